@@ -1,0 +1,184 @@
+//! The 64-bit HMS code of the `print.hms` channel.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::spelling::{self, ParseError, Spelling};
+
+/// An HMS code: 16 hex digits, `MMNN_PP00_LLLL_EEEE`.
+///
+/// | bits  | field | meaning |
+/// |-------|-------|---------|
+/// | 63-56 | `MM`  | module id (`07` AMS) |
+/// | 55-48 | `NN`  | module number (AMS unit: 0 is A, 1 is B...) |
+/// | 47-40 | `PP`  | part (for AMS, `2s` is slot `s + 1`) |
+/// | 39-32 | `00`  | reserved |
+/// | 31-16 | `LLLL`| alert level |
+/// | 15-0  | `EEEE`| error id |
+///
+/// The printer reports it in `print.hms` as `{attr, code}`: the high and low 32 bits.
+///
+/// ```
+/// use hms_core::{Hms, Spelling};
+/// let hms = Hms::from_mqtt(0x0701_2200, 0x0002_0003);
+/// assert_eq!(hms.module_number(), 1);
+/// assert_eq!(hms.slot(), Some(3));
+/// assert_eq!(hms.level_raw(), 2);
+/// assert_eq!(hms.spelled(Spelling::Prefixed).to_string(), "HMS_0701-2200-0002-0003");
+/// assert_eq!("0701-2200-0002-0003".parse::<Hms>(), Ok(hms));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Hms(u64);
+
+impl Hms {
+    /// Bits of the module number (AMS unit) byte.
+    pub const UNIT_BITS: u64 = 0x00FF_0000_0000_0000;
+    /// Bits of the slot nibble of the part byte.
+    pub const SLOT_BITS: u64 = 0x0000_0F00_0000_0000;
+
+    /// The code with these 64 bits.
+    pub const fn from_u64(bits: u64) -> Self {
+        Hms(bits)
+    }
+
+    /// The 64 bits.
+    pub const fn to_u64(self) -> u64 {
+        self.0
+    }
+
+    /// The code of one `print.hms` entry `{attr, code}`.
+    pub const fn from_mqtt(attr: u32, code: u32) -> Self {
+        Hms(((attr as u64) << 32) | code as u64)
+    }
+
+    /// The `attr` half, as MQTT carries it.
+    pub const fn attr(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+
+    /// The `code` half, as MQTT carries it.
+    pub const fn code(self) -> u32 {
+        self.0 as u32
+    }
+
+    /// Module id (`0x07` for the AMS).
+    pub const fn module_id(self) -> u8 {
+        (self.0 >> 56) as u8
+    }
+
+    /// Module number: which of several modules of the same kind (AMS unit 0 is A).
+    pub const fn module_number(self) -> u8 {
+        (self.0 >> 48) as u8
+    }
+
+    /// Part within the module.
+    pub const fn part(self) -> u8 {
+        (self.0 >> 40) as u8
+    }
+
+    /// The reserved byte (0 in every known code).
+    pub const fn reserved(self) -> u8 {
+        (self.0 >> 32) as u8
+    }
+
+    /// Slot 1-16 when the part byte is `0x2s` (the AMS slot parts), else `None`.
+    pub const fn slot(self) -> Option<u8> {
+        slot_of_part(self.part())
+    }
+
+    /// The alert level as reported (1 error, 2 warning, 3 info; anything else is kept as is).
+    pub const fn level_raw(self) -> u16 {
+        (self.0 >> 16) as u16
+    }
+
+    /// The error id.
+    pub const fn error_id(self) -> u16 {
+        self.0 as u16
+    }
+
+    /// Reads any spelling people paste: `0700_2000_0002_0003`, `0700-2000-0002-0003`,
+    /// `HMS_0700-2000-0002-0003`, `0700200000020003`, any case, surrounding spaces.
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        spelling::read_exact(input, 16).map(Hms)
+    }
+
+    /// The code written in `spelling`.
+    pub const fn spelled(self, spelling: Spelling) -> Spelled {
+        Spelled { bits: self.0, groups: 4, spelling }
+    }
+}
+
+/// Slot 1-16 of an AMS part byte `0x2s`.
+pub(crate) const fn slot_of_part(part: u8) -> Option<u8> {
+    if part & 0xF0 == 0x20 { Some((part & 0x0F) + 1) } else { None }
+}
+
+impl fmt::Display for Hms {
+    /// `0700_2000_0002_0003`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        spelling::write_groups(f, self.0, 4, Spelling::Underscore)
+    }
+}
+
+impl FromStr for Hms {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Hms::parse(s)
+    }
+}
+
+impl From<Hms> for u64 {
+    fn from(hms: Hms) -> u64 {
+        hms.0
+    }
+}
+
+/// A code written in a chosen [`Spelling`]; see [`Hms::spelled`] and [`PrintError::spelled`](crate::PrintError::spelled).
+#[derive(Clone, Copy, Debug)]
+pub struct Spelled {
+    pub(crate) bits: u64,
+    pub(crate) groups: u32,
+    pub(crate) spelling: Spelling,
+}
+
+impl fmt::Display for Spelled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        spelling::write_groups(f, self.bits, self.groups, self.spelling)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ParseErrorKind;
+
+    #[test]
+    fn every_pasted_spelling_reads_the_same_code() {
+        let want = Hms::from_u64(0x0700_2000_0002_0003);
+        for s in [
+            "0700_2000_0002_0003",
+            "0700-2000-0002-0003",
+            "HMS_0700-2000-0002-0003",
+            "hms_0700_2000_0002_0003",
+            "0700200000020003",
+            "  0700_2000_0002_0003\n",
+            "0x0700200000020003",
+        ] {
+            assert_eq!(Hms::parse(s), Ok(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn print_error_length_is_rejected_for_hms() {
+        let err = Hms::parse("0300-400C").unwrap_err();
+        assert_eq!(err.kind(), ParseErrorKind::WrongLength { found: 8, expected: 16 });
+    }
+
+    #[test]
+    fn fields_follow_the_bit_layout() {
+        let hms = Hms::from_mqtt(0x1201_2300, 0x0001_0004);
+        assert_eq!((hms.module_id(), hms.module_number(), hms.part(), hms.reserved()), (0x12, 1, 0x23, 0));
+        assert_eq!((hms.level_raw(), hms.error_id(), hms.slot()), (1, 4, Some(4)));
+        assert_eq!((hms.attr(), hms.code()), (0x1201_2300, 0x0001_0004));
+    }
+}

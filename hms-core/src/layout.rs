@@ -1,0 +1,405 @@
+//! The byte layout of the catalog tables: written by `hms-model` at build time, read here at
+//! run time, so the writer and the reader share one definition (round trip tested in
+//! `hms-model`).
+//!
+//! All texts live in one string blob addressed by [`StrRef`]s; entries and procedures are
+//! fixed-size little-endian records in byte strings, which rustc takes as single literals no
+//! matter how large the catalog grows. Four perfect-hash indexes map a code to its entry.
+//! Every read is bounds-checked: damaged tables give `None`, never a panic.
+
+/// "No such record" in a `u16` index field.
+pub const NONE: u16 = u16::MAX;
+
+/// `EntryRecord::varies` bit: the module number (AMS unit) varies across the family.
+pub const VARIES_UNIT: u8 = 1;
+/// `EntryRecord::varies` bit: the slot nibble of the part byte varies across the family.
+pub const VARIES_SLOT: u8 = 2;
+
+/// `EntryRecord::channel` of a `print.hms` code.
+pub const CHANNEL_HMS: u8 = 0;
+/// `EntryRecord::channel` of a `print.print_error` code.
+pub const CHANNEL_PRINT_ERROR: u8 = 1;
+
+/// The key bits that a family with these `varies` bits leaves out, for a channel.
+pub const fn family_mask(channel: u8, varies: u8) -> u64 {
+    let (unit, slot) = match channel {
+        CHANNEL_HMS => (crate::Hms::UNIT_BITS, crate::Hms::SLOT_BITS),
+        _ => (crate::PrintError::UNIT_BITS as u64, 0),
+    };
+    (if varies & VARIES_UNIT != 0 { unit } else { 0 }) | (if varies & VARIES_SLOT != 0 { slot } else { 0 })
+}
+
+/// The `varies` combinations tried for a family lookup, most specific family last.
+pub const FAMILY_ORDER: [u8; 3] = [VARIES_UNIT | VARIES_SLOT, VARIES_UNIT, VARIES_SLOT];
+
+/// A text in the blob.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StrRef {
+    /// Byte offset in the blob.
+    pub offset: u32,
+    /// Length in bytes (0: no text).
+    pub len: u16,
+}
+
+/// A run of [`StrRef`]s in the list table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListRef {
+    /// Index of the first item.
+    pub start: u16,
+    /// Number of items.
+    pub len: u16,
+}
+
+/// One catalog entry: an exact code or a family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntryRecord {
+    /// The code (for a family, with the varying bits zero).
+    pub key: u64,
+    /// [`CHANNEL_HMS`] or [`CHANNEL_PRINT_ERROR`].
+    pub channel: u8,
+    /// [`VARIES_UNIT`] | [`VARIES_SLOT`] bits; 0 for an exact entry.
+    pub varies: u8,
+    /// Short title.
+    pub title: StrRef,
+    /// What the code means.
+    pub meaning: StrRef,
+    /// A remark for people who met the code under another description.
+    pub note: StrRef,
+    /// Likely causes.
+    pub causes: ListRef,
+    /// Index of the procedure that fixes it, or [`NONE`].
+    pub procedure: u16,
+    /// Index of a related procedure, or [`NONE`].
+    pub see_also: u16,
+    /// Index of the entry's `Code` variant, or [`NONE`].
+    pub variant: u16,
+}
+
+/// One procedure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProcedureRecord {
+    /// The name codes refer to it by.
+    pub name: StrRef,
+    /// Short title.
+    pub title: StrRef,
+    /// Steps in order.
+    pub steps: ListRef,
+    /// Parts that may be needed.
+    pub parts: ListRef,
+    /// When to contact support.
+    pub support: StrRef,
+}
+
+/// Little-endian field reader over a record.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let field = self.bytes.get(self.at..self.at + N)?.try_into().ok()?;
+        self.at += N;
+        Some(field)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.take::<1>().map(|[b]| b)
+    }
+    fn u16(&mut self) -> Option<u16> {
+        self.take().map(u16::from_le_bytes)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take().map(u32::from_le_bytes)
+    }
+    fn u64(&mut self) -> Option<u64> {
+        self.take().map(u64::from_le_bytes)
+    }
+    fn str_ref(&mut self) -> Option<StrRef> {
+        Some(StrRef { offset: self.u32()?, len: self.u16()? })
+    }
+    fn list_ref(&mut self) -> Option<ListRef> {
+        Some(ListRef { start: self.u16()?, len: self.u16()? })
+    }
+}
+
+/// Little-endian field writer into a fixed record.
+struct Writer<const N: usize> {
+    bytes: [u8; N],
+    at: usize,
+}
+
+impl<const N: usize> Writer<N> {
+    const fn new() -> Self {
+        Writer { bytes: [0; N], at: 0 }
+    }
+    fn put(&mut self, field: &[u8]) {
+        self.bytes[self.at..self.at + field.len()].copy_from_slice(field);
+        self.at += field.len();
+    }
+    fn str_ref(&mut self, s: StrRef) {
+        self.put(&s.offset.to_le_bytes());
+        self.put(&s.len.to_le_bytes());
+    }
+    fn list_ref(&mut self, l: ListRef) {
+        self.put(&l.start.to_le_bytes());
+        self.put(&l.len.to_le_bytes());
+    }
+    fn finish(self) -> [u8; N] {
+        debug_assert_eq!(self.at, N, "record layout and size disagree");
+        self.bytes
+    }
+}
+
+impl StrRef {
+    /// Bytes of one encoded `StrRef`.
+    pub const SIZE: usize = 6;
+
+    /// The encoded bytes.
+    pub fn encode(&self) -> [u8; Self::SIZE] {
+        let mut w = Writer::<{ Self::SIZE }>::new();
+        w.str_ref(*self);
+        w.finish()
+    }
+
+    /// Reads a `StrRef` from the start of `bytes`.
+    pub fn decode(bytes: &[u8]) -> Option<Self> {
+        Reader { bytes, at: 0 }.str_ref()
+    }
+}
+
+impl EntryRecord {
+    /// Bytes of one encoded entry.
+    pub const SIZE: usize = 8 + 1 + 1 + 3 * StrRef::SIZE + 4 + 2 + 2 + 2;
+
+    /// The encoded bytes.
+    pub fn encode(&self) -> [u8; Self::SIZE] {
+        let mut w = Writer::<{ Self::SIZE }>::new();
+        w.put(&self.key.to_le_bytes());
+        w.put(&[self.channel, self.varies]);
+        w.str_ref(self.title);
+        w.str_ref(self.meaning);
+        w.str_ref(self.note);
+        w.list_ref(self.causes);
+        w.put(&self.procedure.to_le_bytes());
+        w.put(&self.see_also.to_le_bytes());
+        w.put(&self.variant.to_le_bytes());
+        w.finish()
+    }
+
+    /// Reads an entry from the start of `bytes`.
+    pub fn decode(bytes: &[u8]) -> Option<Self> {
+        let mut r = Reader { bytes, at: 0 };
+        Some(EntryRecord {
+            key: r.u64()?,
+            channel: r.u8()?,
+            varies: r.u8()?,
+            title: r.str_ref()?,
+            meaning: r.str_ref()?,
+            note: r.str_ref()?,
+            causes: r.list_ref()?,
+            procedure: r.u16()?,
+            see_also: r.u16()?,
+            variant: r.u16()?,
+        })
+    }
+}
+
+impl ProcedureRecord {
+    /// Bytes of one encoded procedure.
+    pub const SIZE: usize = 3 * StrRef::SIZE + 2 * 4;
+
+    /// The encoded bytes.
+    pub fn encode(&self) -> [u8; Self::SIZE] {
+        let mut w = Writer::<{ Self::SIZE }>::new();
+        w.str_ref(self.name);
+        w.str_ref(self.title);
+        w.list_ref(self.steps);
+        w.list_ref(self.parts);
+        w.str_ref(self.support);
+        w.finish()
+    }
+
+    /// Reads a procedure from the start of `bytes`.
+    pub fn decode(bytes: &[u8]) -> Option<Self> {
+        let mut r = Reader { bytes, at: 0 };
+        Some(ProcedureRecord {
+            name: r.str_ref()?,
+            title: r.str_ref()?,
+            steps: r.list_ref()?,
+            parts: r.list_ref()?,
+            support: r.str_ref()?,
+        })
+    }
+}
+
+/// A perfect-hash index from a code to an entry index, as `phf_generator` solved it.
+#[derive(Clone, Copy, Debug)]
+pub struct PhfIndex<'a> {
+    /// The hash key the generator chose.
+    pub key: u64,
+    /// Displacement pairs `(d1, d2)`, 8 bytes each.
+    pub disps: &'a [u8],
+    /// Entry index per slot, 2 bytes each.
+    pub map: &'a [u8],
+}
+
+impl PhfIndex<'_> {
+    /// Bytes of one displacement pair.
+    pub const DISP_SIZE: usize = 8;
+    /// Bytes of one map slot.
+    pub const SLOT_SIZE: usize = 2;
+
+    /// An index with no keys.
+    pub const EMPTY: PhfIndex<'static> = PhfIndex { key: 0, disps: &[], map: &[] };
+
+    /// The entry index stored in `code`'s slot. Any code lands on some slot: the caller checks
+    /// the entry's key.
+    pub fn candidate(&self, code: u64) -> Option<u16> {
+        let buckets = (self.disps.len() / Self::DISP_SIZE) as u32;
+        let slots = (self.map.len() / Self::SLOT_SIZE) as u32;
+        if buckets == 0 || slots == 0 {
+            return None;
+        }
+        let hashes = phf_shared::hash(&code, &self.key);
+        let mut r = Reader { bytes: self.disps, at: ((hashes.g % buckets) as usize) * Self::DISP_SIZE };
+        let (d1, d2) = (r.u32()?, r.u32()?);
+        let slot = phf_shared::displace(hashes.f1, hashes.f2, d1, d2) % slots;
+        Reader { bytes: self.map, at: slot as usize * Self::SLOT_SIZE }.u16()
+    }
+}
+
+/// The whole catalog as tables.
+#[derive(Clone, Copy, Debug)]
+pub struct Tables<'a> {
+    /// Every text, back to back.
+    pub blob: &'a str,
+    /// [`EntryRecord`]s.
+    pub entries: &'a [u8],
+    /// [`ProcedureRecord`]s.
+    pub procedures: &'a [u8],
+    /// [`StrRef`]s that [`ListRef`]s point into.
+    pub lists: &'a [u8],
+    /// Exact `print.hms` codes.
+    pub hms_exact: PhfIndex<'a>,
+    /// `print.hms` families, by their key.
+    pub hms_family: PhfIndex<'a>,
+    /// Exact `print_error` codes.
+    pub print_error_exact: PhfIndex<'a>,
+    /// `print_error` families, by their key.
+    pub print_error_family: PhfIndex<'a>,
+}
+
+impl<'a> Tables<'a> {
+    /// Number of entries.
+    pub fn entry_count(&self) -> usize {
+        self.entries.len() / EntryRecord::SIZE
+    }
+
+    /// Number of procedures.
+    pub fn procedure_count(&self) -> usize {
+        self.procedures.len() / ProcedureRecord::SIZE
+    }
+
+    /// Entry `index`.
+    pub fn entry(&self, index: u16) -> Option<EntryRecord> {
+        EntryRecord::decode(self.entries.get(index as usize * EntryRecord::SIZE..)?)
+    }
+
+    /// Procedure `index`.
+    pub fn procedure(&self, index: u16) -> Option<ProcedureRecord> {
+        ProcedureRecord::decode(self.procedures.get(index as usize * ProcedureRecord::SIZE..)?)
+    }
+
+    /// The text `s` points at ("" when it points outside the blob).
+    pub fn text(&self, s: StrRef) -> &'a str {
+        let start = s.offset as usize;
+        self.blob.get(start..start + s.len as usize).unwrap_or("")
+    }
+
+    /// Item `i` of `list`.
+    pub fn list_item(&self, list: ListRef, i: u16) -> Option<&'a str> {
+        if i >= list.len {
+            return None;
+        }
+        let at = (list.start as usize + i as usize) * StrRef::SIZE;
+        StrRef::decode(self.lists.get(at..)?).map(|s| self.text(s))
+    }
+
+    /// The entry for a `print.hms` code: the exact entry, else the family that covers it.
+    pub fn find_hms(&self, code: u64) -> Option<u16> {
+        self.find(CHANNEL_HMS, code, &self.hms_exact, &self.hms_family)
+    }
+
+    /// The entry for a `print_error` code: the exact entry, else the family that covers it.
+    pub fn find_print_error(&self, code: u32) -> Option<u16> {
+        self.find(CHANNEL_PRINT_ERROR, code as u64, &self.print_error_exact, &self.print_error_family)
+    }
+
+    fn find(&self, channel: u8, code: u64, exact: &PhfIndex<'_>, family: &PhfIndex<'_>) -> Option<u16> {
+        let hit = |index: &PhfIndex<'_>, key: u64, varies: u8| {
+            let i = index.candidate(key)?;
+            let e = self.entry(i)?;
+            (e.key == key && e.channel == channel && e.varies == varies).then_some(i)
+        };
+        hit(exact, code, 0).or_else(|| {
+            FAMILY_ORDER.iter().find_map(|&varies| hit(family, code & !family_mask(channel, varies), varies))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_round_trips_through_its_bytes() {
+        let e = EntryRecord {
+            key: 0x0700_2000_0002_0003,
+            channel: CHANNEL_HMS,
+            varies: VARIES_UNIT | VARIES_SLOT,
+            title: StrRef { offset: 1, len: 2 },
+            meaning: StrRef { offset: 70_000, len: 4 },
+            note: StrRef::default(),
+            causes: ListRef { start: 5, len: 6 },
+            procedure: 7,
+            see_also: NONE,
+            variant: 9,
+        };
+        assert_eq!(EntryRecord::decode(&e.encode()), Some(e));
+        assert_eq!(EntryRecord::decode(&e.encode()[..EntryRecord::SIZE - 1]), None);
+    }
+
+    #[test]
+    fn procedure_round_trips_through_its_bytes() {
+        let p = ProcedureRecord {
+            name: StrRef { offset: 3, len: 4 },
+            title: StrRef { offset: 5, len: 6 },
+            steps: ListRef { start: 1, len: 7 },
+            parts: ListRef { start: 8, len: 2 },
+            support: StrRef { offset: 9, len: 10 },
+        };
+        assert_eq!(ProcedureRecord::decode(&p.encode()), Some(p));
+    }
+
+    #[test]
+    fn family_masks_cover_unit_and_slot() {
+        assert_eq!(family_mask(CHANNEL_HMS, VARIES_UNIT | VARIES_SLOT), 0x00FF_0F00_0000_0000);
+        assert_eq!(family_mask(CHANNEL_PRINT_ERROR, VARIES_UNIT), 0x00FF_0000);
+    }
+
+    #[test]
+    fn empty_tables_find_nothing() {
+        let t = Tables {
+            blob: "",
+            entries: &[],
+            procedures: &[],
+            lists: &[],
+            hms_exact: PhfIndex::EMPTY,
+            hms_family: PhfIndex::EMPTY,
+            print_error_exact: PhfIndex::EMPTY,
+            print_error_family: PhfIndex::EMPTY,
+        };
+        assert_eq!(t.find_hms(0x0700_2000_0002_0003), None);
+        assert_eq!(t.list_item(ListRef { start: 0, len: 1 }, 0), None);
+    }
+}

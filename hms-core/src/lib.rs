@@ -1,0 +1,33 @@
+//! The anatomy of a Bambu Lab HMS code, shared by every crate of the `hms` project.
+//!
+//! * [`Hms`]: the 64-bit code of the `print.hms` channel (`0700_2000_0002_0003`).
+//! * [`PrintError`]: the 32-bit code of the `print.print_error` channel (`0300-400C`).
+//! * [`layout`]: the byte layout of the catalog tables, written by the build and read by the
+//!   runtime, so both sides agree on one definition.
+//! * [`placeholder`]: the `{ams}` / `{slot}` placeholders of catalog texts.
+//!
+//! `no_std`, no alloc, no unsafe.
+//!
+//! ```
+//! use hms_core::Hms;
+//! let hms: Hms = "HMS_0700-2000-0002-0003".parse().unwrap();
+//! assert_eq!(hms.module_id(), 0x07);
+//! assert_eq!(hms.slot(), Some(1));
+//! assert_eq!(hms.to_string(), "0700_2000_0002_0003");
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[cfg(test)]
+extern crate std;
+
+mod hms;
+pub mod layout;
+pub mod placeholder;
+mod print_error;
+pub mod spelling;
+
+pub use hms::Hms;
+pub use print_error::PrintError;
+pub use spelling::{ParseError, ParseErrorKind, Spelling};

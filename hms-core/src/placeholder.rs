@@ -1,0 +1,184 @@
+//! Placeholders in catalog texts: `{ams}` (the AMS unit letter) and `{slot}` (the slot number),
+//! filled from the reported code so one entry covers a whole family of codes.
+//!
+//! ```
+//! use hms_core::placeholder::{Fill, Filled};
+//! let fill = Fill { unit: Some(1), slot: Some(3) };
+//! let text = Filled::new("AMS {ams} slot {slot} is empty", fill);
+//! assert_eq!(text.to_string(), "AMS B slot 3 is empty");
+//! ```
+
+use core::fmt;
+
+/// What a placeholder takes from the code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The module number of a module whose units are lettered (the AMS family).
+    Unit,
+    /// The slot of an AMS slot part (`0x2s`).
+    Slot,
+}
+
+/// A placeholder a catalog text may use.
+#[derive(Clone, Copy, Debug)]
+pub struct Placeholder {
+    /// Its name between braces.
+    pub name: &'static str,
+    /// Where its value comes from.
+    pub source: Source,
+}
+
+/// Every placeholder.
+pub const PLACEHOLDERS: &[Placeholder] = &[
+    Placeholder { name: "ams", source: Source::Unit },
+    Placeholder { name: "slot", source: Source::Slot },
+];
+
+/// The placeholder called `name`.
+pub fn find(name: &str) -> Option<&'static Placeholder> {
+    PLACEHOLDERS.iter().find(|p| p.name == name)
+}
+
+/// A piece of a template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Text written as is.
+    Literal(&'a str),
+    /// `{name}` at this byte offset.
+    Placeholder {
+        /// The name between the braces.
+        name: &'a str,
+        /// Byte offset of the `{`.
+        offset: usize,
+    },
+    /// A `{` without its `}`, or a stray `}`, at this byte offset.
+    Unbalanced {
+        /// Byte offset of the brace.
+        offset: usize,
+    },
+}
+
+/// The pieces of `template` in order.
+pub fn pieces(template: &str) -> Pieces<'_> {
+    Pieces { template, at: 0 }
+}
+
+/// Iterator returned by [`pieces`].
+#[derive(Clone, Debug)]
+pub struct Pieces<'a> {
+    template: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        let rest = self.template.get(self.at..)?;
+        if rest.is_empty() {
+            return None;
+        }
+        let offset = self.at;
+        let Some(brace) = rest.find(['{', '}']) else {
+            self.at = self.template.len();
+            return Some(Piece::Literal(rest));
+        };
+        if brace > 0 {
+            self.at += brace;
+            return Some(Piece::Literal(&rest[..brace]));
+        }
+        if rest.starts_with('}') {
+            self.at += 1;
+            return Some(Piece::Unbalanced { offset });
+        }
+        match rest[1..].find(['{', '}']) {
+            Some(end) if rest.as_bytes()[1 + end] == b'}' => {
+                self.at += end + 2;
+                Some(Piece::Placeholder { name: &rest[1..1 + end], offset })
+            }
+            _ => {
+                self.at += 1;
+                Some(Piece::Unbalanced { offset })
+            }
+        }
+    }
+}
+
+/// The values a code gives its placeholders.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fill {
+    /// Module number of a lettered module (AMS unit: 0 is A), if the code has one.
+    pub unit: Option<u8>,
+    /// Slot 1-16, if the code names one.
+    pub slot: Option<u8>,
+}
+
+impl Fill {
+    /// Writes the value of `name`; `?` when the code does not give one.
+    pub fn write_value(&self, name: &str, out: &mut dyn fmt::Write) -> fmt::Result {
+        match (find(name).map(|p| p.source), self.unit, self.slot) {
+            (Some(Source::Unit), Some(unit @ 0..=25), _) => out.write_char(char::from(b'A' + unit)),
+            (Some(Source::Unit), Some(unit), _) => write!(out, "#{unit}"),
+            (Some(Source::Slot), _, Some(slot)) => write!(out, "{slot}"),
+            _ => out.write_char('?'),
+        }
+    }
+}
+
+/// A template with its placeholders filled, written through `core::fmt` (no allocation).
+#[derive(Clone, Copy, Debug)]
+pub struct Filled<'a> {
+    template: &'a str,
+    fill: Fill,
+}
+
+impl<'a> Filled<'a> {
+    /// `template` filled from `fill`.
+    pub const fn new(template: &'a str, fill: Fill) -> Self {
+        Filled { template, fill }
+    }
+
+    /// The template as written in the catalog.
+    pub const fn template(&self) -> &'a str {
+        self.template
+    }
+}
+
+impl fmt::Display for Filled<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for piece in pieces(self.template) {
+            match piece {
+                Piece::Literal(text) => f.write_str(text)?,
+                Piece::Placeholder { name, .. } => self.fill.write_value(name, f)?,
+                Piece::Unbalanced { offset } => f.write_str(&self.template[offset..offset + 1])?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_split_literals_and_placeholders() {
+        let got: [Piece<'_>; 4] = {
+            let mut it = pieces("AMS {ams} slot {slot}");
+            [it.next().unwrap(), it.next().unwrap(), it.next().unwrap(), it.next().unwrap()]
+        };
+        assert_eq!(got[0], Piece::Literal("AMS "));
+        assert_eq!(got[1], Piece::Placeholder { name: "ams", offset: 4 });
+        assert_eq!(got[3], Piece::Placeholder { name: "slot", offset: 15 });
+    }
+
+    #[test]
+    fn stray_braces_are_reported_not_lost() {
+        let mut it = pieces("a { b } c {");
+        assert_eq!(it.next(), Some(Piece::Literal("a ")));
+        assert_eq!(it.next(), Some(Piece::Placeholder { name: " b ", offset: 2 }));
+        assert_eq!(it.next(), Some(Piece::Literal(" c ")));
+        assert_eq!(it.next(), Some(Piece::Unbalanced { offset: 10 }));
+        assert_eq!(it.next(), None);
+    }
+}
