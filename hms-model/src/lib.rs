@@ -1,0 +1,79 @@
+//! The hms catalog's reader and validator: `catalog.yaml` in, a checked [`Catalog`] out,
+//! or every mistake at once as [`Diagnostic`]s naming `file:LINE:COL`.
+//!
+//! `hms-macros` turns the model into tokens, `xtask` into docs, and fuzz targets call
+//! [`parse`] directly. [`tables::build`] lays the model out in the byte tables that the
+//! runtime reads through [`hms_core::layout`].
+//!
+//! ```
+//! let source = r#"
+//! schema: 1
+//! modules: [{ id: "07", abbr: AMS, name: Automated Material System, lettered: true }]
+//! levels: [{ id: 2, variant: Warning, name: warning, meaning: The task pauses. }]
+//! codes:
+//!   - code: 07xx_2x00_0002_0001
+//!     title: AMS {ams} slot {slot} ran out of filament
+//!     meaning: The slot's filament ended.
+//! "#;
+//! let catalog = hms_model::parse(source, "catalog.yaml").unwrap();
+//! assert_eq!(catalog.codes[0].spelled(), "07xx_2x00_0002_0001");
+//!
+//! let errors = hms_model::parse("schema: 1\nmodules: 3\nlevels: []\n", "catalog.yaml").unwrap_err();
+//! assert_eq!(errors[0].to_string(), "catalog.yaml:2:10: `modules` must be a list");
+//! ```
+
+use std::fmt;
+use std::path::Path;
+
+mod check;
+mod model;
+mod schema;
+mod spans;
+pub mod tables;
+
+pub use model::{Catalog, Channel, CodeEntry, Level, Module, Procedure};
+
+/// The schema version this crate reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One mistake in a catalog, at a position of its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the caller named it.
+    pub file: String,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+    }
+}
+
+/// Reads and validates catalog source text; `file` names it in diagnostics.
+pub fn parse(source: &str, file: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    let mut sink = check::Sink::new(file);
+    let catalog = schema::read(source, &mut sink).map(|raw| check::validate(raw, &mut sink));
+    match (catalog, sink.into_diagnostics()) {
+        (Some(catalog), errors) if errors.is_empty() => Ok(catalog),
+        (_, errors) => Err(errors),
+    }
+}
+
+/// Reads and validates the catalog file at `path`; diagnostics name it as `display_name`.
+pub fn load(path: &Path, display_name: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    match std::fs::read_to_string(path) {
+        Ok(source) => parse(&source, display_name),
+        Err(e) => Err(vec![Diagnostic {
+            file: display_name.to_owned(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read {}: {e}", path.display()),
+        }]),
+    }
+}

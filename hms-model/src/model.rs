@@ -1,0 +1,172 @@
+//! The checked catalog: what the macro emits and xtask documents.
+
+use hms_core::layout::{VARIES_SLOT, VARIES_UNIT};
+
+/// A module (a part of the printer that reports codes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Module {
+    /// Module id byte.
+    pub id: u8,
+    /// Abbreviation shown by the printer (`AMS`).
+    pub abbr: String,
+    /// Full name.
+    pub name: String,
+    /// The `Module` enum variant.
+    pub variant: String,
+    /// Module numbers name units A, B, C...
+    pub lettered: bool,
+}
+
+/// An alert level.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Level {
+    /// The level number (bits 31-16 of the code half).
+    pub id: u16,
+    /// The `Level` enum variant.
+    pub variant: String,
+    /// Short name (`error`).
+    pub name: String,
+    /// What it means for the print task.
+    pub meaning: String,
+}
+
+/// A procedure that fixes a fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Procedure {
+    /// The name codes refer to it by; empty for steps written inline on a code.
+    pub name: String,
+    /// Short title.
+    pub title: String,
+    /// Steps in order (at least one).
+    pub steps: Vec<String>,
+    /// Parts that may be needed.
+    pub parts: Vec<String>,
+    /// When to contact support.
+    pub support: Option<String>,
+}
+
+/// Which report channel a code belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Channel {
+    /// `print.hms`: 16 hex digits.
+    Hms,
+    /// `print.print_error`: 8 hex digits.
+    PrintError,
+}
+
+/// One code entry: an exact code or a family.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeEntry {
+    /// The channel.
+    pub channel: Channel,
+    /// The code, with the varying bits zero for a family.
+    pub key: u64,
+    /// [`VARIES_UNIT`] | [`VARIES_SLOT`] bits; 0 for an exact code.
+    pub varies: u8,
+    /// The `Code` enum variant, if named.
+    pub variant: Option<String>,
+    /// Short title (may hold placeholders).
+    pub title: String,
+    /// What it means.
+    pub meaning: String,
+    /// Likely causes.
+    pub causes: Vec<String>,
+    /// Index into [`Catalog::procedures`].
+    pub procedure: Option<usize>,
+    /// Index into [`Catalog::procedures`] of a related procedure.
+    pub see_also: Option<usize>,
+    /// A remark, such as another description of the code met elsewhere.
+    pub note: Option<String>,
+    /// Line of the entry in the file.
+    pub line: usize,
+}
+
+impl CodeEntry {
+    /// The module id.
+    pub fn module_id(&self) -> u8 {
+        match self.channel {
+            Channel::Hms => (self.key >> 56) as u8,
+            Channel::PrintError => (self.key >> 24) as u8,
+        }
+    }
+
+    /// The level on the HMS scale (for print_error, from its level nibble).
+    pub fn level(&self) -> Option<u16> {
+        match self.channel {
+            Channel::Hms => Some(hms_core::Hms::from_u64(self.key).level_raw()),
+            Channel::PrintError => hms_core::PrintError::from_u32(self.key as u32).level_raw(),
+        }
+    }
+
+    /// The code as the catalog writes it, `x` for each varying digit.
+    pub fn spelled(&self) -> String {
+        let digits = match self.channel {
+            Channel::Hms => 16,
+            Channel::PrintError => 8,
+        };
+        let wild = hms_core::layout::family_mask(self.channel.layout(), self.varies);
+        let mut out = String::new();
+        for i in (0..digits).rev() {
+            if i != digits - 1 && (i + 1) % 4 == 0 {
+                out.push('_');
+            }
+            let shift = 4 * i;
+            if (wild >> shift) & 0xF != 0 {
+                out.push('x');
+            } else {
+                out.push(char::from_digit(((self.key >> shift) & 0xF) as u32, 16).unwrap_or('?').to_ascii_uppercase());
+            }
+        }
+        out
+    }
+
+    /// Whether the unit varies across the family.
+    pub fn varies_unit(&self) -> bool {
+        self.varies & VARIES_UNIT != 0
+    }
+
+    /// Whether the slot varies across the family.
+    pub fn varies_slot(&self) -> bool {
+        self.varies & VARIES_SLOT != 0
+    }
+}
+
+impl Channel {
+    /// The channel's number in the table layout.
+    pub fn layout(self) -> u8 {
+        match self {
+            Channel::Hms => hms_core::layout::CHANNEL_HMS,
+            Channel::PrintError => hms_core::layout::CHANNEL_PRINT_ERROR,
+        }
+    }
+}
+
+/// The whole checked catalog.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalog {
+    /// Modules, in file order.
+    pub modules: Vec<Module>,
+    /// Levels, in file order.
+    pub levels: Vec<Level>,
+    /// Named procedures in file order, then the inline ones.
+    pub procedures: Vec<Procedure>,
+    /// Code entries, in file order.
+    pub codes: Vec<CodeEntry>,
+}
+
+impl Catalog {
+    /// The module with this id.
+    pub fn module(&self, id: u8) -> Option<&Module> {
+        self.modules.iter().find(|m| m.id == id)
+    }
+
+    /// The level with this id.
+    pub fn level(&self, id: u16) -> Option<&Level> {
+        self.levels.iter().find(|l| l.id == id)
+    }
+
+    /// The entries that have a `Code` variant, in the variants' order.
+    pub fn named_codes(&self) -> impl Iterator<Item = &CodeEntry> {
+        self.codes.iter().filter(|c| c.variant.is_some())
+    }
+}

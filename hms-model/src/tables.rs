@@ -1,0 +1,242 @@
+//! The catalog laid out in the byte tables of [`hms_core::layout`]: one string blob, fixed
+//! records, and perfect-hash indexes solved by `phf_generator` (fixed seed: the same catalog
+//! always gives the same bytes).
+
+use std::collections::HashMap;
+
+use hms_core::layout::{EntryRecord, ListRef, NONE, PhfIndex, ProcedureRecord, StrRef, Tables};
+
+use crate::model::{Catalog, Channel, CodeEntry};
+
+/// A perfect-hash index with its bytes owned.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OwnedIndex {
+    /// The hash key.
+    pub key: u64,
+    /// Displacement pairs, [`PhfIndex::DISP_SIZE`] bytes each.
+    pub disps: Vec<u8>,
+    /// Entry index per slot, [`PhfIndex::SLOT_SIZE`] bytes each.
+    pub map: Vec<u8>,
+}
+
+impl OwnedIndex {
+    fn solve(keys: &[(u64, u16)]) -> OwnedIndex {
+        if keys.is_empty() {
+            return OwnedIndex::default();
+        }
+        let codes: Vec<u64> = keys.iter().map(|&(k, _)| k).collect();
+        let state = phf_generator::generate_hash(&codes);
+        OwnedIndex {
+            key: state.key,
+            disps: state.disps.iter().flat_map(|&(d1, d2)| d1.to_le_bytes().into_iter().chain(d2.to_le_bytes())).collect(),
+            map: state.map.iter().flat_map(|&i| keys[i].1.to_le_bytes()).collect(),
+        }
+    }
+
+    /// A view for [`Tables`].
+    pub fn view(&self) -> PhfIndex<'_> {
+        PhfIndex { key: self.key, disps: &self.disps, map: &self.map }
+    }
+}
+
+/// The tables with their bytes owned, ready to emit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OwnedTables {
+    /// Every text, back to back, each stored once.
+    pub blob: String,
+    /// [`EntryRecord`]s in catalog order.
+    pub entries: Vec<u8>,
+    /// [`ProcedureRecord`]s in catalog order.
+    pub procedures: Vec<u8>,
+    /// [`StrRef`]s for lists (causes, steps, parts).
+    pub lists: Vec<u8>,
+    /// Exact `print.hms` codes.
+    pub hms_exact: OwnedIndex,
+    /// `print.hms` families.
+    pub hms_family: OwnedIndex,
+    /// Exact `print_error` codes.
+    pub print_error_exact: OwnedIndex,
+    /// `print_error` families.
+    pub print_error_family: OwnedIndex,
+}
+
+impl OwnedTables {
+    /// A view in the form the runtime reads.
+    pub fn view(&self) -> Tables<'_> {
+        Tables {
+            blob: &self.blob,
+            entries: &self.entries,
+            procedures: &self.procedures,
+            lists: &self.lists,
+            hms_exact: self.hms_exact.view(),
+            hms_family: self.hms_family.view(),
+            print_error_exact: self.print_error_exact.view(),
+            print_error_family: self.print_error_family.view(),
+        }
+    }
+}
+
+/// Lays `catalog` out in tables; fails only when it outgrows the layout's fixed-width fields.
+pub fn build(catalog: &Catalog) -> Result<OwnedTables, String> {
+    if catalog.codes.len() >= NONE as usize || catalog.procedures.len() >= NONE as usize {
+        return Err(format!(
+            "{} codes and {} procedures: the tables hold at most {} of each",
+            catalog.codes.len(),
+            catalog.procedures.len(),
+            NONE - 1
+        ));
+    }
+    let mut w = TableWriter::default();
+    for p in &catalog.procedures {
+        let record = ProcedureRecord {
+            name: w.text(&p.name)?,
+            title: w.text(&p.title)?,
+            steps: w.list(&p.steps)?,
+            parts: w.list(&p.parts)?,
+            support: w.text(p.support.as_deref().unwrap_or(""))?,
+        };
+        w.tables.procedures.extend(record.encode());
+    }
+    let mut indexes: HashMap<(Channel, bool), Vec<(u64, u16)>> = HashMap::new();
+    let mut variant = 0u16;
+    for (i, c) in catalog.codes.iter().enumerate() {
+        let record = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant))?;
+        variant += u16::from(c.variant.is_some());
+        w.tables.entries.extend(record.encode());
+        indexes.entry((c.channel, c.varies != 0)).or_default().push((c.key, i as u16));
+    }
+    let mut solve = |channel, family| OwnedIndex::solve(indexes.remove(&(channel, family)).as_deref().unwrap_or_default());
+    w.tables.hms_exact = solve(Channel::Hms, false);
+    w.tables.hms_family = solve(Channel::Hms, true);
+    w.tables.print_error_exact = solve(Channel::PrintError, false);
+    w.tables.print_error_family = solve(Channel::PrintError, true);
+    Ok(w.tables)
+}
+
+fn entry_record(c: &CodeEntry, w: &mut TableWriter, variant: Option<u16>) -> Result<EntryRecord, String> {
+    let index = |i: Option<usize>| i.map_or(NONE, |i| i as u16);
+    Ok(EntryRecord {
+        key: c.key,
+        channel: c.channel.layout(),
+        varies: c.varies,
+        title: w.text(&c.title)?,
+        meaning: w.text(&c.meaning)?,
+        note: w.text(c.note.as_deref().unwrap_or(""))?,
+        causes: w.list(&c.causes)?,
+        procedure: index(c.procedure),
+        see_also: index(c.see_also),
+        variant: variant.unwrap_or(NONE),
+    })
+}
+
+#[derive(Default)]
+struct TableWriter {
+    tables: OwnedTables,
+    seen: HashMap<String, StrRef>,
+}
+
+impl TableWriter {
+    fn text(&mut self, text: &str) -> Result<StrRef, String> {
+        if text.is_empty() {
+            return Ok(StrRef::default());
+        }
+        if let Some(&s) = self.seen.get(text) {
+            return Ok(s);
+        }
+        let len = u16::try_from(text.len()).map_err(|_| format!("a text of {} bytes exceeds the {} a table entry can hold", text.len(), u16::MAX))?;
+        let offset = u32::try_from(self.tables.blob.len()).map_err(|_| "the string blob outgrew 4 GiB".to_owned())?;
+        self.tables.blob.push_str(text);
+        let s = StrRef { offset, len };
+        self.seen.insert(text.to_owned(), s);
+        Ok(s)
+    }
+
+    fn list(&mut self, items: &[String]) -> Result<ListRef, String> {
+        let start = self.tables.lists.len() / StrRef::SIZE;
+        let too_many = || format!("more than {} list items (causes, steps, parts) in all", u16::MAX);
+        let start = u16::try_from(start).map_err(|_| too_many())?;
+        let len = u16::try_from(items.len()).map_err(|_| too_many())?;
+        u16::try_from(start as usize + items.len()).map_err(|_| too_many())?;
+        for item in items {
+            let s = self.text(item)?;
+            self.tables.lists.extend(s.encode());
+        }
+        Ok(ListRef { start, len })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CATALOG: &str = r#"
+schema: 1
+modules:
+  - { id: "07", abbr: AMS, name: Automated Material System, lettered: true }
+  - { id: "03", abbr: MC, name: Motion Controller }
+levels:
+  - { id: 1, variant: Error, name: error, meaning: stops }
+  - { id: 2, variant: Warning, name: warning, meaning: pauses }
+procedures:
+  - name: reload
+    title: Reload the slot
+    steps:
+      - Open AMS {ams}
+      - Reload slot {slot}
+    parts: [Feeder]
+codes:
+  - code: 07xx_2x00_0002_0001
+    variant: RunOut
+    title: AMS {ams} slot {slot} ran out
+    meaning: empty
+    causes: [spool ended, sensor dirty]
+    procedure: reload
+  - code: 0701_2200_0002_0001
+    title: exact B3
+    meaning: exact beats family
+  - code: 07xx_0100_0001_0004
+    title: AMS {ams} motor slow
+    meaning: speed
+  - code: 0300_400C
+    title: stopped
+    meaning: print error channel
+"#;
+
+    fn tables() -> (Catalog, OwnedTables) {
+        let catalog = crate::parse(CATALOG, "catalog.yaml").unwrap();
+        let tables = build(&catalog).unwrap();
+        (catalog, tables)
+    }
+
+    #[test]
+    fn every_entry_reads_back_as_written() {
+        let (catalog, owned) = tables();
+        let t = owned.view();
+        assert_eq!(t.entry_count(), catalog.codes.len());
+        for (i, c) in catalog.codes.iter().enumerate() {
+            let e = t.entry(i as u16).unwrap();
+            assert_eq!((e.key, e.varies, t.text(e.title), t.text(e.meaning)), (c.key, c.varies, c.title.as_str(), c.meaning.as_str()));
+            let causes: Vec<_> = (0..e.causes.len).map(|k| t.list_item(e.causes, k).unwrap()).collect();
+            assert_eq!(causes, c.causes);
+        }
+        let p = t.procedure(0).unwrap();
+        assert_eq!((t.text(p.name), t.list_item(p.steps, 1), t.list_item(p.parts, 0)), ("reload", Some("Reload slot {slot}"), Some("Feeder")));
+    }
+
+    #[test]
+    fn lookups_prefer_exact_then_family() {
+        let (_, owned) = tables();
+        let t = owned.view();
+        assert_eq!(t.find_hms(0x0701_2200_0002_0001), Some(1));
+        assert_eq!(t.find_hms(0x0703_2300_0002_0001), Some(0));
+        assert_eq!(t.find_hms(0x0702_0100_0001_0004), Some(2));
+        assert_eq!(t.find_hms(0x0702_0200_0001_0004), None);
+        assert_eq!(t.find_print_error(0x0300_400C), Some(3));
+        assert_eq!(t.find_print_error(0x0300_400D), None);
+    }
+
+    #[test]
+    fn same_catalog_same_bytes() {
+        assert_eq!(tables().1, tables().1);
+    }
+}
