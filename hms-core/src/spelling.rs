@@ -45,7 +45,8 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    pub(crate) const fn new(kind: ParseErrorKind, position: usize) -> Self {
+    /// An error of `kind` at character `position`.
+    pub const fn new(kind: ParseErrorKind, position: usize) -> Self {
         ParseError { kind, position }
     }
 

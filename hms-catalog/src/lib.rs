@@ -1,0 +1,65 @@
+//! The Bambu Lab HMS catalog: what each code means, how bad it is, and how to fix it.
+//!
+//! The catalog (`catalog.yaml`) is compiled into this crate: typed [`Module`], [`Level`] and
+//! [`Code`] enums and perfect-hash tables. `no_std`, no allocation, no unsafe code.
+//!
+//! ```
+//! use hms_catalog::{lookup, Hms, Level};
+//!
+//! let hms: Hms = "HMS_0701-2200-0002-0003".parse()?;
+//! let found = lookup(hms);
+//! assert_eq!(found.level(), Some(Level::Warning));
+//! assert_eq!(found.unit_letter(), Some('B'));
+//! assert_eq!(found.title().unwrap().to_string(), "AMS B slot 3 filament may be broken inside the AMS");
+//! for (n, step) in found.procedure().unwrap().steps().enumerate() {
+//!     println!("{}. {step}", n + 1);
+//! }
+//! # Ok::<(), hms_catalog::ParseError>(())
+//! ```
+//!
+//! Codes from a printer's MQTT report: `Hms::from_mqtt(attr, code)` for `print.hms`,
+//! `PrintError::from_u32` for `print.print_error`. Codes in source: [`code!`].
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod generated {
+    hms_macros::catalog!("catalog.yaml");
+}
+mod lookup;
+
+pub use generated::{Code, Level, Module};
+pub use hms_core::placeholder::Filled as Text;
+pub use hms_core::{Hms, ParseError, ParseErrorKind, PrintError, Spelling};
+pub use lookup::{AnyCode, CodeFromStrError, Entry, Lookup, Pattern, Procedure, Texts, entries, lookup, procedures};
+
+/// The typed [`Code`] of a code written in source, checked while compiling: a malformed
+/// code, or one with no named entry in the catalog, is a compile error.
+///
+/// ```
+/// use hms_catalog::{code, Code};
+/// assert_eq!(code!(0700_0100_0001_0004), Code::AmsAssistMotorSpeed);
+/// // Any unit of a family resolves to the family's variant.
+/// assert_eq!(code!("HMS_0702-0100-0001-0004"), Code::AmsAssistMotorSpeed);
+/// ```
+///
+/// ```compile_fail
+/// let _ = hms_catalog::code!(0700_2000_0002_000G);
+/// ```
+#[macro_export]
+macro_rules! code {
+    ($($code:tt)+) => {
+        $crate::__private::code!($crate, $($code)+)
+    };
+}
+
+#[doc(hidden)]
+pub mod __private {
+    pub use hms_macros::code;
+}
+
+/// The tables the catalog compiled into (layout in `hms_core::layout`), for tools that
+/// measure or dump them.
+pub fn tables() -> &'static hms_core::layout::Tables<'static> {
+    &generated::TABLES
+}

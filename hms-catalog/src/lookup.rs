@@ -1,0 +1,418 @@
+//! Lookup: from a reported code to its entry, with texts filled for that code.
+
+use core::fmt;
+use core::str::FromStr;
+
+use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, NONE, ProcedureRecord, family_mask};
+use hms_core::placeholder::{Fill, Filled};
+use hms_core::spelling::{Digits, read_digits};
+use hms_core::{Hms, ParseError, ParseErrorKind, PrintError};
+
+use crate::generated::TABLES;
+use crate::{Code, Level, Module};
+
+/// A code of either report channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AnyCode {
+    /// A `print.hms` code.
+    Hms(Hms),
+    /// A `print.print_error` code.
+    PrintError(PrintError),
+}
+
+impl AnyCode {
+    /// Reads 16 hex digits as an [`Hms`] and 8 as a [`PrintError`], in any spelling they accept.
+    pub fn parse(input: &str) -> Result<AnyCode, ParseError> {
+        match read_digits(input, false)? {
+            Digits { count: 16, value, .. } => Ok(AnyCode::Hms(Hms::from_u64(value))),
+            Digits { count: 8, value, .. } => Ok(AnyCode::PrintError(PrintError::from_u32(value as u32))),
+            Digits { count, .. } => {
+                let expected = if count > 8 { 16 } else { 8 };
+                let end = input.trim_end().chars().count();
+                Err(ParseError::new(ParseErrorKind::WrongLength { found: count, expected }, end))
+            }
+        }
+    }
+
+    /// Module id.
+    pub const fn module_id(self) -> u8 {
+        match self {
+            AnyCode::Hms(h) => h.module_id(),
+            AnyCode::PrintError(e) => e.module_id(),
+        }
+    }
+
+    /// Module number (AMS unit 0 is A).
+    pub const fn module_number(self) -> u8 {
+        match self {
+            AnyCode::Hms(h) => h.module_number(),
+            AnyCode::PrintError(e) => e.module_number(),
+        }
+    }
+
+    /// The level on the HMS scale; `None` for a `print_error` nibble with no known meaning.
+    pub const fn level_raw(self) -> Option<u16> {
+        match self {
+            AnyCode::Hms(h) => Some(h.level_raw()),
+            AnyCode::PrintError(e) => e.level_raw(),
+        }
+    }
+
+    /// Slot 1-16 for an AMS slot part of a `print.hms` code.
+    pub const fn slot(self) -> Option<u8> {
+        match self {
+            AnyCode::Hms(h) => h.slot(),
+            AnyCode::PrintError(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for AnyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnyCode::Hms(h) => h.fmt(f),
+            AnyCode::PrintError(e) => e.fmt(f),
+        }
+    }
+}
+
+impl FromStr for AnyCode {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, ParseError> {
+        AnyCode::parse(s)
+    }
+}
+
+impl From<Hms> for AnyCode {
+    fn from(h: Hms) -> Self {
+        AnyCode::Hms(h)
+    }
+}
+
+impl From<PrintError> for AnyCode {
+    fn from(e: PrintError) -> Self {
+        AnyCode::PrintError(e)
+    }
+}
+
+/// Looks a code up: its exact entry, else the family entry that covers it. The answer carries
+/// the code's structure (module, level, unit, slot) even when the catalog does not know it.
+///
+/// ```
+/// use hms_catalog::{lookup, Hms, Module};
+/// let unknown = lookup(Hms::from_mqtt(0x0300_9900, 0x0002_7777));
+/// assert!(!unknown.is_known());
+/// assert_eq!(unknown.module(), Some(Module::MotionController));
+/// ```
+pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
+    let code = code.into();
+    let index = match code {
+        AnyCode::Hms(h) => TABLES.find_hms(h.to_u64()),
+        AnyCode::PrintError(e) => TABLES.find_print_error(e.to_u32()),
+    };
+    Lookup { code, entry: index.and_then(Entry::at) }
+}
+
+/// The answer of [`lookup`]: a code, and its catalog entry if there is one.
+#[derive(Clone, Copy, Debug)]
+pub struct Lookup {
+    code: AnyCode,
+    entry: Option<Entry>,
+}
+
+impl Lookup {
+    /// The code looked up.
+    pub fn code(&self) -> AnyCode {
+        self.code
+    }
+
+    /// Whether the catalog has an entry for it.
+    pub fn is_known(&self) -> bool {
+        self.entry.is_some()
+    }
+
+    /// The entry (exact or family).
+    pub fn entry(&self) -> Option<Entry> {
+        self.entry
+    }
+
+    /// The module, if the catalog knows its id.
+    pub fn module(&self) -> Option<Module> {
+        Module::from_id(self.code.module_id())
+    }
+
+    /// The level, if the catalog knows it (the raw number stays in [`AnyCode::level_raw`]).
+    pub fn level(&self) -> Option<Level> {
+        self.code.level_raw().and_then(Level::from_id)
+    }
+
+    /// The unit letter (A for module number 0) of a lettered module such as the AMS.
+    pub fn unit_letter(&self) -> Option<char> {
+        let n = self.code.module_number();
+        (self.module()?.is_lettered() && n < 26).then(|| char::from(b'A' + n))
+    }
+
+    /// The slot (1-4 on an AMS) the code names.
+    pub fn slot(&self) -> Option<u8> {
+        self.code.slot()
+    }
+
+    /// The values this code gives to `{ams}` and `{slot}`.
+    pub fn fill(&self) -> Fill {
+        let lettered = self.module().is_some_and(Module::is_lettered);
+        Fill { unit: lettered.then_some(self.code.module_number()), slot: self.code.slot() }
+    }
+
+    /// Title, filled for this code.
+    pub fn title(&self) -> Option<Text> {
+        self.entry.map(|e| Filled::new(e.title_template(), self.fill()))
+    }
+
+    /// What the code means, filled for this code.
+    pub fn meaning(&self) -> Option<Text> {
+        self.entry.map(|e| Filled::new(e.meaning_template(), self.fill()))
+    }
+
+    /// A remark, filled for this code.
+    pub fn note(&self) -> Option<Text> {
+        let note = self.entry?.note_template()?;
+        Some(Filled::new(note, self.fill()))
+    }
+
+    /// Likely causes, filled for this code.
+    pub fn causes(&self) -> Texts {
+        let list = self.entry.map_or(ListRef::default(), |e| e.record.causes);
+        Texts { list, next: 0, fill: self.fill() }
+    }
+
+    /// The procedure that fixes it, filled for this code.
+    pub fn procedure(&self) -> Option<Procedure> {
+        Procedure::at(self.entry?.record.procedure, self.fill())
+    }
+
+    /// A related procedure, filled for this code.
+    pub fn see_also(&self) -> Option<Procedure> {
+        Procedure::at(self.entry?.record.see_also, self.fill())
+    }
+
+    /// The entry's [`Code`] variant, if it has one.
+    pub fn variant(&self) -> Option<Code> {
+        self.entry?.variant()
+    }
+}
+
+type Text = Filled<'static>;
+
+/// A catalog entry: one exact code or a family of codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    index: u16,
+    record: EntryRecord,
+}
+
+impl Entry {
+    fn at(index: u16) -> Option<Entry> {
+        TABLES.entry(index).map(|record| Entry { index, record })
+    }
+
+    /// The entry's key: the code, with the varying digits zero for a family.
+    pub fn key(&self) -> AnyCode {
+        if self.record.channel == CHANNEL_HMS {
+            AnyCode::Hms(Hms::from_u64(self.record.key))
+        } else {
+            AnyCode::PrintError(PrintError::from_u32(self.record.key as u32))
+        }
+    }
+
+    /// Whether the entry covers a family of units or slots.
+    pub fn is_family(&self) -> bool {
+        self.record.varies != 0
+    }
+
+    /// The code as the catalog writes it, with `x` for the digits that vary.
+    pub fn pattern(&self) -> Pattern {
+        Pattern { record: self.record }
+    }
+
+    /// The title as written, placeholders unfilled.
+    pub fn title_template(&self) -> &'static str {
+        TABLES.text(self.record.title)
+    }
+
+    /// The meaning as written, placeholders unfilled.
+    pub fn meaning_template(&self) -> &'static str {
+        TABLES.text(self.record.meaning)
+    }
+
+    /// The note as written, if any.
+    pub fn note_template(&self) -> Option<&'static str> {
+        Some(TABLES.text(self.record.note)).filter(|n| !n.is_empty())
+    }
+
+    /// The procedure, with placeholders unfilled.
+    pub fn procedure(&self) -> Option<Procedure> {
+        Procedure::at(self.record.procedure, Fill::default())
+    }
+
+    /// The [`Code`] variant, if the entry has one.
+    pub fn variant(&self) -> Option<Code> {
+        (self.record.variant != NONE).then(|| Code::ALL.get(self.record.variant as usize).copied()).flatten()
+    }
+
+    /// The entry's position in the catalog.
+    pub fn index(&self) -> u16 {
+        self.index
+    }
+}
+
+/// Every entry, in catalog order.
+pub fn entries() -> impl Iterator<Item = Entry> {
+    (0..TABLES.entry_count() as u16).filter_map(Entry::at)
+}
+
+/// Every procedure (named ones first, then steps written on a code), placeholders unfilled.
+pub fn procedures() -> impl Iterator<Item = Procedure> {
+    (0..TABLES.procedure_count() as u16).filter_map(|i| Procedure::at(i, Fill::default()))
+}
+
+/// A code pattern such as `07xx_2x00_0002_0003`; see [`Entry::pattern`].
+#[derive(Clone, Copy, Debug)]
+pub struct Pattern {
+    record: EntryRecord,
+}
+
+impl fmt::Display for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = if self.record.channel == CHANNEL_HMS { 16 } else { 8 };
+        let wild = family_mask(self.record.channel, self.record.varies);
+        for i in (0..digits).rev() {
+            let shift = 4 * i;
+            if (wild >> shift) & 0xF != 0 {
+                f.write_str("x")?;
+            } else {
+                write!(f, "{:X}", (self.record.key >> shift) & 0xF)?;
+            }
+            if i % 4 == 0 && i != 0 {
+                f.write_str("_")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A procedure, its texts filled for the code it was reached from.
+#[derive(Clone, Copy, Debug)]
+pub struct Procedure {
+    record: ProcedureRecord,
+    fill: Fill,
+}
+
+impl Procedure {
+    fn at(index: u16, fill: Fill) -> Option<Procedure> {
+        if index == NONE {
+            return None;
+        }
+        TABLES.procedure(index).map(|record| Procedure { record, fill })
+    }
+
+    /// The name codes refer to it by (empty for steps written on the code itself).
+    pub fn name(&self) -> &'static str {
+        TABLES.text(self.record.name)
+    }
+
+    /// Title.
+    pub fn title(&self) -> Text {
+        Filled::new(TABLES.text(self.record.title), self.fill)
+    }
+
+    /// Steps, in order.
+    pub fn steps(&self) -> Texts {
+        Texts { list: self.record.steps, next: 0, fill: self.fill }
+    }
+
+    /// Parts that may be needed.
+    pub fn parts(&self) -> Texts {
+        Texts { list: self.record.parts, next: 0, fill: self.fill }
+    }
+
+    /// When to contact support.
+    pub fn support(&self) -> Option<Text> {
+        Some(TABLES.text(self.record.support)).filter(|s| !s.is_empty()).map(|s| Filled::new(s, self.fill))
+    }
+}
+
+/// Texts of a list (causes, steps, parts), filled for one code.
+#[derive(Clone, Debug)]
+pub struct Texts {
+    list: ListRef,
+    next: u16,
+    fill: Fill,
+}
+
+impl Iterator for Texts {
+    type Item = Text;
+
+    fn next(&mut self) -> Option<Text> {
+        let text = TABLES.list_item(self.list, self.next)?;
+        self.next += 1;
+        Some(Filled::new(text, self.fill))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.list.len.saturating_sub(self.next) as usize;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for Texts {}
+
+impl Code {
+    /// The variant's catalog entry.
+    pub fn entry(self) -> Entry {
+        match Entry::at(self.__entry_index()) {
+            Some(entry) => entry,
+            None => unreachable_entry(),
+        }
+    }
+}
+
+#[cold]
+fn unreachable_entry() -> ! {
+    // The macro emits every variant's index from the same catalog as the tables.
+    panic!("the tables lack an entry that a `Code` variant names")
+}
+
+/// The error of reading a [`Code`] from a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeFromStrError {
+    /// The string is not a code.
+    Parse(ParseError),
+    /// The code is valid, but no named entry covers it (use [`lookup`] for such codes).
+    NoVariant(AnyCode),
+}
+
+impl fmt::Display for CodeFromStrError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeFromStrError::Parse(e) => e.fmt(f),
+            CodeFromStrError::NoVariant(code) => write!(f, "code {code} has no named entry in the catalog"),
+        }
+    }
+}
+
+impl core::error::Error for CodeFromStrError {}
+
+impl FromStr for Code {
+    type Err = CodeFromStrError;
+
+    /// The variant of the entry that covers the code.
+    ///
+    /// ```
+    /// use hms_catalog::Code;
+    /// assert_eq!("0701-0100-0001-0004".parse(), Ok(Code::AmsAssistMotorSpeed));
+    /// ```
+    fn from_str(s: &str) -> Result<Code, CodeFromStrError> {
+        let code = AnyCode::parse(s).map_err(CodeFromStrError::Parse)?;
+        lookup(code).variant().ok_or(CodeFromStrError::NoVariant(code))
+    }
+}

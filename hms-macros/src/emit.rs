@@ -1,0 +1,252 @@
+//! The catalog model as tokens: enums with doc comments, and the tables as one string blob
+//! plus byte strings, which rustc checks in constant time whatever the catalog's size.
+
+use std::path::{Path, PathBuf};
+
+use hms_core::layout::{CHANNEL_HMS, FAMILY_ORDER, family_mask};
+use hms_model::tables::{OwnedIndex, OwnedTables};
+use hms_model::{Catalog, Channel};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::LitStr;
+
+pub fn catalog(path: &LitStr, source_file: Option<PathBuf>) -> syn::Result<TokenStream> {
+    let written = path.value();
+    let span = path.span();
+    let file = locate(&written, source_file.as_deref()).ok_or_else(|| {
+        syn::Error::new(span, format!("cannot find catalog `{written}` next to the crate's Cargo.toml or the calling file"))
+    })?;
+    let catalog = hms_model::load(&file, &written).map_err(|diagnostics| {
+        let mut errors = diagnostics.iter().map(|d| syn::Error::new(span, d.to_string()));
+        let mut first = errors.next().unwrap_or_else(|| syn::Error::new(span, "invalid catalog"));
+        first.extend(errors);
+        first
+    })?;
+    let tables = hms_model::tables::build(&catalog).map_err(|e| syn::Error::new(span, format!("{written}: {e}")))?;
+    let file = file.canonicalize().unwrap_or(file);
+    let file = file.to_string_lossy();
+    let modules = modules(&catalog);
+    let levels = levels(&catalog);
+    let codes = codes(&catalog);
+    let tables = tables_static(&tables);
+    Ok(quote! {
+        // Makes cargo rebuild the crate when the catalog changes.
+        const _: &[u8] = ::core::include_bytes!(#file);
+        #modules
+        #levels
+        #codes
+        #tables
+    })
+}
+
+fn locate(written: &str, source_file: Option<&Path>) -> Option<PathBuf> {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let beside_source = source_file.and_then(Path::parent).map(Path::to_path_buf);
+    [manifest, beside_source].into_iter().flatten().map(|dir| dir.join(written)).find(|p| p.is_file())
+}
+
+fn modules(catalog: &Catalog) -> TokenStream {
+    let variants: Vec<Ident> = catalog.modules.iter().map(|m| format_ident!("{}", m.variant)).collect();
+    let ids: Vec<Literal> = catalog.modules.iter().map(|m| Literal::u8_suffixed(m.id)).collect();
+    let abbrs = catalog.modules.iter().map(|m| &m.abbr);
+    let names = catalog.modules.iter().map(|m| &m.name);
+    let docs = catalog.modules.iter().map(|m| format!(" `{:02X}` {}: {}", m.id, m.abbr, m.name));
+    let lettered: Vec<Ident> = catalog.modules.iter().filter(|m| m.lettered).map(|m| format_ident!("{}", m.variant)).collect();
+    let is_lettered = if lettered.is_empty() { quote!(false) } else { quote!(matches!(self, #( Module::#lettered )|*)) };
+    quote! {
+        /// A module of the printer: the first byte of an HMS code.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #[repr(u8)]
+        pub enum Module {
+            #( #[doc = #docs] #variants = #ids, )*
+        }
+
+        impl Module {
+            /// Every module of the catalog, in catalog order.
+            pub const ALL: &'static [Module] = &[#(Module::#variants),*];
+
+            /// The module with this id byte.
+            pub const fn from_id(id: u8) -> ::core::option::Option<Module> {
+                match id {
+                    #( #ids => ::core::option::Option::Some(Module::#variants), )*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// The id byte.
+            pub const fn id(self) -> u8 {
+                self as u8
+            }
+
+            /// The abbreviation the printer shows (`AMS`).
+            pub const fn abbr(self) -> &'static str {
+                match self { #( Module::#variants => #abbrs, )* }
+            }
+
+            /// The full name.
+            pub const fn name(self) -> &'static str {
+                match self { #( Module::#variants => #names, )* }
+            }
+
+            /// Whether module numbers name lettered units (AMS A, B, C...).
+            pub const fn is_lettered(self) -> bool {
+                #is_lettered
+            }
+        }
+    }
+}
+
+fn levels(catalog: &Catalog) -> TokenStream {
+    let variants: Vec<Ident> = catalog.levels.iter().map(|l| format_ident!("{}", l.variant)).collect();
+    let ids: Vec<Literal> = catalog.levels.iter().map(|l| Literal::u16_suffixed(l.id)).collect();
+    let names = catalog.levels.iter().map(|l| &l.name);
+    let meanings = catalog.levels.iter().map(|l| &l.meaning);
+    let docs = catalog.levels.iter().map(|l| format!(" Level {} ({}): {}", l.id, l.name, l.meaning));
+    quote! {
+        /// An alert level: bits 31-16 of the code half (`print_error` maps its nibble onto it).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #[repr(u16)]
+        pub enum Level {
+            #( #[doc = #docs] #variants = #ids, )*
+        }
+
+        impl Level {
+            /// Every level of the catalog, in catalog order.
+            pub const ALL: &'static [Level] = &[#(Level::#variants),*];
+
+            /// The level with this number; unknown numbers are `None` (keep the number as data).
+            pub const fn from_id(id: u16) -> ::core::option::Option<Level> {
+                match id {
+                    #( #ids => ::core::option::Option::Some(Level::#variants), )*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// The level number.
+            pub const fn id(self) -> u16 {
+                self as u16
+            }
+
+            /// Short name (`error`).
+            pub const fn name(self) -> &'static str {
+                match self { #( Level::#variants => #names, )* }
+            }
+
+            /// What the level means for the print task.
+            pub const fn meaning(self) -> &'static str {
+                match self { #( Level::#variants => #meanings, )* }
+            }
+        }
+    }
+}
+
+fn codes(catalog: &Catalog) -> TokenStream {
+    let named: Vec<_> = catalog.codes.iter().enumerate().filter(|(_, c)| c.variant.is_some()).collect();
+    let variants: Vec<Ident> = named.iter().map(|(_, c)| format_ident!("{}", c.variant.as_deref().unwrap_or_default())).collect();
+    let names = named.iter().map(|(_, c)| c.variant.as_deref().unwrap_or_default());
+    let entries = named.iter().map(|(i, _)| Literal::u16_suffixed(*i as u16));
+    let docs = named.iter().map(|(_, c)| format!(" `{}`: **{}**\n\n {}", c.spelled(), c.title, c.meaning));
+    let channel = |c: Channel| c.layout();
+
+    let exact = named.iter().filter(|(_, c)| c.varies == 0).map(|(_, c)| {
+        let (ch, key, v) = (channel(c.channel), c.key, format_ident!("{}", c.variant.as_deref().unwrap_or_default()));
+        quote! { (#ch, #key) => return ::core::option::Option::Some(Code::#v), }
+    });
+    // An unnamed exact entry wins over a named family, so it resolves to no variant.
+    let shadowing = catalog.codes.iter().filter(|c| c.varies == 0 && c.variant.is_none()).filter(|c| {
+        catalog.codes.iter().any(|f| {
+            f.varies != 0 && f.variant.is_some() && f.channel == c.channel && c.key & !family_mask(channel(f.channel), f.varies) == f.key
+        })
+    });
+    let shadowing = shadowing.map(|c| {
+        let (ch, key) = (channel(c.channel), c.key);
+        quote! { (#ch, #key) => return ::core::option::Option::None, }
+    });
+    let family = named.iter().filter(|(_, c)| c.varies != 0).map(|(_, c)| {
+        let (ch, varies, key, v) = (channel(c.channel), c.varies, c.key, format_ident!("{}", c.variant.as_deref().unwrap_or_default()));
+        quote! { (#ch, #varies, #key) => return ::core::option::Option::Some(Code::#v), }
+    });
+    let order = FAMILY_ORDER;
+    let hms = CHANNEL_HMS;
+    let unit_slot = [hms_core::Hms::UNIT_BITS, hms_core::Hms::SLOT_BITS, hms_core::PrintError::UNIT_BITS as u64];
+    let [hms_unit, hms_slot, pe_unit] = unit_slot;
+    let unit_bit = hms_core::layout::VARIES_UNIT;
+    let slot_bit = hms_core::layout::VARIES_SLOT;
+    quote! {
+        /// A catalog entry with a name: one variant per entry that has a `variant` in the
+        /// catalog. Its doc comment holds the entry's title and meaning.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code {
+            #( #[doc = #docs] #variants, )*
+        }
+
+        impl Code {
+            /// Every named entry, in catalog order.
+            pub const ALL: &'static [Code] = &[#(Code::#variants),*];
+
+            /// The variant's name, as written in the catalog.
+            pub const fn name(self) -> &'static str {
+                match self { #( Code::#variants => #names, )* }
+            }
+
+            /// Index of the variant's entry in the tables.
+            #[doc(hidden)]
+            pub const fn __entry_index(self) -> u16 {
+                match self { #( Code::#variants => #entries, )* }
+            }
+
+            /// Compile-time resolution for `code!`: the exact entry, else the family's.
+            #[doc(hidden)]
+            #[allow(unreachable_code, unused_variables, clippy::match_single_binding)]
+            pub const fn __resolve(channel: u8, code: u64) -> ::core::option::Option<Code> {
+                match (channel, code) {
+                    #( #exact )*
+                    #( #shadowing )*
+                    _ => {}
+                }
+                const ORDER: [u8; 3] = [#(#order),*];
+                let mut i = 0;
+                while i < ORDER.len() {
+                    let varies = ORDER[i];
+                    let unit = if channel == #hms { #hms_unit } else { #pe_unit };
+                    let slot = if channel == #hms { #hms_slot } else { 0 };
+                    let mask = (if varies & #unit_bit != 0 { unit } else { 0 }) | (if varies & #slot_bit != 0 { slot } else { 0 });
+                    match (channel, varies, code & !mask) {
+                        #( #family )*
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                ::core::option::Option::None
+            }
+        }
+    }
+}
+
+fn tables_static(t: &OwnedTables) -> TokenStream {
+    let blob = LitStr::new(&t.blob, Span::call_site());
+    let bytes = |b: &[u8]| Literal::byte_string(b);
+    let (entries, procedures, lists) = (bytes(&t.entries), bytes(&t.procedures), bytes(&t.lists));
+    let index = |i: &OwnedIndex| {
+        let (key, disps, map) = (i.key, bytes(&i.disps), bytes(&i.map));
+        quote! { ::hms_core::layout::PhfIndex { key: #key, disps: #disps, map: #map } }
+    };
+    let (he, hf, pe, pf) = (index(&t.hms_exact), index(&t.hms_family), index(&t.print_error_exact), index(&t.print_error_family));
+    quote! {
+        /// The catalog's tables, in the layout of `hms_core::layout`.
+        #[doc(hidden)]
+        pub static TABLES: ::hms_core::layout::Tables<'static> = ::hms_core::layout::Tables {
+            blob: #blob,
+            entries: #entries,
+            procedures: #procedures,
+            lists: #lists,
+            hms_exact: #he,
+            hms_family: #hf,
+            print_error_exact: #pe,
+            print_error_family: #pf,
+        };
+    }
+}
