@@ -1,0 +1,130 @@
+//! How one looked-up code is shown: text for people, JSON for programs.
+
+use std::io::{self, Write};
+
+use hms_catalog::{AnyCode, Lookup, Procedure, Spelling};
+use serde_json::{Value, json};
+
+/// The code in the spellings people search for.
+fn spellings(code: AnyCode) -> (String, String) {
+    match code {
+        AnyCode::Hms(h) => (h.to_string(), h.spelled(Spelling::Prefixed).to_string()),
+        AnyCode::PrintError(e) => (e.to_string(), e.spelled(Spelling::Underscore).to_string()),
+    }
+}
+
+fn channel(code: AnyCode) -> &'static str {
+    match code {
+        AnyCode::Hms(_) => "hms",
+        AnyCode::PrintError(_) => "print_error",
+    }
+}
+
+pub fn write_text(found: &Lookup, out: &mut impl Write) -> io::Result<()> {
+    let code = found.code();
+    let (main, other) = spellings(code);
+    writeln!(out, "{main}  ({other}, {})", channel(code))?;
+    let module = match found.module() {
+        Some(m) => format!("{:02X} {} ({})", m.id(), m.abbr(), m.name()),
+        None => format!("{:02X} (unknown module)", code.module_id()),
+    };
+    let mut place = String::new();
+    if let Some(letter) = found.unit_letter() {
+        place = format!(", unit {letter}");
+    } else if code.module_number() != 0 {
+        place = format!(", module number {}", code.module_number());
+    }
+    if let Some(slot) = found.slot() {
+        place.push_str(&format!(", slot {slot}"));
+    }
+    writeln!(out, "  module:  {module}{place}")?;
+    let level = match (found.level(), code.level_raw()) {
+        (Some(l), _) => format!("{} ({}): {}", l.id(), l.name(), l.meaning()),
+        (None, Some(raw)) => format!("{raw} (not a level the catalog knows)"),
+        (None, None) => "unknown".to_owned(),
+    };
+    writeln!(out, "  level:   {level}")?;
+    let (Some(title), Some(meaning)) = (found.title(), found.meaning()) else {
+        writeln!(out, "  This code is not in the catalog.")?;
+        return Ok(());
+    };
+    writeln!(out, "  title:   {title}")?;
+    writeln!(out, "  meaning: {meaning}")?;
+    let causes: Vec<_> = found.causes().collect();
+    if !causes.is_empty() {
+        writeln!(out, "  likely causes:")?;
+        for cause in causes {
+            writeln!(out, "    - {cause}")?;
+        }
+    }
+    if let Some(p) = found.procedure() {
+        write_procedure(&p, "fix", out)?;
+    }
+    if let Some(note) = found.note() {
+        writeln!(out, "  note: {note}")?;
+    }
+    if let Some(p) = found.see_also() {
+        write_procedure(&p, "see also", out)?;
+    }
+    Ok(())
+}
+
+fn write_procedure(p: &Procedure, heading: &str, out: &mut impl Write) -> io::Result<()> {
+    let name = if p.name().is_empty() { String::new() } else { format!(" [{}]", p.name()) };
+    writeln!(out, "  {heading}: {}{name}", p.title())?;
+    for (n, step) in p.steps().enumerate() {
+        writeln!(out, "    {}. {step}", n + 1)?;
+    }
+    let parts: Vec<_> = p.parts().map(|s| s.to_string()).collect();
+    if !parts.is_empty() {
+        writeln!(out, "  parts: {}", parts.join("; "))?;
+    }
+    if let Some(support) = p.support() {
+        writeln!(out, "  support: {support}")?;
+    }
+    Ok(())
+}
+
+fn procedure_json(p: &Procedure) -> Value {
+    json!({
+        "name": p.name(),
+        "title": p.title().to_string(),
+        "steps": p.steps().map(|s| s.to_string()).collect::<Vec<_>>(),
+        "parts": p.parts().map(|s| s.to_string()).collect::<Vec<_>>(),
+        "support": p.support().map(|s| s.to_string()),
+    })
+}
+
+/// Stable keys: code, channel, known, module, module_number, unit, slot, level, title,
+/// meaning, causes, steps, parts, procedure, note, see_also, variant.
+pub fn to_json(found: &Lookup) -> Value {
+    let code = found.code();
+    let procedure = found.procedure();
+    let list = |f: fn(&Procedure) -> hms_catalog::Texts| procedure.as_ref().map_or_else(Vec::new, |p| f(p).map(|s| s.to_string()).collect());
+    json!({
+        "code": spellings(code).0,
+        "channel": channel(code),
+        "known": found.is_known(),
+        "module": {
+            "id": format!("{:02X}", code.module_id()),
+            "abbr": found.module().map(|m| m.abbr()),
+            "name": found.module().map(|m| m.name()),
+        },
+        "module_number": code.module_number(),
+        "unit": found.unit_letter().map(String::from),
+        "slot": found.slot(),
+        "level": {
+            "id": code.level_raw(),
+            "name": found.level().map(|l| l.name()),
+        },
+        "title": found.title().map(|t| t.to_string()),
+        "meaning": found.meaning().map(|t| t.to_string()),
+        "causes": found.causes().map(|s| s.to_string()).collect::<Vec<_>>(),
+        "steps": list(Procedure::steps),
+        "parts": list(Procedure::parts),
+        "procedure": procedure.as_ref().map(procedure_json),
+        "note": found.note().map(|t| t.to_string()),
+        "see_also": found.see_also().as_ref().map(procedure_json),
+        "variant": found.variant().map(|v| v.name()),
+    })
+}
