@@ -25,11 +25,13 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let value = digits.value;
     let message = format!("code {spelled} has no `Code` variant: it is not in catalog.yaml, or its entry has no `variant`");
     Ok(quote! {
-        const {
-            match #krate::Code::__resolve(#channel, #value) {
+        {
+            // A const item, not a `const {}` block: `cargo check` evaluates it too.
+            const CODE: #krate::Code = match #krate::Code::__resolve(#channel, #value) {
                 ::core::option::Option::Some(code) => code,
                 ::core::option::Option::None => ::core::panic!(#message),
-            }
+            };
+            CODE
         }
     })
 }

@@ -1,0 +1,3 @@
+hms_macros::catalog!("bad-hex.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("bad-length.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("bad-wildcard.catalog.yaml");
+
+fn main() {}

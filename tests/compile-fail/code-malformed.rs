@@ -1,0 +1,3 @@
+fn main() {
+    let _ = hms_catalog::code!("0700_2000_0002");
+}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("duplicate-code.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("empty-procedure.catalog.yaml");
+
+fn main() {}

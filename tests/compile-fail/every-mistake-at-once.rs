@@ -1,0 +1,3 @@
+hms_macros::catalog!("every-mistake-at-once.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("invalid-variant.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("malformed-yaml.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("no-such-file.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("missing-procedure.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("overlapping-families.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("unfillable-placeholder.catalog.yaml");
+
+fn main() {}

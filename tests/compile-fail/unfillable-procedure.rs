@@ -1,0 +1,3 @@
+hms_macros::catalog!("unfillable-procedure.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("unknown-field.catalog.yaml");
+
+fn main() {}

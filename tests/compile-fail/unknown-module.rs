@@ -1,0 +1,3 @@
+hms_macros::catalog!("unknown-module.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("unknown-placeholder.catalog.yaml");
+
+fn main() {}
