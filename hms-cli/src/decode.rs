@@ -40,6 +40,9 @@ fn read_lines(mut input: impl BufRead) -> impl Iterator<Item = (usize, Result<St
             Ok(0) => None,
             Ok(_) => {
                 number += 1;
+                while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+                    bytes.pop();
+                }
                 Some((number, String::from_utf8(bytes).map_err(|e| format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to() + 1))))
             }
             Err(e) => {
@@ -72,7 +75,7 @@ impl Decoder {
                     self.pending_line = number;
                     Ok(())
                 }
-                Err(e) => self.bad(number, &e),
+                Err(e) => self.bad(number, &json_error(&e)),
             };
         }
         // A line that is a whole report on its own means the pending object was broken.
@@ -95,7 +98,7 @@ impl Decoder {
             Err(e) => {
                 self.pending.clear();
                 let at = self.pending_line + e.line().saturating_sub(1);
-                self.bad(at, &e)
+                self.bad(at, &json_error(&e))
             }
         }
     }
@@ -155,6 +158,13 @@ impl Decoder {
             writeln!(out)
         }
     }
+}
+
+/// serde_json's message at the column it names; the line is the caller's.
+fn json_error(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let message = message.split(" at line ").next().unwrap_or_default();
+    format!("column {}: {message}", e.column())
 }
 
 fn u32_field(entry: &Value, name: &str) -> Option<u32> {

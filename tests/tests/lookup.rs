@@ -1,0 +1,111 @@
+//! Lookup in the built-in catalog: exact entries, families, placeholders, unknown codes.
+
+use hms_catalog::{Code, Hms, Level, Module, code, entries, lookup};
+
+#[test]
+fn family_entry_fills_unit_and_slot() {
+    let found = lookup(Hms::from_mqtt(0x0702_2300, 0x0002_0003));
+    assert!(found.entry().unwrap().is_family());
+    assert_eq!(found.title().unwrap().to_string(), "AMS C slot 4 filament may be broken inside the AMS");
+    let steps: Vec<String> = found.procedure().unwrap().steps().map(|s| s.to_string()).collect();
+    assert!(steps.iter().any(|s| s.contains("AMS C slot 4")), "{steps:?}");
+    assert!(steps.iter().all(|s| !s.contains('{')), "{steps:?}");
+}
+
+#[test]
+fn exact_entry_beats_its_family() {
+    let exact = lookup("0700_2000_0002_0003".parse::<Hms>().unwrap());
+    assert!(!exact.entry().unwrap().is_family());
+    assert_eq!(exact.variant(), Some(Code::AmsASlot1FilamentBroken));
+    let sibling = lookup("0700_2100_0002_0003".parse::<Hms>().unwrap());
+    assert_eq!(sibling.variant(), Some(Code::AmsFilamentBroken));
+}
+
+#[test]
+fn brief_code_points_to_the_speed_procedure() {
+    let found = lookup("HMS_0700-2000-0002-0003".parse::<Hms>().unwrap());
+    assert!(found.note().unwrap().to_string().contains("07xx_0100_0001_0004"));
+    assert_eq!(found.see_also().unwrap().name(), "assist-motor-speed");
+    assert_ne!(found.procedure().unwrap().name(), "assist-motor-speed");
+
+    let speed = lookup("0701_0100_0001_0004".parse::<Hms>().unwrap());
+    let procedure = speed.procedure().unwrap();
+    assert_eq!(procedure.name(), "assist-motor-speed");
+    assert_eq!(procedure.steps().len(), 7);
+    assert_eq!(speed.title().unwrap().to_string(), "AMS B assist motor does not keep its commanded speed");
+}
+
+#[test]
+fn unknown_codes_still_carry_their_structure() {
+    let found = lookup(Hms::from_mqtt(0x1801_2100, 0x0004_9999));
+    assert!(!found.is_known());
+    assert_eq!(found.module(), Some(Module::AmsHt));
+    assert_eq!(found.unit_letter(), Some('B'));
+    assert_eq!(found.slot(), Some(2));
+    assert_eq!(found.level(), Some(Level::Notice));
+    assert!(found.title().is_none() && found.procedure().is_none() && found.causes().next().is_none());
+
+    let odd = lookup(Hms::from_mqtt(0xEE00_0000, 0x0077_0001));
+    assert_eq!((odd.module(), odd.level(), odd.code().level_raw()), (None, None, Some(0x77)));
+}
+
+#[test]
+fn code_macro_and_from_str_agree_with_lookup() {
+    assert_eq!(code!(0700_2000_0002_0003), Code::AmsASlot1FilamentBroken);
+    assert_eq!(code!(0703-0100-0001-0004), Code::AmsAssistMotorSpeed);
+    for &variant in Code::ALL {
+        let entry = variant.entry();
+        assert_eq!(entry.variant(), Some(variant));
+        let key = entry.key().to_string();
+        let found = lookup(entry.key()).entry().unwrap();
+        // A family's own key may belong to an exact entry, which wins.
+        if found == entry {
+            assert_eq!(key.parse::<Code>(), Ok(variant), "{key}");
+        } else {
+            assert!(entry.is_family() && !found.is_family(), "{key}");
+        }
+    }
+}
+
+#[test]
+fn every_entry_is_found_by_its_own_key() {
+    let mut n = 0;
+    for entry in entries() {
+        let found = lookup(entry.key()).entry().unwrap();
+        assert!(found == entry || (entry.is_family() && !found.is_family()), "{}", entry.pattern());
+        n += 1;
+    }
+    assert!(n >= 3);
+}
+
+#[test]
+fn filled_texts_never_leave_a_placeholder_behind() {
+    for entry in entries() {
+        for unit in [0u8, 1, 3] {
+            for slot in [0u64, 3] {
+                let key = match entry.key() {
+                    hms_catalog::AnyCode::Hms(h) => {
+                        let mut bits = h.to_u64();
+                        if entry.is_family() {
+                            bits |= (unit as u64) << 48;
+                            if h.slot().is_some() {
+                                bits |= slot << 40;
+                            }
+                        }
+                        hms_catalog::AnyCode::Hms(Hms::from_u64(bits))
+                    }
+                    other => other,
+                };
+                let found = lookup(key);
+                let mut texts: Vec<String> = vec![found.title().unwrap().to_string(), found.meaning().unwrap().to_string()];
+                texts.extend(found.causes().map(|t| t.to_string()));
+                for p in found.procedure().into_iter().chain(found.see_also()) {
+                    texts.extend(p.steps().chain(p.parts()).map(|t| t.to_string()));
+                }
+                for text in texts {
+                    assert!(!text.contains('{') && !text.contains("?"), "{key}: {text}");
+                }
+            }
+        }
+    }
+}
