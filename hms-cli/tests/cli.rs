@@ -93,7 +93,7 @@ fn decode_reports_a_malformed_line_and_decodes_the_rest() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stdout.contains("line 1, print.hms[0]:") && stdout.contains("0701_0100_0001_0004"), "{stdout}");
     assert!(stdout.contains("line 4, print.hms[0]:") && stdout.contains("0701_2000_0002_0003"), "{stdout}");
-    assert!(stderr.contains("line 3: column 1:"), "{stderr}");
+    assert!(stderr.contains("line 3: column 2: expected ident"), "{stderr}");
     assert!(stderr.contains("line 5: print.hms[0]"), "{stderr}");
 }
 
