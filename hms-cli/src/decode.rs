@@ -43,7 +43,11 @@ fn read_lines(mut input: impl BufRead) -> impl Iterator<Item = (usize, Result<St
                 while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
                     bytes.pop();
                 }
-                Some((number, String::from_utf8(bytes).map_err(|e| format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to() + 1))))
+                Some((
+                    number,
+                    String::from_utf8(bytes)
+                        .map_err(|e| format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to() + 1)),
+                ))
             }
             Err(e) => {
                 number += 1;
@@ -123,8 +127,13 @@ impl Decoder {
                 };
                 for (i, entry) in entries.iter().enumerate() {
                     match (u32_field(entry, "attr"), u32_field(entry, "code")) {
-                        (Some(attr), Some(code)) => self.explain(number, &format!("print.hms[{i}]"), Hms::from_mqtt(attr, code).into(), out)?,
-                        _ => self.bad(number, &format!("print.hms[{i}] must be {{\"attr\": u32, \"code\": u32}}, found {entry}"))?,
+                        (Some(attr), Some(code)) => {
+                            self.explain(number, &format!("print.hms[{i}]"), Hms::from_mqtt(attr, code).into(), out)?
+                        }
+                        _ => self.bad(
+                            number,
+                            &format!("print.hms[{i}] must be {{\"attr\": u32, \"code\": u32}}, found {entry}"),
+                        )?,
                     }
                 }
             }
@@ -140,7 +149,13 @@ impl Decoder {
         Ok(())
     }
 
-    fn explain(&mut self, number: usize, field: &str, code: hms_catalog::AnyCode, out: &mut impl Write) -> io::Result<()> {
+    fn explain(
+        &mut self,
+        number: usize,
+        field: &str,
+        code: hms_catalog::AnyCode,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
         let found = lookup(code);
         if !found.is_known() {
             self.worst = self.worst.max(Outcome::Unknown);

@@ -100,7 +100,9 @@ fn procedure_json(p: &Procedure) -> Value {
 pub fn to_json(found: &Lookup) -> Value {
     let code = found.code();
     let procedure = found.procedure();
-    let list = |f: fn(&Procedure) -> hms_catalog::Texts| procedure.as_ref().map_or_else(Vec::new, |p| f(p).map(|s| s.to_string()).collect());
+    let list = |f: fn(&Procedure) -> hms_catalog::Texts| {
+        procedure.as_ref().map_or_else(Vec::new, |p| f(p).map(|s| s.to_string()).collect())
+    };
     json!({
         "code": spellings(code).0,
         "channel": channel(code),

@@ -35,7 +35,9 @@ fn usage(message: String) -> io::Result<Outcome> {
 fn parse_module(s: &str) -> Result<Module, String> {
     let by_id = u8::from_str_radix(s, 16).ok().and_then(Module::from_id);
     by_id
-        .or_else(|| Module::ALL.iter().copied().find(|m| m.abbr().eq_ignore_ascii_case(s) || m.name().eq_ignore_ascii_case(s)))
+        .or_else(|| {
+            Module::ALL.iter().copied().find(|m| m.abbr().eq_ignore_ascii_case(s) || m.name().eq_ignore_ascii_case(s))
+        })
         .ok_or_else(|| {
             let known: Vec<_> = Module::ALL.iter().map(|m| format!("{:02X} {}", m.id(), m.abbr())).collect();
             format!("unknown module `{s}`; known: {}", known.join(", "))

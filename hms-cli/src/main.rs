@@ -13,7 +13,11 @@ mod explain;
 mod list;
 
 #[derive(Parser)]
-#[command(name = "hms", version, about = "Explain Bambu Lab HMS codes: meaning, level and the procedure that fixes them")]
+#[command(
+    name = "hms",
+    version,
+    about = "Explain Bambu Lab HMS codes: meaning, level and the procedure that fixes them"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -61,7 +61,22 @@ fn explain_json_has_stable_keys() {
     let out = hms(&["explain", "--json", "0702_2300_0002_0003", "0300-400C"], "");
     let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let first = &items[0];
-    for key in ["code", "channel", "known", "module", "level", "title", "meaning", "causes", "steps", "parts", "procedure", "note", "unit", "slot"] {
+    for key in [
+        "code",
+        "channel",
+        "known",
+        "module",
+        "level",
+        "title",
+        "meaning",
+        "causes",
+        "steps",
+        "parts",
+        "procedure",
+        "note",
+        "unit",
+        "slot",
+    ] {
         assert!(first.get(key).is_some(), "missing {key}: {first}");
     }
     assert_eq!(first["code"], "0702_2300_0002_0003");
@@ -110,7 +125,13 @@ fn decode_reads_a_pretty_printed_report_and_print_error() {
 
 #[test]
 fn decode_rejects_invalid_utf8_with_its_line() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hms")).arg("decode").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hms"))
+        .arg("decode")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(b"{}\n\xff\xfe\n").unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -29,10 +29,8 @@ pub struct Placeholder {
 }
 
 /// Every placeholder.
-pub const PLACEHOLDERS: &[Placeholder] = &[
-    Placeholder { name: "ams", source: Source::Unit },
-    Placeholder { name: "slot", source: Source::Slot },
-];
+pub const PLACEHOLDERS: &[Placeholder] =
+    &[Placeholder { name: "ams", source: Source::Unit }, Placeholder { name: "slot", source: Source::Slot }];
 
 /// The placeholder called `name`.
 pub fn find(name: &str) -> Option<&'static Placeholder> {

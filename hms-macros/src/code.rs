@@ -8,22 +8,37 @@ use quote::quote;
 
 pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let mut tokens = input.into_iter();
-    let krate: TokenStream = tokens.by_ref().take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ',')).collect();
+    let krate: TokenStream =
+        tokens.by_ref().take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ',')).collect();
     let rest: Vec<TokenTree> = tokens.collect();
     let span = rest.first().map_or(Span::call_site(), |t| t.span());
     let written = match rest.as_slice() {
-        [TokenTree::Literal(lit)] if lit.to_string().starts_with('"') => syn::parse2::<syn::LitStr>(TokenTree::Literal(lit.clone()).into())?.value(),
-        [] => return Err(syn::Error::new(span, "expected an HMS code, like code!(0700_2000_0002_0003) or code!(\"0300-400C\")")),
+        [TokenTree::Literal(lit)] if lit.to_string().starts_with('"') => {
+            syn::parse2::<syn::LitStr>(TokenTree::Literal(lit.clone()).into())?.value()
+        }
+        [] => {
+            return Err(syn::Error::new(
+                span,
+                "expected an HMS code, like code!(0700_2000_0002_0003) or code!(\"0300-400C\")",
+            ));
+        }
         tokens => tokens.iter().map(ToString::to_string).collect(),
     };
-    let digits = read_digits(&written, false).map_err(|e| syn::Error::new(span, format!("bad HMS code `{written}`: {e}")))?;
+    let digits =
+        read_digits(&written, false).map_err(|e| syn::Error::new(span, format!("bad HMS code `{written}`: {e}")))?;
     let (channel, spelled) = match digits.count {
         16 => (CHANNEL_HMS, hms_core::Hms::from_u64(digits.value).to_string()),
         8 => (CHANNEL_PRINT_ERROR, hms_core::PrintError::from_u32(digits.value as u32).to_string()),
-        n => return Err(syn::Error::new(span, format!("bad HMS code `{written}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)"))),
+        n => {
+            return Err(syn::Error::new(
+                span,
+                format!("bad HMS code `{written}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)"),
+            ));
+        }
     };
     let value = digits.value;
-    let message = format!("code {spelled} has no `Code` variant: it is not in catalog.yaml, or its entry has no `variant`");
+    let message =
+        format!("code {spelled} has no `Code` variant: it is not in catalog.yaml, or its entry has no `variant`");
     Ok(quote! {
         {
             // A const item, not a `const {}` block: `cargo check` evaluates it too.

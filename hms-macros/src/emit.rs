@@ -14,7 +14,10 @@ pub fn catalog(path: &LitStr, source_file: Option<PathBuf>) -> syn::Result<Token
     let written = path.value();
     let span = path.span();
     let file = locate(&written, source_file.as_deref()).ok_or_else(|| {
-        syn::Error::new(span, format!("cannot find catalog `{written}` next to the crate's Cargo.toml or the calling file"))
+        syn::Error::new(
+            span,
+            format!("cannot find catalog `{written}` next to the crate's Cargo.toml or the calling file"),
+        )
     })?;
     let catalog = hms_model::load(&file, &written).map_err(|diagnostics| {
         let mut errors = diagnostics.iter().map(|d| syn::Error::new(span, d.to_string()));
@@ -51,8 +54,10 @@ fn modules(catalog: &Catalog) -> TokenStream {
     let abbrs = catalog.modules.iter().map(|m| &m.abbr);
     let names = catalog.modules.iter().map(|m| &m.name);
     let docs = catalog.modules.iter().map(|m| format!(" `{:02X}` {}: {}", m.id, m.abbr, m.name));
-    let lettered: Vec<Ident> = catalog.modules.iter().filter(|m| m.lettered).map(|m| format_ident!("{}", m.variant)).collect();
-    let is_lettered = if lettered.is_empty() { quote!(false) } else { quote!(matches!(self, #( Module::#lettered )|*)) };
+    let lettered: Vec<Ident> =
+        catalog.modules.iter().filter(|m| m.lettered).map(|m| format_ident!("{}", m.variant)).collect();
+    let is_lettered =
+        if lettered.is_empty() { quote!(false) } else { quote!(matches!(self, #( Module::#lettered )|*)) };
     quote! {
         /// A module of the printer: the first byte of an HMS code.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -144,7 +149,8 @@ fn levels(catalog: &Catalog) -> TokenStream {
 
 fn codes(catalog: &Catalog) -> TokenStream {
     let named: Vec<_> = catalog.codes.iter().enumerate().filter(|(_, c)| c.variant.is_some()).collect();
-    let variants: Vec<Ident> = named.iter().map(|(_, c)| format_ident!("{}", c.variant.as_deref().unwrap_or_default())).collect();
+    let variants: Vec<Ident> =
+        named.iter().map(|(_, c)| format_ident!("{}", c.variant.as_deref().unwrap_or_default())).collect();
     let names = named.iter().map(|(_, c)| c.variant.as_deref().unwrap_or_default());
     let entries = named.iter().map(|(i, _)| Literal::u16_suffixed(*i as u16));
     let docs = named.iter().map(|(_, c)| format!(" `{}`: **{}**\n\n {}", c.spelled(), c.title, c.meaning));
@@ -157,7 +163,10 @@ fn codes(catalog: &Catalog) -> TokenStream {
     // An unnamed exact entry wins over a named family, so it resolves to no variant.
     let shadowing = catalog.codes.iter().filter(|c| c.varies == 0 && c.variant.is_none()).filter(|c| {
         catalog.codes.iter().any(|f| {
-            f.varies != 0 && f.variant.is_some() && f.channel == c.channel && c.key & !family_mask(channel(f.channel), f.varies) == f.key
+            f.varies != 0
+                && f.variant.is_some()
+                && f.channel == c.channel
+                && c.key & !family_mask(channel(f.channel), f.varies) == f.key
         })
     });
     let shadowing = shadowing.map(|c| {
@@ -165,7 +174,8 @@ fn codes(catalog: &Catalog) -> TokenStream {
         quote! { (#ch, #key) => return ::core::option::Option::None, }
     });
     let family = named.iter().filter(|(_, c)| c.varies != 0).map(|(_, c)| {
-        let (ch, varies, key, v) = (channel(c.channel), c.varies, c.key, format_ident!("{}", c.variant.as_deref().unwrap_or_default()));
+        let (ch, varies, key, v) =
+            (channel(c.channel), c.varies, c.key, format_ident!("{}", c.variant.as_deref().unwrap_or_default()));
         quote! { (#ch, #varies, #key) => return ::core::option::Option::Some(Code::#v), }
     });
     let order = FAMILY_ORDER;
@@ -234,7 +244,8 @@ fn tables_static(t: &OwnedTables) -> TokenStream {
         let (key, disps, map) = (i.key, bytes(&i.disps), bytes(&i.map));
         quote! { ::hms_core::layout::PhfIndex { key: #key, disps: #disps, map: #map } }
     };
-    let (he, hf, pe, pf) = (index(&t.hms_exact), index(&t.hms_family), index(&t.print_error_exact), index(&t.print_error_family));
+    let (he, hf, pe, pf) =
+        (index(&t.hms_exact), index(&t.hms_family), index(&t.print_error_exact), index(&t.print_error_family));
     quote! {
         /// The catalog's tables, in the layout of `hms_core::layout`.
         #[doc(hidden)]

@@ -7,10 +7,10 @@ use hms_core::placeholder::{self, Piece, Source};
 use hms_core::spelling::read_digits;
 use hms_core::{Hms, PrintError};
 
+use crate::Diagnostic;
 use crate::model::{Catalog, Channel, CodeEntry, Level, Module, Procedure};
 use crate::schema::{Raw, RawCode};
 use crate::spans::Spans;
-use crate::Diagnostic;
 
 /// Longest text the tables can address.
 const MAX_TEXT: usize = u16::MAX as usize;
@@ -51,7 +51,11 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
         let id = match u8::from_str_radix(id_text.trim(), 16) {
             Ok(id) if id_text.trim().len() == 2 => id,
             _ => {
-                sink.error(spans, &format!("{path}.id"), format!("module id `{id_text}` must be two hex digits, like \"07\""));
+                sink.error(
+                    spans,
+                    &format!("{path}.id"),
+                    format!("module id `{id_text}` must be two hex digits, like \"07\""),
+                );
                 continue;
             }
         };
@@ -82,9 +86,14 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     let mut procedure_paths = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     for (path, p) in &raw.procedures {
-        let valid = !p.name.is_empty() && p.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let valid =
+            !p.name.is_empty() && p.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !valid {
-            sink.error(spans, &format!("{path}.name"), format!("procedure name `{}` must be lower-case words joined by `-`", p.name));
+            sink.error(
+                spans,
+                &format!("{path}.name"),
+                format!("procedure name `{}` must be lower-case words joined by `-`", p.name),
+            );
         } else if by_name.contains_key(&p.name) {
             sink.error(spans, &format!("{path}.name"), format!("duplicate procedure `{}`", p.name));
             continue;
@@ -112,7 +121,11 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     for (path, c) in &raw.codes {
         let Some(mut entry) = read_code(path, c, &catalog, spans, sink) else { continue };
         if let Some(&line) = seen.get(&(entry.channel, entry.key, entry.varies)) {
-            sink.error(spans, &format!("{path}.code"), format!("duplicate code {}: already listed at line {line}", entry.spelled()));
+            sink.error(
+                spans,
+                &format!("{path}.code"),
+                format!("duplicate code {}: already listed at line {line}", entry.spelled()),
+            );
             continue;
         }
         seen.insert((entry.channel, entry.key, entry.varies), entry.line);
@@ -120,14 +133,20 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
             code_variants.claim(v, &format!("{path}.variant"), spans, sink);
         }
         let fill = Fillable::of(&entry, &catalog);
-        let own = [("title", &c.title), ("meaning", &c.meaning)].into_iter().map(|(f, t)| (format!("{path}.{f}"), t.as_str()));
+        let own = [("title", &c.title), ("meaning", &c.meaning)]
+            .into_iter()
+            .map(|(f, t)| (format!("{path}.{f}"), t.as_str()));
         let causes = c.causes.iter().enumerate().map(|(i, t)| (format!("{path}.causes.{i}"), t.as_str()));
         let note = c.note.iter().map(|t| (format!("{path}.note"), t.as_str()));
         check_texts(own.chain(causes).chain(note), Some(fill), spans, sink);
 
         entry.procedure = match (&c.procedure, &c.steps) {
             (Some(_), Some(_)) => {
-                sink.error(spans, &format!("{path}.steps#key"), "a code takes either `procedure` or inline `steps`, not both");
+                sink.error(
+                    spans,
+                    &format!("{path}.steps#key"),
+                    "a code takes either `procedure` or inline `steps`, not both",
+                );
                 None
             }
             (Some(name), None) => procedure_ref(name, &format!("{path}.procedure"), &by_name, spans, sink),
@@ -135,7 +154,13 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
                 if steps.is_empty() {
                     sink.error(spans, &format!("{path}.steps"), "inline `steps` must list at least one step");
                 }
-                let inline = Procedure { name: String::new(), title: c.title.clone(), steps: steps.clone(), parts: c.parts.clone(), support: c.support.clone() };
+                let inline = Procedure {
+                    name: String::new(),
+                    title: c.title.clone(),
+                    steps: steps.clone(),
+                    parts: c.parts.clone(),
+                    support: c.support.clone(),
+                };
                 let texts = procedure_texts(&inline).map(|(field, text)| (format!("{path}.{field}"), text));
                 check_texts(texts, Some(fill), spans, sink);
                 catalog.procedures.push(inline);
@@ -148,7 +173,10 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
                 None
             }
         };
-        entry.see_also = c.see_also.as_ref().and_then(|name| procedure_ref(name, &format!("{path}.see_also"), &by_name, spans, sink));
+        entry.see_also = c
+            .see_also
+            .as_ref()
+            .and_then(|name| procedure_ref(name, &format!("{path}.see_also"), &by_name, spans, sink));
         for (field, index) in [("procedure", entry.procedure), ("see_also", entry.see_also)] {
             let Some(p) = index.map(|i| &catalog.procedures[i]) else { continue };
             if p.name.is_empty() {
@@ -156,7 +184,11 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
             }
             for (_, text) in procedure_texts(p) {
                 if let Some(problem) = unfillable(text, fill) {
-                    sink.error(spans, &format!("{path}.{field}"), format!("procedure `{}` {problem}, which code {} cannot fill", p.name, entry.spelled()));
+                    sink.error(
+                        spans,
+                        &format!("{path}.{field}"),
+                        format!("procedure `{}` {problem}, which code {} cannot fill", p.name, entry.spelled()),
+                    );
                     break;
                 }
             }
@@ -181,7 +213,11 @@ fn read_code(path: &str, c: &RawCode, catalog: &Catalog, spans: &Spans, sink: &m
         16 => Channel::Hms,
         8 => Channel::PrintError,
         n => {
-            sink.error(spans, &at, format!("bad code `{text}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)"));
+            sink.error(
+                spans,
+                &at,
+                format!("bad code `{text}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)"),
+            );
             return None;
         }
     };
@@ -222,25 +258,43 @@ fn read_code(path: &str, c: &RawCode, catalog: &Catalog, spans: &Spans, sink: &m
     };
     let mut ok = true;
     if catalog.module(entry.module_id()).is_none() {
-        sink.error(spans, &at, format!("unknown module {:02X} in code `{text}`: add it to `modules`", entry.module_id()));
+        sink.error(
+            spans,
+            &at,
+            format!("unknown module {:02X} in code `{text}`: add it to `modules`", entry.module_id()),
+        );
         ok = false;
     }
     match (channel, entry.level()) {
         (_, Some(level)) if catalog.level(level).is_some() => {}
         (Channel::PrintError, None) => {
             let nibble = PrintError::from_u32(key as u32).level_nibble();
-            sink.error(spans, &at, format!("unknown level nibble {nibble:X} in print_error code `{text}`: expected 4, 8 or C"));
+            sink.error(
+                spans,
+                &at,
+                format!("unknown level nibble {nibble:X} in print_error code `{text}`: expected 4, 8 or C"),
+            );
             ok = false;
         }
         (_, level) => {
-            sink.error(spans, &at, format!("unknown level {} in code `{text}`: add it to `levels`", level.unwrap_or_default()));
+            sink.error(
+                spans,
+                &at,
+                format!("unknown level {} in code `{text}`: add it to `levels`", level.unwrap_or_default()),
+            );
             ok = false;
         }
     }
     ok.then_some(entry)
 }
 
-fn procedure_ref(name: &str, at: &str, by_name: &HashMap<String, usize>, spans: &Spans, sink: &mut Sink) -> Option<usize> {
+fn procedure_ref(
+    name: &str,
+    at: &str,
+    by_name: &HashMap<String, usize>,
+    spans: &Spans,
+    sink: &mut Sink,
+) -> Option<usize> {
     let found = by_name.get(name).copied();
     if found.is_none() {
         sink.error(spans, at, format!("no procedure named `{name}` in `procedures`"));
@@ -251,7 +305,9 @@ fn procedure_ref(name: &str, at: &str, by_name: &HashMap<String, usize>, spans: 
 fn procedure_texts(p: &Procedure) -> impl Iterator<Item = (String, &str)> {
     let steps = p.steps.iter().enumerate().map(|(i, s)| (format!("steps.{i}"), s.as_str()));
     let parts = p.parts.iter().enumerate().map(|(i, s)| (format!("parts.{i}"), s.as_str()));
-    let rest = [("title", Some(&p.title)), ("support", p.support.as_ref())].into_iter().filter_map(|(f, t)| Some((f.to_owned(), t?.as_str())));
+    let rest = [("title", Some(&p.title)), ("support", p.support.as_ref())]
+        .into_iter()
+        .filter_map(|(f, t)| Some((f.to_owned(), t?.as_str())));
     rest.chain(steps).chain(parts)
 }
 
@@ -271,10 +327,19 @@ impl Fillable {
 }
 
 /// Checks placeholder syntax and names, and with `fill`, that the code can fill them.
-fn check_texts<'a>(texts: impl Iterator<Item = (String, &'a str)>, fill: Option<Fillable>, spans: &Spans, sink: &mut Sink) {
+fn check_texts<'a>(
+    texts: impl Iterator<Item = (String, &'a str)>,
+    fill: Option<Fillable>,
+    spans: &Spans,
+    sink: &mut Sink,
+) {
     for (path, text) in texts {
         if text.len() > MAX_TEXT {
-            sink.error(spans, &path, format!("text of {} bytes is longer than the {MAX_TEXT} bytes a table entry can hold", text.len()));
+            sink.error(
+                spans,
+                &path,
+                format!("text of {} bytes is longer than the {MAX_TEXT} bytes a table entry can hold", text.len()),
+            );
         }
         if text.trim().is_empty() && !path.ends_with("note") {
             sink.error(spans, &path, "empty text");
@@ -282,10 +347,16 @@ fn check_texts<'a>(texts: impl Iterator<Item = (String, &'a str)>, fill: Option<
         for piece in placeholder::pieces(text) {
             match piece {
                 Piece::Literal(_) => {}
-                Piece::Unbalanced { offset } => sink.error(spans, &path, format!("unbalanced brace at byte {offset}: placeholders are written `{{ams}}` or `{{slot}}`")),
-                Piece::Placeholder { name, .. } if placeholder::find(name).is_none() => {
-                    sink.error(spans, &path, format!("unknown placeholder `{{{name}}}`: expected `{{ams}}` or `{{slot}}`"))
-                }
+                Piece::Unbalanced { offset } => sink.error(
+                    spans,
+                    &path,
+                    format!("unbalanced brace at byte {offset}: placeholders are written `{{ams}}` or `{{slot}}`"),
+                ),
+                Piece::Placeholder { name, .. } if placeholder::find(name).is_none() => sink.error(
+                    spans,
+                    &path,
+                    format!("unknown placeholder `{{{name}}}`: expected `{{ams}}` or `{{slot}}`"),
+                ),
                 Piece::Placeholder { .. } => {}
             }
         }
@@ -316,8 +387,23 @@ fn check_family_overlaps(catalog: &Catalog, raw: &Raw, sink: &mut Sink) {
         for b in &families[..i] {
             let free = family_mask(a.channel.layout(), a.varies) | family_mask(b.channel.layout(), b.varies);
             if a.channel == b.channel && (a.key ^ b.key) & !free == 0 {
-                let path = raw.codes.iter().map(|(p, _)| p).find(|p| raw.spans.at(&format!("{p}.code")).line == a.line).cloned().unwrap_or_default();
-                sink.error(&raw.spans, &format!("{path}.code"), format!("family {} overlaps family {} (line {}): a code may belong to one family only", a.spelled(), b.spelled(), b.line));
+                let path = raw
+                    .codes
+                    .iter()
+                    .map(|(p, _)| p)
+                    .find(|p| raw.spans.at(&format!("{p}.code")).line == a.line)
+                    .cloned()
+                    .unwrap_or_default();
+                sink.error(
+                    &raw.spans,
+                    &format!("{path}.code"),
+                    format!(
+                        "family {} overlaps family {} (line {}): a code may belong to one family only",
+                        a.spelled(),
+                        b.spelled(),
+                        b.line
+                    ),
+                );
             }
         }
     }

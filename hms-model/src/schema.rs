@@ -82,7 +82,11 @@ pub fn read(source: &str, sink: &mut Sink) -> Option<Raw> {
     };
     let spans = Spans::index(source);
     let Value::Mapping(top) = document else {
-        sink.error(&spans, "", "the catalog must be a mapping of `schema`, `modules`, `levels`, `procedures` and `codes`");
+        sink.error(
+            &spans,
+            "",
+            "the catalog must be a mapping of `schema`, `modules`, `levels`, `procedures` and `codes`",
+        );
         return None;
     };
     for key in top.keys() {
@@ -90,13 +94,24 @@ pub fn read(source: &str, sink: &mut Sink) -> Option<Raw> {
             Some(k) if SECTIONS.contains(&k) => {}
             _ => {
                 let name = key.as_str().unwrap_or("?");
-                sink.error(&spans, &format!("{name}#key"), format!("unknown section `{name}`, expected one of {}", SECTIONS.map(|s| format!("`{s}`")).join(", ")));
+                sink.error(
+                    &spans,
+                    &format!("{name}#key"),
+                    format!(
+                        "unknown section `{name}`, expected one of {}",
+                        SECTIONS.map(|s| format!("`{s}`")).join(", ")
+                    ),
+                );
             }
         }
     }
     match spans.scalar("schema") {
         Some(v) if v.trim() == crate::SCHEMA_VERSION.to_string() => {}
-        Some(v) => sink.error(&spans, "schema", format!("unsupported schema version `{v}`, this build reads version {}", crate::SCHEMA_VERSION)),
+        Some(v) => sink.error(
+            &spans,
+            "schema",
+            format!("unsupported schema version `{v}`, this build reads version {}", crate::SCHEMA_VERSION),
+        ),
         None if top.get("schema").is_some() => sink.error(&spans, "schema", "`schema` must be a version number"),
         None => sink.error(&spans, "", "missing `schema: 1` at the top of the catalog"),
     }
@@ -110,7 +125,13 @@ pub fn read(source: &str, sink: &mut Sink) -> Option<Raw> {
     Some(raw)
 }
 
-fn section<T: serde::de::DeserializeOwned>(top: &serde_yaml::Mapping, name: &str, required: bool, spans: &Spans, sink: &mut Sink) -> Vec<(String, T)> {
+fn section<T: serde::de::DeserializeOwned>(
+    top: &serde_yaml::Mapping,
+    name: &str,
+    required: bool,
+    spans: &Spans,
+    sink: &mut Sink,
+) -> Vec<(String, T)> {
     let items = match top.get(name) {
         Some(Value::Sequence(items)) => items,
         Some(Value::Null) | None if !required => return Vec::new(),
@@ -132,7 +153,9 @@ fn section<T: serde::de::DeserializeOwned>(top: &serde_yaml::Mapping, name: &str
                 let message = strip_location(&e.to_string());
                 let at = match backticked(&message) {
                     Some(field) if message.starts_with("unknown field") => format!("{path}.{field}#key"),
-                    Some(field) if message.starts_with("invalid type") || message.starts_with("invalid value") => format!("{path}.{field}"),
+                    Some(field) if message.starts_with("invalid type") || message.starts_with("invalid value") => {
+                        format!("{path}.{field}")
+                    }
                     _ => path.clone(),
                 };
                 sink.error(spans, &at, format!("{name}[{i}]: {message}"));

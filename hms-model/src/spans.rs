@@ -67,7 +67,14 @@ impl Spans {
         self.nodes.insert(path, node);
     }
 
-    fn node<'a>(&mut self, parser: &mut Parser<'a, impl saphyr_parser::Input>, path: String, event: Event<'a>, span: Span, depth: usize) {
+    fn node<'a>(
+        &mut self,
+        parser: &mut Parser<'a, impl saphyr_parser::Input>,
+        path: String,
+        event: Event<'a>,
+        span: Span,
+        depth: usize,
+    ) {
         match event {
             Event::Scalar(value, ..) => self.record(path, span, Some(value.into_owned())),
             Event::SequenceStart(..) => {
@@ -104,7 +111,14 @@ impl Spans {
         }
     }
 
-    fn child<'a>(&mut self, parser: &mut Parser<'a, impl saphyr_parser::Input>, path: String, event: Event<'a>, span: Span, depth: usize) {
+    fn child<'a>(
+        &mut self,
+        parser: &mut Parser<'a, impl saphyr_parser::Input>,
+        path: String,
+        event: Event<'a>,
+        span: Span,
+        depth: usize,
+    ) {
         if depth < MAX_DEPTH {
             self.node(parser, path, event, span, depth + 1);
         } else {

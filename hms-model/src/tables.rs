@@ -28,7 +28,11 @@ impl OwnedIndex {
         let state = phf_generator::generate_hash(&codes);
         OwnedIndex {
             key: state.key,
-            disps: state.disps.iter().flat_map(|&(d1, d2)| d1.to_le_bytes().into_iter().chain(d2.to_le_bytes())).collect(),
+            disps: state
+                .disps
+                .iter()
+                .flat_map(|&(d1, d2)| d1.to_le_bytes().into_iter().chain(d2.to_le_bytes()))
+                .collect(),
             map: state.map.iter().flat_map(|&i| keys[i].1.to_le_bytes()).collect(),
         }
     }
@@ -105,7 +109,8 @@ pub fn build(catalog: &Catalog) -> Result<OwnedTables, String> {
         w.tables.entries.extend(record.encode());
         indexes.entry((c.channel, c.varies != 0)).or_default().push((c.key, i as u16));
     }
-    let mut solve = |channel, family| OwnedIndex::solve(indexes.remove(&(channel, family)).as_deref().unwrap_or_default());
+    let mut solve =
+        |channel, family| OwnedIndex::solve(indexes.remove(&(channel, family)).as_deref().unwrap_or_default());
     w.tables.hms_exact = solve(Channel::Hms, false);
     w.tables.hms_family = solve(Channel::Hms, true);
     w.tables.print_error_exact = solve(Channel::PrintError, false);
@@ -143,7 +148,8 @@ impl TableWriter {
         if let Some(&s) = self.seen.get(text) {
             return Ok(s);
         }
-        let len = u16::try_from(text.len()).map_err(|_| format!("a text of {} bytes exceeds the {} a table entry can hold", text.len(), u16::MAX))?;
+        let len = u16::try_from(text.len())
+            .map_err(|_| format!("a text of {} bytes exceeds the {} a table entry can hold", text.len(), u16::MAX))?;
         let offset = u32::try_from(self.tables.blob.len()).map_err(|_| "the string blob outgrew 4 GiB".to_owned())?;
         self.tables.blob.push_str(text);
         let s = StrRef { offset, len };
@@ -215,12 +221,18 @@ codes:
         assert_eq!(t.entry_count(), catalog.codes.len());
         for (i, c) in catalog.codes.iter().enumerate() {
             let e = t.entry(i as u16).unwrap();
-            assert_eq!((e.key, e.varies, t.text(e.title), t.text(e.meaning)), (c.key, c.varies, c.title.as_str(), c.meaning.as_str()));
+            assert_eq!(
+                (e.key, e.varies, t.text(e.title), t.text(e.meaning)),
+                (c.key, c.varies, c.title.as_str(), c.meaning.as_str())
+            );
             let causes: Vec<_> = (0..e.causes.len).map(|k| t.list_item(e.causes, k).unwrap()).collect();
             assert_eq!(causes, c.causes);
         }
         let p = t.procedure(0).unwrap();
-        assert_eq!((t.text(p.name), t.list_item(p.steps, 1), t.list_item(p.parts, 0)), ("reload", Some("Reload slot {slot}"), Some("Feeder")));
+        assert_eq!(
+            (t.text(p.name), t.list_item(p.steps, 1), t.list_item(p.parts, 0)),
+            ("reload", Some("Reload slot {slot}"), Some("Feeder"))
+        );
     }
 
     #[test]

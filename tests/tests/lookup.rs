@@ -52,7 +52,7 @@ fn unknown_codes_still_carry_their_structure() {
 #[test]
 fn code_macro_and_from_str_agree_with_lookup() {
     assert_eq!(code!(0700_2000_0002_0003), Code::AmsASlot1FilamentBroken);
-    assert_eq!(code!(0703-0100-0001-0004), Code::AmsAssistMotorSpeed);
+    assert_eq!(code!(0703 - 0100 - 0001 - 0004), Code::AmsAssistMotorSpeed);
     for &variant in Code::ALL {
         let entry = variant.entry();
         assert_eq!(entry.variant(), Some(variant));
@@ -97,7 +97,8 @@ fn filled_texts_never_leave_a_placeholder_behind() {
                     other => other,
                 };
                 let found = lookup(key);
-                let mut texts: Vec<String> = vec![found.title().unwrap().to_string(), found.meaning().unwrap().to_string()];
+                let mut texts: Vec<String> =
+                    vec![found.title().unwrap().to_string(), found.meaning().unwrap().to_string()];
                 texts.extend(found.causes().map(|t| t.to_string()));
                 for p in found.procedure().into_iter().chain(found.see_also()) {
                     texts.extend(p.steps().chain(p.parts()).map(|t| t.to_string()));

@@ -41,9 +41,8 @@ impl Report {
 
 /// Rebuilds every derived file under `root`; with `check`, writes nothing and lists the stale ones.
 pub fn regenerate(root: &Path, check: bool) -> Result<Report, String> {
-    let catalog = hms_model::load(&root.join("catalog.yaml"), "catalog.yaml").map_err(|diagnostics| {
-        diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
-    })?;
+    let catalog = hms_model::load(&root.join("catalog.yaml"), "catalog.yaml")
+        .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
     let mut report = Report { check, ..Report::default() };
     let outputs = [("docs/CODES.md", docs::codes_md(&catalog))];
     for (relative, contents) in outputs {
