@@ -122,7 +122,8 @@ pub fn read_digits(input: &str, wildcards: bool) -> Result<Digits, ParseError> {
         let position = offset + i;
         let nibble = match c {
             '_' | '-' => {
-                let at_boundary = digits.count > 0 && digits.count.is_multiple_of(4) && !last_was_separator && i + 1 < total;
+                let at_boundary =
+                    digits.count > 0 && digits.count.is_multiple_of(4) && !last_was_separator && i + 1 < total;
                 if !at_boundary {
                     return Err(ParseError::new(ParseErrorKind::MisplacedSeparator(c), position));
                 }

@@ -1,0 +1,79 @@
+//! The catalog against Bambu's official HMS files: every entry must be a code the printers
+//! really report. Runs when the files are present (`HMS_OFFICIAL_DIR`, or
+//! `../shared/hms-official` beside the repository); otherwise it says it skipped.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use hms_catalog::{AnyCode, Hms, PrintError, entries};
+
+fn official_dir() -> Option<PathBuf> {
+    let dir = match std::env::var_os("HMS_OFFICIAL_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/hms-official"),
+    };
+    dir.join("bambustudio").is_dir().then_some(dir)
+}
+
+/// Every HMS and print_error code of the English BambuStudio files.
+fn official_codes(dir: &std::path::Path) -> (HashSet<u64>, HashSet<u32>) {
+    let (mut hms, mut errors) = (HashSet::new(), HashSet::new());
+    for file in std::fs::read_dir(dir.join("bambustudio")).unwrap() {
+        let path = file.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.starts_with("hms_en_") {
+            continue;
+        }
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        for (section, is_hms) in [("device_hms", true), ("device_error", false)] {
+            for entry in json["data"][section]["en"].as_array().into_iter().flatten() {
+                let ecode = entry["ecode"].as_str().unwrap_or_default();
+                if is_hms {
+                    hms.extend(Hms::parse(ecode).ok().map(Hms::to_u64));
+                } else {
+                    errors.extend(PrintError::parse(ecode).ok().map(PrintError::to_u32));
+                }
+            }
+        }
+    }
+    (hms, errors)
+}
+
+#[test]
+fn every_catalog_entry_is_an_official_code() {
+    let Some(dir) = official_dir() else {
+        println!("skipped: official HMS files not found (set HMS_OFFICIAL_DIR)");
+        return;
+    };
+    let (hms, errors) = official_codes(&dir);
+    assert!(hms.len() > 5000 && errors.len() > 1000, "{} hms, {} print_error codes read", hms.len(), errors.len());
+    let mut missing = Vec::new();
+    for entry in entries() {
+        let members: Vec<AnyCode> = match entry.key() {
+            AnyCode::Hms(h) if entry.is_family() => {
+                // Any unit 0-3, any slot 1-4 the family covers.
+                let slots: &[u64] = if h.slot().is_some() { &[0, 1, 2, 3] } else { &[0] };
+                (0..4u64)
+                    .flat_map(|unit| slots.iter().map(move |s| h.to_u64() | unit << 48 | s << 40))
+                    .map(|b| AnyCode::Hms(Hms::from_u64(b)))
+                    .collect()
+            }
+            AnyCode::PrintError(e) if entry.is_family() => {
+                (0..4u32).map(|unit| AnyCode::PrintError(PrintError::from_u32(e.to_u32() | unit << 16))).collect()
+            }
+            code => vec![code],
+        };
+        let official = members
+            .iter()
+            .filter(|m| match m {
+                AnyCode::Hms(h) => hms.contains(&h.to_u64()),
+                AnyCode::PrintError(e) => errors.contains(&e.to_u32()),
+            })
+            .count();
+        let needed = if entry.is_family() { 2 } else { 1 };
+        if official < needed {
+            missing.push(format!("{} ({official} official members)", entry.pattern()));
+        }
+    }
+    assert!(missing.is_empty(), "catalog entries that are not official codes: {missing:#?}");
+}
