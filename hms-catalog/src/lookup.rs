@@ -58,7 +58,7 @@ impl AnyCode {
         }
     }
 
-    /// Slot 1-16 for an AMS slot part of a `print.hms` code.
+    /// Slot 1-4 for an AMS slot part of a `print.hms` code.
     pub const fn slot(self) -> Option<u8> {
         match self {
             AnyCode::Hms(h) => h.slot(),
@@ -148,8 +148,7 @@ impl Lookup {
 
     /// The unit letter (A for module number 0) of a lettered module such as the AMS.
     pub fn unit_letter(&self) -> Option<char> {
-        let n = self.code.module_number();
-        (self.module()?.is_lettered() && n < 26).then(|| char::from(b'A' + n))
+        if self.module()?.is_lettered() { hms_core::unit_letter(self.code.module_number()) } else { None }
     }
 
     /// The slot (1-4 on an AMS) the code names.

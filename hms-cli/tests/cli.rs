@@ -37,6 +37,8 @@ fn explain_of_the_brief_code_names_both_faults() {
     assert!(stdout.contains("filament may be broken"), "{stdout}");
     assert!(stdout.contains("assist motor speed fault"), "{stdout}");
     assert!(stdout.contains("see also: Bring the AMS assist motor back"), "{stdout}");
+    let speed = text(&hms(&["explain", "0700_0100_0001_0004"], "").stdout);
+    assert!(speed.contains("0700-2000-0002-0003"), "{speed}");
 }
 
 #[test]

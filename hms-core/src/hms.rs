@@ -11,7 +11,7 @@ use crate::spelling::{self, ParseError, Spelling};
 /// |-------|-------|---------|
 /// | 63-56 | `MM`  | module id (`07` AMS) |
 /// | 55-48 | `NN`  | module number (AMS unit: 0 is A, 1 is B...) |
-/// | 47-40 | `PP`  | part (for AMS, `2s` is slot `s + 1`) |
+/// | 47-40 | `PP`  | part (for AMS, `20`-`23` are slots 1-4) |
 /// | 39-32 | `00`  | reserved |
 /// | 31-16 | `LLLL`| alert level |
 /// | 15-0  | `EEEE`| error id |
@@ -81,7 +81,7 @@ impl Hms {
         (self.0 >> 32) as u8
     }
 
-    /// Slot 1-16 when the part byte is `0x2s` (the AMS slot parts), else `None`.
+    /// Slot 1-4 when the part byte is one of the AMS slot parts `0x20`-`0x23`, else `None`.
     pub const fn slot(self) -> Option<u8> {
         slot_of_part(self.part())
     }
@@ -108,9 +108,29 @@ impl Hms {
     }
 }
 
-/// Slot 1-16 of an AMS part byte `0x2s`.
+/// Slot 1-4 of an AMS slot part `0x20`-`0x23`.
 pub(crate) const fn slot_of_part(part: u8) -> Option<u8> {
-    if part & 0xF0 == 0x20 { Some((part & 0x0F) + 1) } else { None }
+    match part {
+        0x20..=0x23 => Some(part - 0x20 + 1),
+        _ => None,
+    }
+}
+
+/// The letter of a unit by its module number: `0x00`-`0x19` are A-Z (AMS, AMS Lite), and
+/// `0x80`-`0x99` are A-Z too (how the main board numbers AMS-HT units). Other numbers, such as
+/// `0xFE`/`0xFF` (left/right extruder, external spool), name no unit.
+///
+/// ```
+/// assert_eq!(hms_core::unit_letter(1), Some('B'));
+/// assert_eq!(hms_core::unit_letter(0x83), Some('D'));
+/// assert_eq!(hms_core::unit_letter(0xFF), None);
+/// ```
+pub const fn unit_letter(module_number: u8) -> Option<char> {
+    match module_number {
+        0x00..=0x19 => Some((b'A' + module_number) as char),
+        0x80..=0x99 => Some((b'A' + module_number - 0x80) as char),
+        _ => None,
+    }
 }
 
 impl fmt::Display for Hms {
@@ -179,6 +199,7 @@ mod tests {
         let hms = Hms::from_mqtt(0x1201_2300, 0x0001_0004);
         assert_eq!((hms.module_id(), hms.module_number(), hms.part(), hms.reserved()), (0x12, 1, 0x23, 0));
         assert_eq!((hms.level_raw(), hms.error_id(), hms.slot()), (1, 4, Some(4)));
+        assert_eq!(Hms::from_mqtt(0x0700_2500, 0x0002_0001).slot(), None);
         assert_eq!((hms.attr(), hms.code()), (0x1201_2300, 0x0001_0004));
     }
 }

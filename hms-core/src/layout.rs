@@ -29,6 +29,17 @@ pub const fn family_mask(channel: u8, varies: u8) -> u64 {
     (if varies & VARIES_UNIT != 0 { unit } else { 0 }) | (if varies & VARIES_SLOT != 0 { slot } else { 0 })
 }
 
+/// Whether `code` can belong to a family whose `varies` bits vary: a varying unit must be a
+/// lettered unit (not `0xFE`/`0xFF`), and a varying slot one of the slots 1-4.
+pub const fn is_family_member(channel: u8, code: u64, varies: u8) -> bool {
+    let (module_number, slot) = match channel {
+        CHANNEL_HMS => (crate::Hms::from_u64(code).module_number(), crate::Hms::from_u64(code).slot()),
+        _ => (crate::PrintError::from_u32(code as u32).module_number(), None),
+    };
+    (varies & VARIES_UNIT == 0 || crate::unit_letter(module_number).is_some())
+        && (varies & VARIES_SLOT == 0 || slot.is_some())
+}
+
 /// The `varies` combinations tried for a family lookup, most specific family last.
 pub const FAMILY_ORDER: [u8; 3] = [VARIES_UNIT | VARIES_SLOT, VARIES_UNIT, VARIES_SLOT];
 
@@ -342,7 +353,10 @@ impl<'a> Tables<'a> {
             (e.key == key && e.channel == channel && e.varies == varies).then_some(i)
         };
         hit(exact, code, 0).or_else(|| {
-            FAMILY_ORDER.iter().find_map(|&varies| hit(family, code & !family_mask(channel, varies), varies))
+            FAMILY_ORDER
+                .iter()
+                .filter(|&&varies| is_family_member(channel, code, varies))
+                .find_map(|&varies| hit(family, code & !family_mask(channel, varies), varies))
         })
     }
 }

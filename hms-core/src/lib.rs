@@ -28,6 +28,6 @@ pub mod placeholder;
 mod print_error;
 pub mod spelling;
 
-pub use hms::Hms;
+pub use hms::{Hms, unit_letter};
 pub use print_error::PrintError;
 pub use spelling::{ParseError, ParseErrorKind, Spelling};

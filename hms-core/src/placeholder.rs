@@ -15,7 +15,7 @@ use core::fmt;
 pub enum Source {
     /// The module number of a module whose units are lettered (the AMS family).
     Unit,
-    /// The slot of an AMS slot part (`0x2s`).
+    /// The slot of an AMS slot part (`0x20`-`0x23`).
     Slot,
 }
 
@@ -105,18 +105,17 @@ impl<'a> Iterator for Pieces<'a> {
 /// The values a code gives its placeholders.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Fill {
-    /// Module number of a lettered module (AMS unit: 0 is A), if the code has one.
+    /// Module number of a lettered module (AMS unit: 0 is A; see [`unit_letter`](crate::unit_letter)).
     pub unit: Option<u8>,
-    /// Slot 1-16, if the code names one.
+    /// Slot 1-4, if the code names one.
     pub slot: Option<u8>,
 }
 
 impl Fill {
     /// Writes the value of `name`; `?` when the code does not give one.
     pub fn write_value(&self, name: &str, out: &mut dyn fmt::Write) -> fmt::Result {
-        match (find(name).map(|p| p.source), self.unit, self.slot) {
-            (Some(Source::Unit), Some(unit @ 0..=25), _) => out.write_char(char::from(b'A' + unit)),
-            (Some(Source::Unit), Some(unit), _) => write!(out, "#{unit}"),
+        match (find(name).map(|p| p.source), self.unit.and_then(crate::unit_letter), self.slot) {
+            (Some(Source::Unit), Some(letter), _) => out.write_char(letter),
             (Some(Source::Slot), _, Some(slot)) => write!(out, "{slot}"),
             _ => out.write_char('?'),
         }

@@ -221,6 +221,10 @@ fn codes(catalog: &Catalog) -> TokenStream {
                 let mut i = 0;
                 while i < ORDER.len() {
                     let varies = ORDER[i];
+                    if !::hms_core::layout::is_family_member(channel, code, varies) {
+                        i += 1;
+                        continue;
+                    }
                     let unit = if channel == #hms { #hms_unit } else { #pe_unit };
                     let slot = if channel == #hms { #hms_slot } else { 0 };
                     let mask = (if varies & #unit_bit != 0 { unit } else { 0 }) | (if varies & #slot_bit != 0 { slot } else { 0 });

@@ -321,8 +321,13 @@ struct Fillable {
 impl Fillable {
     fn of(entry: &CodeEntry, catalog: &Catalog) -> Fillable {
         let lettered = catalog.module(entry.module_id()).is_some_and(|m| m.lettered);
+        let module_number = match entry.channel {
+            Channel::Hms => Hms::from_u64(entry.key).module_number(),
+            Channel::PrintError => PrintError::from_u32(entry.key as u32).module_number(),
+        };
+        let unit = lettered && (entry.varies_unit() || hms_core::unit_letter(module_number).is_some());
         let slot = entry.channel == Channel::Hms && Hms::from_u64(entry.key).slot().is_some();
-        Fillable { unit: lettered, slot }
+        Fillable { unit, slot }
     }
 }
 

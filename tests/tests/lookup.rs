@@ -110,3 +110,18 @@ fn filled_texts_never_leave_a_placeholder_behind() {
         }
     }
 }
+
+#[test]
+fn families_cover_lettered_units_and_slots_1_to_4_only() {
+    let run_out = lookup("0703_2200_0002_0001".parse::<Hms>().unwrap());
+    assert!(run_out.entry().unwrap().is_family());
+    // Part 0x25 is not a slot, and unit FF is the external spool: neither joins the family.
+    let drying = lookup("0700_2500_0002_0001".parse::<Hms>().unwrap());
+    assert_ne!(drying.entry(), run_out.entry());
+    assert_eq!(drying.slot(), None);
+    let external = lookup("07FF_2000_0002_0003".parse::<Hms>().unwrap());
+    assert!(external.entry().is_none_or(|e| !e.is_family()));
+    assert_eq!(external.unit_letter(), None);
+    // AMS-HT units as the main board numbers them: 0x80 is A.
+    assert_eq!(lookup(Hms::from_mqtt(0x1883_2000, 0x0002_0058)).unit_letter(), Some('D'));
+}
