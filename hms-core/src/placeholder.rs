@@ -1,5 +1,6 @@
 //! Placeholders in catalog texts: `{ams}` (the AMS unit letter) and `{slot}` (the slot number),
-//! filled from the reported code so one entry covers a whole family of codes.
+//! filled from the reported code so one entry covers a whole family of codes. `{{` and `}}`
+//! write a literal brace.
 //!
 //! ```
 //! use hms_core::placeholder::{Fill, Filled};
@@ -85,6 +86,11 @@ impl<'a> Iterator for Pieces<'a> {
             self.at += brace;
             return Some(Piece::Literal(&rest[..brace]));
         }
+        // `{{` and `}}` stand for a literal brace.
+        if rest.starts_with("{{") || rest.starts_with("}}") {
+            self.at += 2;
+            return Some(Piece::Literal(&rest[..1]));
+        }
         if rest.starts_with('}') {
             self.at += 1;
             return Some(Piece::Unbalanced { offset });
@@ -167,6 +173,17 @@ mod tests {
         assert_eq!(got[0], Piece::Literal("AMS "));
         assert_eq!(got[1], Piece::Placeholder { name: "ams", offset: 4 });
         assert_eq!(got[3], Piece::Placeholder { name: "slot", offset: 15 });
+    }
+
+    #[test]
+    fn doubled_braces_are_literal() {
+        let mut it = pieces("a {{b}} {slot}");
+        assert_eq!(it.next(), Some(Piece::Literal("a ")));
+        assert_eq!(it.next(), Some(Piece::Literal("{")));
+        assert_eq!(it.next(), Some(Piece::Literal("b")));
+        assert_eq!(it.next(), Some(Piece::Literal("}")));
+        assert_eq!(it.next(), Some(Piece::Literal(" ")));
+        assert_eq!(it.next(), Some(Piece::Placeholder { name: "slot", offset: 8 }));
     }
 
     #[test]

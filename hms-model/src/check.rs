@@ -8,7 +8,7 @@ use hms_core::spelling::read_digits;
 use hms_core::{Hms, PrintError};
 
 use crate::Diagnostic;
-use crate::model::{Catalog, Channel, CodeEntry, Level, Module, Procedure};
+use crate::model::{Catalog, Channel, CodeEntry, Level, Model, Module, Procedure};
 use crate::schema::{Raw, RawCode};
 use crate::spans::Spans;
 
@@ -66,6 +66,31 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
         let variant = m.variant.clone().unwrap_or_else(|| camel_case(&m.name));
         module_variants.claim(&variant, &format!("{path}.variant"), spans, sink);
         catalog.modules.push(Module { id, abbr: m.abbr.clone(), name: m.name.clone(), variant, lettered: m.lettered });
+    }
+
+    let mut model_variants = Names::new("model variant");
+    for (path, m) in &raw.models {
+        let prefix = spans.scalar(&format!("{path}.prefix")).map(str::to_owned);
+        if !m.id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) || m.id.is_empty() {
+            sink.error(spans, &format!("{path}.id"), format!("model id `{}` must be upper-case letters and digits", m.id));
+            continue;
+        }
+        if catalog.model_index(&m.id).is_some() {
+            sink.error(spans, &format!("{path}.id"), format!("duplicate model `{}`", m.id));
+            continue;
+        }
+        if let Some(p) = &prefix
+            && (p.len() != 3 || !p.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            sink.error(spans, &format!("{path}.prefix"), format!("serial prefix `{p}` must be three letters or digits"));
+        }
+        if catalog.models.len() == 32 {
+            sink.error(spans, path, "more than 32 models: a set of models is a 32-bit mask");
+            continue;
+        }
+        let variant = m.variant.clone().unwrap_or_else(|| m.id.clone());
+        model_variants.claim(&variant, &format!("{path}.variant"), spans, sink);
+        catalog.models.push(Model { id: m.id.clone(), prefix, name: m.name.clone(), variant });
     }
 
     let mut level_variants = Names::new("level variant");

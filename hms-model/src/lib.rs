@@ -31,7 +31,7 @@ mod schema;
 mod spans;
 pub mod tables;
 
-pub use model::{Catalog, Channel, CodeEntry, Level, Module, Procedure};
+pub use model::{Catalog, Channel, CodeEntry, Level, Model, Module, Procedure};
 
 /// The schema version this crate reads.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -17,6 +17,19 @@ pub struct Module {
     pub lettered: bool,
 }
 
+/// A printer model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Model {
+    /// The id Bambu's merged lists use (`H2D`).
+    pub id: String,
+    /// The first three characters of its serial numbers, if known (`094`).
+    pub prefix: Option<String>,
+    /// The name people use (`H2D Pro`).
+    pub name: String,
+    /// The `Model` enum variant.
+    pub variant: String,
+}
+
 /// An alert level.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Level {
@@ -146,6 +159,8 @@ impl Channel {
 pub struct Catalog {
     /// Modules, in file order.
     pub modules: Vec<Module>,
+    /// Printer models, in file order (at most 32: a set of models is a `u32`).
+    pub models: Vec<Model>,
     /// Levels, in file order.
     pub levels: Vec<Level>,
     /// Named procedures in file order, then the inline ones.
@@ -158,6 +173,16 @@ impl Catalog {
     /// The module with this id.
     pub fn module(&self, id: u8) -> Option<&Module> {
         self.modules.iter().find(|m| m.id == id)
+    }
+
+    /// The index of the model with this id (its bit in a model set).
+    pub fn model_index(&self, id: &str) -> Option<usize> {
+        self.models.iter().position(|m| m.id == id)
+    }
+
+    /// The index of the first model whose serial numbers start with `prefix`.
+    pub fn model_by_prefix(&self, prefix: &str) -> Option<usize> {
+        self.models.iter().position(|m| m.prefix.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(prefix)))
     }
 
     /// The level with this id.

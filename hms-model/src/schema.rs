@@ -10,6 +10,7 @@ use crate::spans::Spans;
 pub struct Raw {
     pub spans: Spans,
     pub modules: Vec<(String, RawModule)>,
+    pub models: Vec<(String, RawModel)>,
     pub levels: Vec<(String, RawLevel)>,
     pub procedures: Vec<(String, RawProcedure)>,
     pub codes: Vec<(String, RawCode)>,
@@ -26,6 +27,16 @@ pub struct RawModule {
     pub variant: Option<String>,
     #[serde(default)]
     pub lettered: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawModel {
+    pub id: String,
+    #[allow(dead_code)]
+    pub prefix: Option<Value>,
+    pub name: String,
+    pub variant: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -68,7 +79,7 @@ pub struct RawCode {
     pub see_also: Option<String>,
 }
 
-const SECTIONS: [&str; 5] = ["schema", "modules", "levels", "procedures", "codes"];
+const SECTIONS: [&str; 6] = ["schema", "modules", "models", "levels", "procedures", "codes"];
 
 /// Reads the document; `None` when it is too broken to check further (the sink says why).
 pub fn read(source: &str, sink: &mut Sink) -> Option<Raw> {
@@ -117,6 +128,7 @@ pub fn read(source: &str, sink: &mut Sink) -> Option<Raw> {
     }
     let raw = Raw {
         modules: section(&top, "modules", true, &spans, sink),
+        models: section(&top, "models", false, &spans, sink),
         levels: section(&top, "levels", true, &spans, sink),
         procedures: section(&top, "procedures", false, &spans, sink),
         codes: section(&top, "codes", false, &spans, sink),
