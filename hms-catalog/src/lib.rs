@@ -24,14 +24,16 @@
 #![warn(missing_docs)]
 
 mod generated {
-    hms_macros::catalog!("catalog.yaml");
+    hms_macros::catalog!("catalog.yaml", official = "official.tsv");
 }
 mod lookup;
+mod official;
 
-pub use generated::{Code, Level, Module};
+pub use generated::{Code, Level, Model, Module};
 pub use hms_core::placeholder::Filled as Text;
 pub use hms_core::{Hms, ParseError, ParseErrorKind, PrintError, Spelling};
 pub use lookup::{AnyCode, CodeFromStrError, Entry, Lookup, Pattern, Procedure, Texts, entries, lookup, procedures};
+pub use official::{Lang, Official, OfficialText, UnknownLang, WikiUrl};
 
 /// The typed [`Code`] of a code written in source, checked while compiling: a malformed
 /// code, or one with no named entry in the catalog, is a compile error.

@@ -9,7 +9,7 @@ use hms_core::spelling::{Digits, read_digits};
 use hms_core::{Hms, ParseError, ParseErrorKind, PrintError};
 
 use crate::generated::TABLES;
-use crate::{Code, Level, Module};
+use crate::{Code, Level, Model, Module, Official, WikiUrl};
 
 /// A code of either report channel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -126,9 +126,24 @@ impl Lookup {
         self.code
     }
 
-    /// Whether the catalog has an entry for it.
+    /// Whether the code is known: the catalog has an entry for it, or Bambu's lists carry it.
     pub fn is_known(&self) -> bool {
-        self.entry.is_some()
+        self.entry.is_some() || self.official().is_some()
+    }
+
+    /// What Bambu's published lists say about the code (models, texts, wiki page).
+    pub fn official(&self) -> Option<Official> {
+        let (channel, bits) = match self.code {
+            AnyCode::Hms(h) => (CHANNEL_HMS, h.to_u64()),
+            AnyCode::PrintError(e) => (hms_core::layout::CHANNEL_PRINT_ERROR, e.to_u32() as u64),
+        };
+        Official::find(channel, bits, self.fill())
+    }
+
+    /// The wiki page for the code on `model`: its own page, else the code's default page, else
+    /// the wiki's HMS home page.
+    pub fn wiki_url(&self, model: Option<Model>) -> WikiUrl {
+        self.official().and_then(|o| o.wiki_page(model)).unwrap_or(WikiUrl::HOME)
     }
 
     /// The entry (exact or family).

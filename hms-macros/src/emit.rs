@@ -4,48 +4,77 @@
 use std::path::{Path, PathBuf};
 
 use hms_core::layout::{CHANNEL_HMS, FAMILY_ORDER, family_mask};
+use hms_model::official::{OfficialFacts, parse_facts};
 use hms_model::tables::{OwnedIndex, OwnedTables};
 use hms_model::{Catalog, Channel};
+
+use crate::args::{self, Args};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::LitStr;
 
-pub fn catalog(path: &LitStr, source_file: Option<PathBuf>) -> syn::Result<TokenStream> {
-    let written = path.value();
-    let span = path.span();
-    let file = locate(&written, source_file.as_deref()).ok_or_else(|| {
-        syn::Error::new(
-            span,
-            format!("cannot find catalog `{written}` next to the crate's Cargo.toml or the calling file"),
-        )
-    })?;
-    let catalog = hms_model::load(&file, &written).map_err(|diagnostics| {
-        let mut errors = diagnostics.iter().map(|d| syn::Error::new(span, d.to_string()));
-        let mut first = errors.next().unwrap_or_else(|| syn::Error::new(span, "invalid catalog"));
-        first.extend(errors);
-        first
-    })?;
-    let tables = hms_model::tables::build(&catalog).map_err(|e| syn::Error::new(span, format!("{written}: {e}")))?;
-    let file = file.canonicalize().unwrap_or(file);
+pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStream> {
+    let Some(path) = &args.first else {
+        return Err(syn::Error::new(Span::call_site(), "expected the catalog's path: catalog!(\"catalog.yaml\")"));
+    };
+    let official = args.get("official", &["official"])?;
+    let (catalog, file) = load_catalog(path, source_file.as_deref())?;
+    let (facts, facts_file) = match official {
+        Some(lit) => {
+            let (facts, file) = load_facts(lit, &catalog, source_file.as_deref())?;
+            (Some(facts), Some(file))
+        }
+        None => (None, None),
+    };
+    let tables = hms_model::tables::build(&catalog, facts.as_ref())
+        .map_err(|e| syn::Error::new(path.span(), format!("{}: {e}", path.value())))?;
     let file = file.to_string_lossy();
+    let facts_include = facts_file.map(|f| {
+        let f = f.to_string_lossy().into_owned();
+        quote! { const _: &[u8] = ::core::include_bytes!(#f); }
+    });
     let modules = modules(&catalog);
+    let models = models(&catalog);
     let levels = levels(&catalog);
     let codes = codes(&catalog);
     let tables = tables_static(&tables);
     Ok(quote! {
-        // Makes cargo rebuild the crate when the catalog changes.
+        // Makes cargo rebuild the crate when the catalog or the facts change.
         const _: &[u8] = ::core::include_bytes!(#file);
+        #facts_include
         #modules
+        #models
         #levels
         #codes
         #tables
     })
 }
 
-fn locate(written: &str, source_file: Option<&Path>) -> Option<PathBuf> {
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
-    let beside_source = source_file.and_then(Path::parent).map(Path::to_path_buf);
-    [manifest, beside_source].into_iter().flatten().map(|dir| dir.join(written)).find(|p| p.is_file())
+/// The checked catalog and its canonical path.
+pub fn load_catalog(path: &LitStr, source_file: Option<&Path>) -> syn::Result<(Catalog, PathBuf)> {
+    let written = path.value();
+    let file = args::locate(&written, source_file).ok_or_else(|| {
+        let message = format!("cannot find catalog `{written}` next to the crate's Cargo.toml or the calling file");
+        syn::Error::new(path.span(), message)
+    })?;
+    let catalog = hms_model::load(&file, &written).map_err(|d| args::errors(&d, path))?;
+    Ok((catalog, file.canonicalize().unwrap_or(file)))
+}
+
+/// The official facts and their canonical path.
+pub fn load_facts(
+    lit: &LitStr,
+    catalog: &Catalog,
+    source_file: Option<&Path>,
+) -> syn::Result<(OfficialFacts, PathBuf)> {
+    let written = lit.value();
+    let file = args::locate(&written, source_file).ok_or_else(|| {
+        let message = format!("cannot find official facts `{written}`: run `cargo xtask regenerate --official PATH`");
+        syn::Error::new(lit.span(), message)
+    })?;
+    let source = args::read(&file, lit)?;
+    let facts = parse_facts(&source, &written, catalog).map_err(|d| args::errors(&d, lit))?;
+    Ok((facts, file.canonicalize().unwrap_or(file)))
 }
 
 fn modules(catalog: &Catalog) -> TokenStream {
@@ -97,6 +126,56 @@ fn modules(catalog: &Catalog) -> TokenStream {
             /// Whether module numbers name lettered units (AMS A, B, C...).
             pub const fn is_lettered(self) -> bool {
                 #is_lettered
+            }
+        }
+    }
+}
+
+fn models(catalog: &Catalog) -> TokenStream {
+    let variants: Vec<Ident> = catalog.models.iter().map(|m| format_ident!("{}", m.variant)).collect();
+    let ids: Vec<&String> = catalog.models.iter().map(|m| &m.id).collect();
+    let names = catalog.models.iter().map(|m| &m.name);
+    let prefixes = catalog.models.iter().map(|m| match &m.prefix {
+        Some(p) => quote!(::core::option::Option::Some(#p)),
+        None => quote!(::core::option::Option::None),
+    });
+    let bits: Vec<Literal> = (0..catalog.models.len()).map(|i| Literal::u8_suffixed(i as u8)).collect();
+    let docs = catalog.models.iter().map(|m| match &m.prefix {
+        Some(p) => format!(" {} (`{}`, serial numbers `{p}...`)", m.name, m.id),
+        None => format!(" {} (`{}`)", m.name, m.id),
+    });
+    quote! {
+        /// A printer model. Official texts and wiki pages can differ per model.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #[allow(clippy::upper_case_acronyms)]
+        pub enum Model {
+            #( #[doc = #docs] #variants, )*
+        }
+
+        impl Model {
+            /// Every model of the catalog, in catalog order.
+            pub const ALL: &'static [Model] = &[#(Model::#variants),*];
+
+            /// The id Bambu's lists use (`H2D`).
+            pub const fn id(self) -> &'static str {
+                match self { #( Model::#variants => #ids, )* }
+            }
+
+            /// The name people use.
+            pub const fn name(self) -> &'static str {
+                match self { #( Model::#variants => #names, )* }
+            }
+
+            /// The first three characters of its serial numbers, if known.
+            pub const fn serial_prefix(self) -> ::core::option::Option<&'static str> {
+                match self { #( Model::#variants => #prefixes, )* }
+            }
+
+            /// Its bit in a set of models.
+            #[doc(hidden)]
+            pub const fn bit(self) -> u8 {
+                match self { #( Model::#variants => #bits, )* }
             }
         }
     }
@@ -250,6 +329,8 @@ fn tables_static(t: &OwnedTables) -> TokenStream {
     };
     let (he, hf, pe, pf) =
         (index(&t.hms_exact), index(&t.hms_family), index(&t.print_error_exact), index(&t.print_error_family));
+    let (oh, op) = (index(&t.official_hms), index(&t.official_print_error));
+    let (official, wiki) = (bytes(&t.official), bytes(&t.wiki));
     quote! {
         /// The catalog's tables, in the layout of `hms_core::layout`.
         #[doc(hidden)]
@@ -262,6 +343,10 @@ fn tables_static(t: &OwnedTables) -> TokenStream {
             hms_family: #hf,
             print_error_exact: #pe,
             print_error_family: #pf,
+            official_hms: #oh,
+            official_print_error: #op,
+            official: #official,
+            wiki: #wiki,
         };
     }
 }

@@ -5,21 +5,38 @@
 //! re-exports [`code!`] as `hms_catalog::code!`.
 
 use proc_macro::TokenStream;
-use syn::LitStr;
 
+mod args;
 mod code;
 mod emit;
+mod texts;
 
-/// Compiles a catalog file into `Module`, `Level` and `Code` enums and the lookup tables.
+/// Compiles a catalog file into `Module`, `Model`, `Level` and `Code` enums and the lookup
+/// tables: `catalog!("catalog.yaml")`, or with the imported official facts,
+/// `catalog!("catalog.yaml", official = "official.tsv")`.
 ///
-/// The path is relative to the calling crate's `Cargo.toml` (or, failing that, to the file
-/// that calls the macro). Every mistake in the catalog is a compile error
-/// `PATH:LINE:COL: what is wrong`, all of them at once. Editing the file rebuilds the crate.
+/// Paths are relative to the calling crate's `Cargo.toml` (or, failing that, to the file that
+/// calls the macro). Every mistake in the catalog is a compile error
+/// `PATH:LINE:COL: what is wrong`, all of them at once. Editing a file rebuilds the crate.
 #[proc_macro]
 pub fn catalog(input: TokenStream) -> TokenStream {
     let source_file = proc_macro::Span::call_site().local_file();
-    syn::parse::<LitStr>(input)
-        .and_then(|path| emit::catalog(&path, source_file))
+    syn::parse::<args::Args>(input)
+        .and_then(|args| emit::catalog(&args, source_file))
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// The official texts of one language as a `hms_core::layout::TextTable` expression:
+/// `official_texts!(lang = "en", catalog = "catalog.yaml", official = "official.tsv")`.
+///
+/// The texts come from `$HMS_TEXTS_DIR/<lang>.tsv`, else `texts/<lang>.tsv` beside the facts
+/// file; without that file the table is empty and lookups say no text is available.
+#[proc_macro]
+pub fn official_texts(input: TokenStream) -> TokenStream {
+    let source_file = proc_macro::Span::call_site().local_file();
+    syn::parse::<args::Args>(input)
+        .and_then(|args| texts::expand(&args, source_file))
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -72,7 +72,11 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     for (path, m) in &raw.models {
         let prefix = spans.scalar(&format!("{path}.prefix")).map(str::to_owned);
         if !m.id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) || m.id.is_empty() {
-            sink.error(spans, &format!("{path}.id"), format!("model id `{}` must be upper-case letters and digits", m.id));
+            sink.error(
+                spans,
+                &format!("{path}.id"),
+                format!("model id `{}` must be upper-case letters and digits", m.id),
+            );
             continue;
         }
         if catalog.model_index(&m.id).is_some() {
@@ -82,7 +86,11 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
         if let Some(p) = &prefix
             && (p.len() != 3 || !p.chars().all(|c| c.is_ascii_alphanumeric()))
         {
-            sink.error(spans, &format!("{path}.prefix"), format!("serial prefix `{p}` must be three letters or digits"));
+            sink.error(
+                spans,
+                &format!("{path}.prefix"),
+                format!("serial prefix `{p}` must be three letters or digits"),
+            );
         }
         if catalog.models.len() == 32 {
             sink.error(spans, path, "more than 32 models: a set of models is a 32-bit mask");

@@ -27,6 +27,7 @@ use std::path::Path;
 
 mod check;
 mod model;
+pub mod official;
 mod schema;
 mod spans;
 pub mod tables;

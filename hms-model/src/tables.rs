@@ -4,9 +4,13 @@
 
 use std::collections::HashMap;
 
-use hms_core::layout::{EntryRecord, ListRef, NONE, PhfIndex, ProcedureRecord, StrRef, Tables};
+use hms_core::layout::{
+    EntryRecord, ListRef, NONE, OfficialRecord, PhfIndex, ProcedureRecord, StrRef, Tables, TextTable, TextVariant,
+    WikiRecord,
+};
 
 use crate::model::{Catalog, Channel, CodeEntry};
+use crate::official::{OfficialFacts, OfficialTexts};
 
 /// A perfect-hash index with its bytes owned.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -62,6 +66,14 @@ pub struct OwnedTables {
     pub print_error_exact: OwnedIndex,
     /// `print_error` families.
     pub print_error_family: OwnedIndex,
+    /// Official `print.hms` codes.
+    pub official_hms: OwnedIndex,
+    /// Official `print_error` codes.
+    pub official_print_error: OwnedIndex,
+    /// [`OfficialRecord`]s.
+    pub official: Vec<u8>,
+    /// [`WikiRecord`]s.
+    pub wiki: Vec<u8>,
 }
 
 impl OwnedTables {
@@ -76,12 +88,17 @@ impl OwnedTables {
             hms_family: self.hms_family.view(),
             print_error_exact: self.print_error_exact.view(),
             print_error_family: self.print_error_family.view(),
+            official_hms: self.official_hms.view(),
+            official_print_error: self.official_print_error.view(),
+            official: &self.official,
+            wiki: &self.wiki,
         }
     }
 }
 
-/// Lays `catalog` out in tables; fails only when it outgrows the layout's fixed-width fields.
-pub fn build(catalog: &Catalog) -> Result<OwnedTables, String> {
+/// Lays `catalog` (and the official facts, if any) out in tables; fails only when they
+/// outgrow the layout's fixed-width fields.
+pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<OwnedTables, String> {
     if catalog.codes.len() >= NONE as usize || catalog.procedures.len() >= NONE as usize {
         return Err(format!(
             "{} codes and {} procedures: the tables hold at most {} of each",
@@ -115,7 +132,86 @@ pub fn build(catalog: &Catalog) -> Result<OwnedTables, String> {
     w.tables.hms_family = solve(Channel::Hms, true);
     w.tables.print_error_exact = solve(Channel::PrintError, false);
     w.tables.print_error_family = solve(Channel::PrintError, true);
+    if let Some(facts) = official {
+        official_tables(facts, &mut w)?;
+    }
     Ok(w.tables)
+}
+
+fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), String> {
+    if facts.codes.len() >= NONE as usize {
+        return Err(format!("{} official codes: the tables hold at most {}", facts.codes.len(), NONE - 1));
+    }
+    let mut keys: HashMap<Channel, Vec<(u64, u16)>> = HashMap::new();
+    for (i, c) in facts.codes.iter().enumerate() {
+        let start = u16::try_from(w.tables.wiki.len() / WikiRecord::SIZE).map_err(|_| "more than 65535 wiki pages")?;
+        for (path, models) in &c.wiki {
+            let record = WikiRecord { path: w.text(path)?, models: *models };
+            w.tables.wiki.extend(record.encode());
+        }
+        let record = OfficialRecord {
+            key: c.key,
+            channel: c.channel.layout(),
+            models: c.models,
+            wiki: ListRef { start, len: c.wiki.len() as u16 },
+        };
+        w.tables.official.extend(record.encode());
+        keys.entry(c.channel).or_default().push((c.key, i as u16));
+    }
+    w.tables.official_hms = OwnedIndex::solve(keys.get(&Channel::Hms).map_or(&[][..], Vec::as_slice));
+    w.tables.official_print_error = OwnedIndex::solve(keys.get(&Channel::PrintError).map_or(&[][..], Vec::as_slice));
+    Ok(())
+}
+
+/// The texts of one language, with their bytes owned.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OwnedTextTable {
+    /// The language.
+    pub lang: String,
+    /// Every text, each stored once.
+    pub blob: String,
+    /// One [`ListRef`] per official record.
+    pub records: Vec<u8>,
+    /// [`TextVariant`]s.
+    pub variants: Vec<u8>,
+}
+
+impl OwnedTextTable {
+    /// A view in the form the runtime reads.
+    pub fn view(&self) -> TextTable<'_> {
+        TextTable { lang: &self.lang, blob: &self.blob, records: &self.records, variants: &self.variants }
+    }
+}
+
+/// Lays out the texts of `lang`, parallel to the records of `facts`. Texts for codes the facts
+/// lack are errors: the two files come from one import.
+pub fn build_texts(facts: &OfficialFacts, texts: &OfficialTexts, lang: &str) -> Result<OwnedTextTable, String> {
+    let index: HashMap<(Channel, u64), usize> =
+        facts.codes.iter().enumerate().map(|(i, c)| ((c.channel, c.key), i)).collect();
+    let mut per_record: Vec<Vec<(u32, &str)>> = vec![Vec::new(); facts.codes.len()];
+    for t in &texts.texts {
+        let Some(&i) = index.get(&(t.channel, t.key)) else {
+            return Err(format!(
+                "texts of `{lang}` name code {:X}, which the official facts lack: import again",
+                t.key
+            ));
+        };
+        per_record[i].push((t.models, &t.text));
+    }
+    let mut w = TableWriter::default();
+    let mut table = OwnedTextTable { lang: lang.to_owned(), ..OwnedTextTable::default() };
+    for variants in &mut per_record {
+        // The default text (models 0) leads; the rest keep their order.
+        variants.sort_by_key(|&(models, _)| models != 0);
+        let start = table.variants.len() / TextVariant::SIZE;
+        let start = u16::try_from(start).map_err(|_| format!("`{lang}` has more than 65535 texts"))?;
+        for &(models, text) in variants.iter() {
+            table.variants.extend(TextVariant { models, text: w.text(text)? }.encode());
+        }
+        table.records.extend(ListRef { start, len: variants.len() as u16 }.encode());
+    }
+    table.blob = w.tables.blob;
+    Ok(table)
 }
 
 fn entry_record(c: &CodeEntry, w: &mut TableWriter, variant: Option<u16>) -> Result<EntryRecord, String> {
@@ -210,7 +306,7 @@ codes:
 
     fn tables() -> (Catalog, OwnedTables) {
         let catalog = crate::parse(CATALOG, "catalog.yaml").unwrap();
-        let tables = build(&catalog).unwrap();
+        let tables = build(&catalog, None).unwrap();
         (catalog, tables)
     }
 

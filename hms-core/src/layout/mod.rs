@@ -7,6 +7,10 @@
 //! matter how large the catalog grows. Four perfect-hash indexes map a code to its entry.
 //! Every read is bounds-checked: damaged tables give `None`, never a panic.
 
+pub mod official;
+
+pub use official::{OfficialRecord, TextTable, TextVariant, WikiRecord};
+
 /// "No such record" in a `u16` index field.
 pub const NONE: u16 = u16::MAX;
 
@@ -102,62 +106,77 @@ pub struct ProcedureRecord {
 }
 
 /// Little-endian field reader over a record.
-struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    pub(crate) const fn new(bytes: &'a [u8], at: usize) -> Self {
+        Reader { bytes, at }
+    }
     fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
         let field = self.bytes.get(self.at..self.at + N)?.try_into().ok()?;
         self.at += N;
         Some(field)
     }
-    fn u8(&mut self) -> Option<u8> {
+    pub(crate) fn u8(&mut self) -> Option<u8> {
         self.take::<1>().map(|[b]| b)
     }
-    fn u16(&mut self) -> Option<u16> {
+    pub(crate) fn u16(&mut self) -> Option<u16> {
         self.take().map(u16::from_le_bytes)
     }
-    fn u32(&mut self) -> Option<u32> {
+    pub(crate) fn u32(&mut self) -> Option<u32> {
         self.take().map(u32::from_le_bytes)
     }
-    fn u64(&mut self) -> Option<u64> {
+    pub(crate) fn u64(&mut self) -> Option<u64> {
         self.take().map(u64::from_le_bytes)
     }
-    fn str_ref(&mut self) -> Option<StrRef> {
+    pub(crate) fn str_ref(&mut self) -> Option<StrRef> {
         Some(StrRef { offset: self.u32()?, len: self.u16()? })
     }
-    fn list_ref(&mut self) -> Option<ListRef> {
+    pub(crate) fn list_ref(&mut self) -> Option<ListRef> {
         Some(ListRef { start: self.u16()?, len: self.u16()? })
     }
 }
 
 /// Little-endian field writer into a fixed record.
-struct Writer<const N: usize> {
+pub(crate) struct Writer<const N: usize> {
     bytes: [u8; N],
     at: usize,
 }
 
 impl<const N: usize> Writer<N> {
-    const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Writer { bytes: [0; N], at: 0 }
     }
-    fn put(&mut self, field: &[u8]) {
+    pub(crate) fn put(&mut self, field: &[u8]) {
         self.bytes[self.at..self.at + field.len()].copy_from_slice(field);
         self.at += field.len();
     }
-    fn str_ref(&mut self, s: StrRef) {
+    pub(crate) fn str_ref(&mut self, s: StrRef) {
         self.put(&s.offset.to_le_bytes());
         self.put(&s.len.to_le_bytes());
     }
-    fn list_ref(&mut self, l: ListRef) {
+    pub(crate) fn list_ref(&mut self, l: ListRef) {
         self.put(&l.start.to_le_bytes());
         self.put(&l.len.to_le_bytes());
     }
-    fn finish(self) -> [u8; N] {
+    pub(crate) fn finish(self) -> [u8; N] {
         debug_assert_eq!(self.at, N, "record layout and size disagree");
         self.bytes
+    }
+}
+
+impl ListRef {
+    /// Bytes of one encoded `ListRef`.
+    pub const SIZE: usize = 4;
+
+    /// The encoded bytes.
+    pub fn encode(&self) -> [u8; Self::SIZE] {
+        let mut w = Writer::<{ Self::SIZE }>::new();
+        w.list_ref(*self);
+        w.finish()
     }
 }
 
@@ -298,6 +317,14 @@ pub struct Tables<'a> {
     pub print_error_exact: PhfIndex<'a>,
     /// `print_error` families, by their key.
     pub print_error_family: PhfIndex<'a>,
+    /// Official `print.hms` codes, to [`OfficialRecord`]s.
+    pub official_hms: PhfIndex<'a>,
+    /// Official `print_error` codes, to [`OfficialRecord`]s.
+    pub official_print_error: PhfIndex<'a>,
+    /// [`OfficialRecord`]s.
+    pub official: &'a [u8],
+    /// [`WikiRecord`]s.
+    pub wiki: &'a [u8],
 }
 
 impl<'a> Tables<'a> {
@@ -334,6 +361,32 @@ impl<'a> Tables<'a> {
         }
         let at = (list.start as usize + i as usize) * StrRef::SIZE;
         StrRef::decode(self.lists.get(at..)?).map(|s| self.text(s))
+    }
+
+    /// Number of official records.
+    pub fn official_count(&self) -> usize {
+        self.official.len() / OfficialRecord::SIZE
+    }
+
+    /// Official record `index`.
+    pub fn official_record(&self, index: u16) -> Option<OfficialRecord> {
+        OfficialRecord::decode(self.official.get(index as usize * OfficialRecord::SIZE..)?)
+    }
+
+    /// Wiki page `i` of `list`.
+    pub fn wiki_page(&self, list: ListRef, i: u16) -> Option<WikiRecord> {
+        if i >= list.len {
+            return None;
+        }
+        WikiRecord::decode(self.wiki.get((list.start as usize + i as usize) * WikiRecord::SIZE..)?)
+    }
+
+    /// The official record of a code of `channel`.
+    pub fn find_official(&self, channel: u8, code: u64) -> Option<u16> {
+        let index = if channel == CHANNEL_HMS { &self.official_hms } else { &self.official_print_error };
+        let i = index.candidate(code)?;
+        let r = self.official_record(i)?;
+        (r.key == code && r.channel == channel).then_some(i)
     }
 
     /// The entry for a `print.hms` code: the exact entry, else the family that covers it.
@@ -412,6 +465,10 @@ mod tests {
             hms_family: PhfIndex::EMPTY,
             print_error_exact: PhfIndex::EMPTY,
             print_error_family: PhfIndex::EMPTY,
+            official_hms: PhfIndex::EMPTY,
+            official_print_error: PhfIndex::EMPTY,
+            official: &[],
+            wiki: &[],
         };
         assert_eq!(t.find_hms(0x0700_2000_0002_0003), None);
         assert_eq!(t.list_item(ListRef { start: 0, len: 1 }, 0), None);

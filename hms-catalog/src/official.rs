@@ -1,0 +1,196 @@
+//! What Bambu's published lists say about a code: the models that list it, its text per
+//! model and language, and its wiki page. The facts are always compiled in; the texts of a
+//! language only with its `lang-*` feature and after `cargo xtask regenerate --official`.
+
+use core::fmt;
+use core::str::FromStr;
+
+use hms_core::layout::official::Said;
+use hms_core::layout::{OfficialRecord, TextTable};
+use hms_core::placeholder::{Fill, Filled};
+
+use crate::Model;
+use crate::generated::TABLES;
+
+/// A language of the official texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Lang {
+    /// English (`en`), the fallback of every other language.
+    En,
+    /// German (`de`).
+    De,
+    /// Simplified Chinese (`zh-cn`).
+    ZhCn,
+}
+
+impl Lang {
+    /// Every language.
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::De, Lang::ZhCn];
+
+    /// The code Bambu's files use (`en`, `de`, `zh-cn`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::ZhCn => "zh-cn",
+        }
+    }
+
+    /// The compiled-in texts of the language: empty without its feature or its imported texts.
+    pub fn texts(self) -> &'static TextTable<'static> {
+        match self {
+            Lang::En => &texts::EN,
+            Lang::De => &texts::DE,
+            Lang::ZhCn => &texts::ZH_CN,
+        }
+    }
+
+    /// Whether any text of the language is compiled in.
+    pub fn has_texts(self) -> bool {
+        !self.texts().records.is_empty()
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The error of reading an unknown language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownLang;
+
+impl fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown language: expected en, de or zh-cn")
+    }
+}
+
+impl core::error::Error for UnknownLang {}
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+    /// `en`, `de`, `zh-cn` (also `zh`, `zh-Hans`, `zh_CN`), any case.
+    fn from_str(s: &str) -> Result<Lang, UnknownLang> {
+        let s = s.trim();
+        let is = |name: &str| s.eq_ignore_ascii_case(name);
+        match () {
+            _ if is("en") => Ok(Lang::En),
+            _ if is("de") => Ok(Lang::De),
+            _ if is("zh-cn") || is("zh") || is("zh-hans") || is("zh_cn") => Ok(Lang::ZhCn),
+            _ => Err(UnknownLang),
+        }
+    }
+}
+
+mod texts {
+    use hms_core::layout::TextTable;
+
+    const NONE: TextTable<'static> = TextTable::EMPTY;
+
+    #[cfg(feature = "lang-en")]
+    pub static EN: TextTable<'static> =
+        hms_macros::official_texts!(lang = "en", catalog = "catalog.yaml", official = "official.tsv");
+    #[cfg(not(feature = "lang-en"))]
+    pub static EN: TextTable<'static> = NONE;
+
+    #[cfg(feature = "lang-de")]
+    pub static DE: TextTable<'static> =
+        hms_macros::official_texts!(lang = "de", catalog = "catalog.yaml", official = "official.tsv");
+    #[cfg(not(feature = "lang-de"))]
+    pub static DE: TextTable<'static> = NONE;
+
+    #[cfg(feature = "lang-zh-cn")]
+    pub static ZH_CN: TextTable<'static> =
+        hms_macros::official_texts!(lang = "zh-cn", catalog = "catalog.yaml", official = "official.tsv");
+    #[cfg(not(feature = "lang-zh-cn"))]
+    pub static ZH_CN: TextTable<'static> = NONE;
+}
+
+/// The official text of a code, as [`Official::text`] finds it.
+#[derive(Clone, Copy, Debug)]
+pub enum OfficialText {
+    /// The text the printer shows, filled for the code.
+    Text(Filled<'static>),
+    /// The lists carry the code with an empty text: nothing to tell the user.
+    Silent,
+    /// No text compiled in for this code (language feature off, or texts not imported).
+    Unavailable,
+}
+
+impl OfficialText {
+    /// The text, if there is one.
+    pub fn text(self) -> Option<Filled<'static>> {
+        match self {
+            OfficialText::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// What Bambu's lists say about one code.
+#[derive(Clone, Copy, Debug)]
+pub struct Official {
+    index: u16,
+    record: OfficialRecord,
+    fill: Fill,
+}
+
+impl Official {
+    pub(crate) fn find(channel: u8, code: u64, fill: Fill) -> Option<Official> {
+        let index = TABLES.find_official(channel, code)?;
+        Some(Official { index, record: TABLES.official_record(index)?, fill })
+    }
+
+    /// The models whose lists carry the code.
+    pub fn models(&self) -> impl Iterator<Item = Model> + use<> {
+        let mask = self.record.models;
+        Model::ALL.iter().copied().filter(move |m| mask & (1 << m.bit()) != 0)
+    }
+
+    /// The text for `model` (its own, else the most common one) in `lang`, falling back to
+    /// English where `lang` lacks the code or its text is empty.
+    pub fn text(&self, model: Option<Model>, lang: Lang) -> OfficialText {
+        let bit = model.map(Model::bit);
+        let said = |l: Lang| l.texts().said(self.index, bit);
+        let first = said(lang);
+        let english = if lang == Lang::En { first } else { said(Lang::En) };
+        match (first, english) {
+            (Said::Text(t), _) | (_, Said::Text(t)) => OfficialText::Text(Filled::new(t, self.fill)),
+            (Said::Empty, _) | (_, Said::Empty) => OfficialText::Silent,
+            _ => OfficialText::Unavailable,
+        }
+    }
+
+    /// The wiki page for `model`, else the code's default page, if the lists name one.
+    pub fn wiki_page(&self, model: Option<Model>) -> Option<WikiUrl> {
+        let bit = model.map_or(0, |m| 1u32 << m.bit());
+        let pages = (0..self.record.wiki.len).filter_map(|i| TABLES.wiki_page(self.record.wiki, i));
+        let chosen = pages.clone().find(|p| p.models & bit != 0).or_else(|| pages.clone().find(|p| p.models == 0));
+        chosen.map(|p| WikiUrl { path: Some(TABLES.text(p.path)) })
+    }
+}
+
+/// A page of Bambu Lab's wiki; see [`Official::wiki_page`] and [`crate::Lookup::wiki_url`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WikiUrl {
+    /// `slug/page`, or `None` for the HMS home page.
+    path: Option<&'static str>,
+}
+
+impl WikiUrl {
+    /// The wiki's page listing every HMS code.
+    pub const HOME: WikiUrl = WikiUrl { path: None };
+}
+
+impl fmt::Display for WikiUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("https://wiki.bambulab.com/en/")?;
+        match self.path.and_then(|p| p.split_once('/')) {
+            Some((slug, page)) => write!(f, "{slug}/troubleshooting/hmscode/{page}"),
+            None => f.write_str("hms/home"),
+        }
+    }
+}

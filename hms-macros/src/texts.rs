@@ -1,0 +1,48 @@
+//! `official_texts!`: the texts of one language, when the import has brought them in.
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::quote;
+use syn::LitStr;
+
+use crate::args::{self, Args};
+use crate::emit::{load_catalog, load_facts};
+
+/// Where texts are looked for when `HMS_TEXTS_DIR` is not set: `texts/` beside the facts file.
+pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStream> {
+    let known = ["lang", "catalog", "official"];
+    let need = |key: &str| {
+        args.get(key, &known)?
+            .ok_or_else(|| syn::Error::new(Span::call_site(), format!("missing argument `{key} = \"...\"`")))
+    };
+    let (lang, catalog_path, official) = (need("lang")?, need("catalog")?, need("official")?);
+    let (catalog, _) = load_catalog(catalog_path, source_file.as_deref())?;
+    let (facts, facts_file) = load_facts(official, &catalog, source_file.as_deref())?;
+    let code = lang.value();
+    let dir = match std::env::var_os("HMS_TEXTS_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => facts_file.parent().map_or_else(PathBuf::new, Path::to_path_buf).join("texts"),
+    };
+    let file = dir.join(format!("{code}.tsv"));
+    // Tracks the setting, so changing it rebuilds the crate.
+    let track_env = quote! { const _: ::core::option::Option<&str> = ::core::option_env!("HMS_TEXTS_DIR"); };
+    if !file.is_file() {
+        return Ok(quote! {{
+            #track_env
+            ::hms_core::layout::TextTable { lang: #code, blob: "", records: &[], variants: &[] }
+        }});
+    }
+    let written = format!("texts/{code}.tsv");
+    let source = args::read(&file, lang)?;
+    let texts = hms_model::official::parse_texts(&source, &written, &catalog).map_err(|d| args::errors(&d, lang))?;
+    let table = hms_model::tables::build_texts(&facts, &texts, &code).map_err(|e| syn::Error::new(lang.span(), e))?;
+    let file = file.canonicalize().unwrap_or(file).to_string_lossy().into_owned();
+    let blob = LitStr::new(&table.blob, Span::call_site());
+    let (records, variants) = (Literal::byte_string(&table.records), Literal::byte_string(&table.variants));
+    Ok(quote! {{
+        #track_env
+        const _: &[u8] = ::core::include_bytes!(#file);
+        ::hms_core::layout::TextTable { lang: #code, blob: #blob, records: #records, variants: #variants }
+    }})
+}

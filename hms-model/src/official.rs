@@ -1,0 +1,234 @@
+//! The files `cargo xtask regenerate --official` writes: `official.tsv` (facts: every code,
+//! the models that list it, its wiki pages) and `texts/<lang>.tsv` (Bambu's texts, kept out of
+//! the repository). Tab-separated, one record a line, `#` comments.
+
+use crate::{Catalog, Channel, Diagnostic};
+
+/// Every official code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OfficialFacts {
+    /// Codes in file order (sorted by channel, then code).
+    pub codes: Vec<OfficialCode>,
+}
+
+/// One official code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficialCode {
+    /// The channel.
+    pub channel: Channel,
+    /// The code.
+    pub key: u64,
+    /// Models that list it (bit `i`: catalog model `i`).
+    pub models: u32,
+    /// Wiki pages: `slug/page` and the models it is for (0: the default page).
+    pub wiki: Vec<(String, u32)>,
+}
+
+/// The texts of one language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OfficialTexts {
+    /// Per code: its variants, the default (models 0) first.
+    pub texts: Vec<OfficialText>,
+}
+
+/// One text of a code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficialText {
+    /// The channel.
+    pub channel: Channel,
+    /// The code.
+    pub key: u64,
+    /// The models that show it; 0 for the default text.
+    pub models: u32,
+    /// The text, placeholders and `{{`/`}}` as in catalog texts; empty when none is shown.
+    pub text: String,
+}
+
+struct Lines<'a> {
+    file: &'a str,
+    errors: Vec<Diagnostic>,
+}
+
+impl Lines<'_> {
+    fn error(&mut self, line: usize, column: usize, message: String) {
+        self.errors.push(Diagnostic { file: self.file.to_owned(), line, column, message });
+    }
+
+    /// Fields of each record line: (line number, fields with their columns).
+    fn records<'s>(source: &'s str) -> impl Iterator<Item = (usize, Vec<(usize, &'s str)>)> {
+        source.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()).map(|(i, l)| {
+            let mut column = 1;
+            let fields = l
+                .split('\t')
+                .map(|f| {
+                    let at = column;
+                    column += f.chars().count() + 1;
+                    (at, f)
+                })
+                .collect();
+            (i + 1, fields)
+        })
+    }
+
+    fn code(&mut self, line: usize, channel: (usize, &str), code: (usize, &str)) -> Option<(Channel, u64)> {
+        let (channel, digits) = match channel.1 {
+            "hms" => (Channel::Hms, 16),
+            "err" => (Channel::PrintError, 8),
+            other => {
+                self.error(line, channel.0, format!("channel `{other}` must be `hms` or `err`"));
+                return None;
+            }
+        };
+        match u64::from_str_radix(code.1, 16) {
+            Ok(key) if code.1.len() == digits => Some((channel, key)),
+            _ => {
+                self.error(line, code.0, format!("`{}` is not {digits} hex digits", code.1));
+                None
+            }
+        }
+    }
+
+    fn models(&mut self, line: usize, (column, field): (usize, &str), catalog: &Catalog) -> u32 {
+        if field == "-" || field == "*" {
+            return 0;
+        }
+        let mut mask = 0;
+        for id in field.split(',') {
+            match catalog.model_index(id) {
+                Some(i) => mask |= 1 << i,
+                None => self.error(line, column, format!("unknown model `{id}`: add it to `models` in catalog.yaml")),
+            }
+        }
+        mask
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
+        if self.errors.is_empty() { Ok(value) } else { Err(self.errors) }
+    }
+}
+
+/// Reads `official.tsv`: `channel code models wiki [actions]`.
+pub fn parse_facts(source: &str, file: &str, catalog: &Catalog) -> Result<OfficialFacts, Vec<Diagnostic>> {
+    let mut lines = Lines { file, errors: Vec::new() };
+    let mut facts = OfficialFacts::default();
+    for (line, fields) in Lines::records(source) {
+        let [channel, code, models, wiki, ..] = fields[..] else {
+            lines.error(line, 1, "expected at least 4 tab-separated fields: channel, code, models, wiki".into());
+            continue;
+        };
+        let Some((channel, key)) = lines.code(line, channel, code) else { continue };
+        let models = lines.models(line, models, catalog);
+        let mut pages = Vec::new();
+        if wiki.1 != "-" {
+            for page in wiki.1.split(';') {
+                match page.split_once(':') {
+                    Some((path, for_models)) if path.contains('/') => {
+                        pages.push((path.to_owned(), lines.models(line, (wiki.0, for_models), catalog)));
+                    }
+                    _ => lines.error(line, wiki.0, format!("wiki page `{page}` must be `slug/page:models`")),
+                }
+            }
+        }
+        facts.codes.push(OfficialCode { channel, key, models, wiki: pages });
+    }
+    let mut seen = std::collections::HashSet::new();
+    for c in &facts.codes {
+        if !seen.insert((c.channel, c.key)) {
+            lines.error(1, 1, format!("code {:X} is listed twice", c.key));
+        }
+    }
+    lines.finish(facts)
+}
+
+/// Reads `texts/<lang>.tsv`: `channel code models text`, text escaped with `\\`, `\t`, `\n`, `\r`.
+pub fn parse_texts(source: &str, file: &str, catalog: &Catalog) -> Result<OfficialTexts, Vec<Diagnostic>> {
+    let mut lines = Lines { file, errors: Vec::new() };
+    let mut texts = OfficialTexts::default();
+    for (line, fields) in Lines::records(source) {
+        let [channel, code, models, text] = fields[..] else {
+            lines.error(line, 1, "expected 4 tab-separated fields: channel, code, models, text".into());
+            continue;
+        };
+        let Some((channel, key)) = lines.code(line, channel, code) else { continue };
+        let models = lines.models(line, models, catalog);
+        let column = text.0;
+        let text = match unescape(text.1) {
+            Ok(t) => t,
+            Err(message) => {
+                lines.error(line, text.0, message);
+                continue;
+            }
+        };
+        if text.len() > u16::MAX as usize {
+            lines.error(line, column, format!("text of {} bytes exceeds {} bytes", text.len(), u16::MAX));
+            continue;
+        }
+        texts.texts.push(OfficialText { channel, key, models, text });
+    }
+    lines.finish(texts)
+}
+
+/// Undoes the escaping of a text field.
+pub fn unescape(field: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(field.len());
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\\') => out.push('\\'),
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            other => return Err(format!("unknown escape `\\{}`", other.map(String::from).unwrap_or_default())),
+        }
+    }
+    Ok(out)
+}
+
+/// Escapes a text for a field: the inverse of [`unescape`].
+pub fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n").replace('\r', "\\r")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        let source = "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }]\nmodels: [{ id: H2D, prefix: \"094\", name: H2D }, { id: X1, name: X1 }]\nlevels: [{ id: 2, variant: Warning, name: warning, meaning: pauses }]\n";
+        crate::parse(source, "catalog.yaml").unwrap()
+    }
+
+    #[test]
+    fn facts_lines_read_models_and_wiki_pages() {
+        let src = "# header\nhms\t0700200000020003\tH2D,X1\tx1/0700_2000_0002_0003:*;h2/0700_2000_0002_0003:H2D\t-\nerr\t0300400C\t-\t-\t-\n";
+        let facts = parse_facts(src, "official.tsv", &catalog()).unwrap();
+        assert_eq!(facts.codes.len(), 2);
+        assert_eq!(facts.codes[0].models, 0b11);
+        assert_eq!(
+            facts.codes[0].wiki,
+            vec![("x1/0700_2000_0002_0003".to_owned(), 0), ("h2/0700_2000_0002_0003".to_owned(), 1)]
+        );
+        assert_eq!((facts.codes[1].channel, facts.codes[1].key), (Channel::PrintError, 0x0300_400C));
+    }
+
+    #[test]
+    fn bad_facts_lines_name_line_and_column() {
+        let errors = parse_facts("hms\t07002000\tH2D\t-\nhms\t0700200000020003\tP9\t-\n", "official.tsv", &catalog())
+            .unwrap_err();
+        assert_eq!(errors[0].to_string(), "official.tsv:1:5: `07002000` is not 16 hex digits");
+        assert_eq!(errors[1].to_string(), "official.tsv:2:22: unknown model `P9`: add it to `models` in catalog.yaml");
+    }
+
+    #[test]
+    fn texts_unescape_and_keep_empty_texts() {
+        let src = "hms\t0700200000020003\t*\tAMS {ams}\\tslot\nhms\t0700200000020003\tX1\t\n";
+        let texts = parse_texts(src, "en.tsv", &catalog()).unwrap();
+        assert_eq!(texts.texts[0].text, "AMS {ams}\tslot");
+        assert_eq!((texts.texts[1].models, texts.texts[1].text.as_str()), (0b10, ""));
+        assert_eq!(unescape(&escape("a\\b\tc\nd")).unwrap(), "a\\b\tc\nd");
+    }
+}
