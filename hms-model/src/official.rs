@@ -55,7 +55,7 @@ impl Lines<'_> {
     }
 
     /// Fields of each record line: (line number, fields with their columns).
-    fn records<'s>(source: &'s str) -> impl Iterator<Item = (usize, Vec<(usize, &'s str)>)> {
+    fn records(source: &str) -> impl Iterator<Item = (usize, Vec<(usize, &str)>)> {
         source.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()).map(|(i, l)| {
             let mut column = 1;
             let fields = l
