@@ -33,7 +33,7 @@ pub use generated::{Code, Level, Model, Module};
 pub use hms_core::placeholder::Filled as Text;
 pub use hms_core::{Hms, ParseError, ParseErrorKind, PrintError, Spelling};
 pub use lookup::{AnyCode, CodeFromStrError, Entry, Lookup, Pattern, Procedure, Texts, entries, lookup, procedures};
-pub use official::{Lang, Official, OfficialText, UnknownLang, WikiUrl};
+pub use official::{Lang, Official, OfficialText, UnknownLang, UnknownModel, WikiUrl};
 
 /// The typed [`Code`] of a code written in source, checked while compiling: a malformed
 /// code, or one with no named entry in the catalog, is a compile error.

@@ -5,7 +5,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use hms_core::layout::official::Said;
+use hms_core::layout::official::{Said, text_with_fallback};
 use hms_core::layout::{OfficialRecord, TextTable};
 use hms_core::placeholder::{Fill, Filled};
 
@@ -153,14 +153,10 @@ impl Official {
     /// The text for `model` (its own, else the most common one) in `lang`, falling back to
     /// English where `lang` lacks the code or its text is empty.
     pub fn text(&self, model: Option<Model>, lang: Lang) -> OfficialText {
-        let bit = model.map(Model::bit);
-        let said = |l: Lang| l.texts().said(self.index, bit);
-        let first = said(lang);
-        let english = if lang == Lang::En { first } else { said(Lang::En) };
-        match (first, english) {
-            (Said::Text(t), _) | (_, Said::Text(t)) => OfficialText::Text(Filled::new(t, self.fill)),
-            (Said::Empty, _) | (_, Said::Empty) => OfficialText::Silent,
-            _ => OfficialText::Unavailable,
+        match text_with_fallback(lang.texts(), Lang::En.texts(), self.index, model.map(Model::bit)) {
+            Said::Text(t) => OfficialText::Text(Filled::new(t, self.fill)),
+            Said::Empty => OfficialText::Silent,
+            Said::Nothing => OfficialText::Unavailable,
         }
     }
 
@@ -192,5 +188,40 @@ impl fmt::Display for WikiUrl {
             Some((slug, page)) => write!(f, "{slug}/troubleshooting/hmscode/{page}"),
             None => f.write_str("hms/home"),
         }
+    }
+}
+
+/// The error of reading an unknown printer model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownModel;
+
+impl fmt::Display for UnknownModel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown printer model: give its id (H2D), name (H2D Pro), serial prefix (094) or serial number")
+    }
+}
+
+impl core::error::Error for UnknownModel {}
+
+impl FromStr for Model {
+    type Err = UnknownModel;
+
+    /// A model id (`H2D`), name (`H2D Pro`), serial prefix (`094`) or whole serial number,
+    /// any case.
+    ///
+    /// ```
+    /// use hms_catalog::Model;
+    /// assert_eq!("094".parse(), Ok(Model::H2D));
+    /// assert_eq!("h2d pro".parse(), Ok(Model::H2DPro));
+    /// assert_eq!("31B00A000000001".parse(), Ok(Model::H2C));
+    /// ```
+    fn from_str(s: &str) -> Result<Model, UnknownModel> {
+        let s = s.trim();
+        let by_name = Model::ALL.iter().find(|m| m.id().eq_ignore_ascii_case(s) || m.name().eq_ignore_ascii_case(s));
+        let prefix = s.get(..3).filter(|_| s.len() == 3 || s.len() >= 10);
+        let by_serial = || {
+            Model::ALL.iter().find(|m| m.serial_prefix().zip(prefix).is_some_and(|(p, s)| p.eq_ignore_ascii_case(s)))
+        };
+        by_name.or_else(by_serial).copied().ok_or(UnknownModel)
     }
 }

@@ -7,13 +7,13 @@ use std::io::{self, BufRead, Write};
 use hms_catalog::{Hms, PrintError, lookup};
 use serde_json::{Value, json};
 
-use crate::{Outcome, explain};
+use crate::{Outcome, View, explain};
 
 /// A report spread over more lines than this many bytes is refused.
 const MAX_REPORT: usize = 16 << 20;
 
-pub fn run(input: impl BufRead, json: bool, out: &mut impl Write) -> io::Result<Outcome> {
-    let mut decoder = Decoder { json, worst: Outcome::Known, pending: String::new(), pending_line: 0 };
+pub fn run(input: impl BufRead, json: bool, view: View, out: &mut impl Write) -> io::Result<Outcome> {
+    let mut decoder = Decoder { json, view, worst: Outcome::Known, pending: String::new(), pending_line: 0 };
     for (number, line) in read_lines(input) {
         let line = match line {
             Ok(line) => line,
@@ -59,6 +59,7 @@ fn read_lines(mut input: impl BufRead) -> impl Iterator<Item = (usize, Result<St
 
 struct Decoder {
     json: bool,
+    view: View,
     worst: Outcome,
     /// Lines of an object that has not closed yet, and the line it started on.
     pending: String,
@@ -162,14 +163,14 @@ impl Decoder {
         }
         if self.json {
             let mut value = json!({ "line": number, "field": field });
-            if let (Value::Object(into), Value::Object(from)) = (&mut value, explain::to_json(&found)) {
+            if let (Value::Object(into), Value::Object(from)) = (&mut value, explain::to_json(&found, self.view)) {
                 into.extend(from);
             }
             serde_json::to_writer(&mut *out, &value)?;
             writeln!(out)
         } else {
             writeln!(out, "line {number}, {field}:")?;
-            explain::write_text(&found, out)?;
+            explain::write_text(&found, self.view, out)?;
             writeln!(out)
         }
     }

@@ -2,8 +2,10 @@
 
 use std::io::{self, Write};
 
-use hms_catalog::{AnyCode, Lookup, Procedure, Spelling};
+use hms_catalog::{AnyCode, Lookup, OfficialText, Procedure, Spelling};
 use serde_json::{Value, json};
+
+use crate::View;
 
 /// The code in the spellings people search for.
 fn spellings(code: AnyCode) -> (String, String) {
@@ -20,7 +22,7 @@ fn channel(code: AnyCode) -> &'static str {
     }
 }
 
-pub fn write_text(found: &Lookup, out: &mut impl Write) -> io::Result<()> {
+pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Result<()> {
     let code = found.code();
     let (main, other) = spellings(code);
     writeln!(out, "{main}  ({other}, {})", channel(code))?;
@@ -44,8 +46,24 @@ pub fn write_text(found: &Lookup, out: &mut impl Write) -> io::Result<()> {
         (None, None) => "unknown".to_owned(),
     };
     writeln!(out, "  level:   {level}")?;
+    if let Some(official) = found.official() {
+        let models: Vec<_> = official.models().map(|m| m.id()).collect();
+        if !models.is_empty() {
+            writeln!(out, "  models:  {}", models.join(", "))?;
+        }
+        match official.text(view.model, view.lang) {
+            OfficialText::Text(text) => writeln!(out, "  printer: {text}")?,
+            OfficialText::Silent => writeln!(out, "  printer: (shows no text for this code)")?,
+            OfficialText::Unavailable => {}
+        }
+        writeln!(out, "  wiki:    {}", found.wiki_url(view.model))?;
+    }
     let (Some(title), Some(meaning)) = (found.title(), found.meaning()) else {
-        writeln!(out, "  This code is not in the catalog.")?;
+        if found.is_known() {
+            writeln!(out, "  The catalog has no procedure for this code yet.")?;
+        } else {
+            writeln!(out, "  This code is not in the catalog.")?;
+        }
         return Ok(());
     };
     writeln!(out, "  title:   {title}")?;
@@ -96,8 +114,11 @@ fn procedure_json(p: &Procedure) -> Value {
 }
 
 /// Stable keys: code, channel, known, module, module_number, unit, slot, level, title,
-/// meaning, causes, steps, parts, procedure, note, see_also, variant.
-pub fn to_json(found: &Lookup) -> Value {
+/// meaning, causes, steps, parts, procedure, note, see_also, variant, text, silent, models,
+/// wiki_url.
+pub fn to_json(found: &Lookup, view: View) -> Value {
+    let official = found.official();
+    let said = official.map(|o| o.text(view.model, view.lang));
     let code = found.code();
     let procedure = found.procedure();
     let list = |f: fn(&Procedure) -> hms_catalog::Texts| {
@@ -128,5 +149,9 @@ pub fn to_json(found: &Lookup) -> Value {
         "note": found.note().map(|t| t.to_string()),
         "see_also": found.see_also().as_ref().map(procedure_json),
         "variant": found.variant().map(|v| v.name()),
+        "text": said.and_then(OfficialText::text).map(|t| t.to_string()),
+        "silent": matches!(said, Some(OfficialText::Silent)),
+        "models": official.map_or_else(Vec::new, |o| o.models().map(|m| m.id()).collect()),
+        "wiki_url": found.wiki_url(view.model).to_string(),
     })
 }

@@ -6,7 +6,7 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hms_catalog::AnyCode;
+use hms_catalog::{AnyCode, Lang, Model};
 
 mod decode;
 mod explain;
@@ -30,6 +30,8 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        view: View,
         /// The codes (16 hex digits for print.hms, 8 for print_error).
         #[arg(required = true)]
         codes: Vec<String>,
@@ -40,6 +42,8 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        view: View,
     },
     /// List the catalog's entries.
     List {
@@ -50,6 +54,28 @@ enum Command {
         #[arg(long)]
         level: Option<String>,
     },
+}
+
+/// For which printer and in which language to show Bambu's own texts.
+#[derive(clap::Args, Clone, Copy, Debug)]
+pub struct View {
+    /// Printer model: id (H2D), name, serial prefix (094) or serial number.
+    #[arg(long, value_parser = parse_model)]
+    pub model: Option<Model>,
+    /// Language of the printer's text: en, de, zh-cn (English where a text is missing).
+    #[arg(long, default_value = "en", value_parser = parse_lang)]
+    pub lang: Lang,
+}
+
+fn parse_model(s: &str) -> Result<Model, String> {
+    s.parse().map_err(|e: hms_catalog::UnknownModel| {
+        let known: Vec<_> = Model::ALL.iter().map(|m| m.id()).collect();
+        format!("{e}; known: {}", known.join(", "))
+    })
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse().map_err(|e: hms_catalog::UnknownLang| e.to_string())
 }
 
 /// How a run went; the worst outcome decides the exit status.
@@ -65,8 +91,8 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let outcome = match cli.command {
-        Command::Explain { json, codes } => explain_args(&codes, json, &mut out),
-        Command::Decode { json } => decode::run(io::stdin().lock(), json, &mut out),
+        Command::Explain { json, view, codes } => explain_args(&codes, json, view, &mut out),
+        Command::Decode { json, view } => decode::run(io::stdin().lock(), json, view, &mut out),
         Command::List { module, level } => list::run(module.as_deref(), level.as_deref(), &mut out),
     };
     match outcome {
@@ -79,7 +105,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn explain_args(codes: &[String], json: bool, out: &mut impl Write) -> io::Result<Outcome> {
+fn explain_args(codes: &[String], json: bool, view: View, out: &mut impl Write) -> io::Result<Outcome> {
     let mut worst = Outcome::Known;
     let mut found = Vec::new();
     for written in codes {
@@ -97,7 +123,7 @@ fn explain_args(codes: &[String], json: bool, out: &mut impl Write) -> io::Resul
         }
     }
     if json {
-        let items: Vec<_> = found.iter().map(explain::to_json).collect();
+        let items: Vec<_> = found.iter().map(|f| explain::to_json(f, view)).collect();
         serde_json::to_writer_pretty(&mut *out, &items)?;
         writeln!(out)?;
     } else {
@@ -105,7 +131,7 @@ fn explain_args(codes: &[String], json: bool, out: &mut impl Write) -> io::Resul
             if i > 0 {
                 writeln!(out)?;
             }
-            explain::write_text(f, out)?;
+            explain::write_text(f, view, out)?;
         }
     }
     Ok(worst)

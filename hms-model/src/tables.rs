@@ -348,3 +348,93 @@ codes:
         assert_eq!(tables().1, tables().1);
     }
 }
+
+#[cfg(test)]
+mod official_tests {
+    use hms_core::layout::official::{Said, text_with_fallback};
+
+    use super::*;
+    use crate::official::{parse_facts, parse_texts};
+
+    const CATALOG: &str = r#"
+schema: 1
+modules: [{ id: "07", abbr: AMS, name: AMS, lettered: true }, { id: "03", abbr: MC, name: MC }]
+models: [{ id: H2D, prefix: "094", name: H2D }, { id: X1, prefix: "00M", name: X1 }, { id: P2S, name: P2S }]
+levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, variant: Warning, name: warning, meaning: pauses }]
+"#;
+    const FACTS: &str = "hms\t0300020000010001\tH2D,X1,P2S\tx1/0300_0200_0001_0001:*;h2/0300_0200_0001_0001:H2D\t-\n\
+                         hms\t0700200000020003\tH2D,X1\t-\t-\n\
+                         hms\t0500070000020201\tH2D\t-\t-\n\
+                         err\t0300400C\tX1\t-\t-\n";
+    // Project-written stand-ins for imported texts.
+    const EN: &str = "hms\t0300020000010001\t*\tNozzle heater test text.\n\
+                      hms\t0300020000010001\tH2D\tRight nozzle heater test text.\n\
+                      hms\t0700200000020003\t*\tAMS {ams} slot {slot} test text.\n\
+                      hms\t0500070000020201\t*\t\n\
+                      err\t0300400C\t*\tPrint error test text.\n";
+    const DE: &str = "hms\t0300020000010001\t*\tDüsenheizung Testtext.\n\
+                      hms\t0300020000010001\tH2D\t\n\
+                      err\t0300400C\t*\t\n";
+
+    fn build() -> (OwnedTables, OwnedTextTable, OwnedTextTable) {
+        let catalog = crate::parse(CATALOG, "catalog.yaml").unwrap();
+        let facts = parse_facts(FACTS, "official.tsv", &catalog).unwrap();
+        let tables = super::build(&catalog, Some(&facts)).unwrap();
+        let en = build_texts(&facts, &parse_texts(EN, "en.tsv", &catalog).unwrap(), "en").unwrap();
+        let de = build_texts(&facts, &parse_texts(DE, "de.tsv", &catalog).unwrap(), "de").unwrap();
+        (tables, en, de)
+    }
+
+    #[test]
+    fn a_model_gets_its_own_text_else_the_most_common() {
+        let (tables, en, _) = build();
+        let record = tables.view().find_official(0, 0x0300_0200_0001_0001).unwrap();
+        let en = en.view();
+        assert_eq!(text_with_fallback(&en, &en, record, Some(0)), Said::Text("Right nozzle heater test text."));
+        assert_eq!(text_with_fallback(&en, &en, record, Some(1)), Said::Text("Nozzle heater test text."));
+        assert_eq!(text_with_fallback(&en, &en, record, None), Said::Text("Nozzle heater test text."));
+    }
+
+    #[test]
+    fn a_language_falls_back_to_english_where_it_lacks_a_text() {
+        let (tables, en, de) = build();
+        let t = tables.view();
+        let (en, de) = (en.view(), de.view());
+        let nozzle = t.find_official(0, 0x0300_0200_0001_0001).unwrap();
+        assert_eq!(text_with_fallback(&de, &en, nozzle, Some(1)), Said::Text("Düsenheizung Testtext."));
+        // Empty in German for H2D: English for H2D.
+        assert_eq!(text_with_fallback(&de, &en, nozzle, Some(0)), Said::Text("Right nozzle heater test text."));
+        // Missing in German altogether.
+        let ams = t.find_official(0, 0x0700_2000_0002_0003).unwrap();
+        assert_eq!(text_with_fallback(&de, &en, ams, None), Said::Text("AMS {ams} slot {slot} test text."));
+        let error = t.find_official(1, 0x0300_400C).unwrap();
+        assert_eq!(text_with_fallback(&de, &en, error, None), Said::Text("Print error test text."));
+    }
+
+    #[test]
+    fn empty_texts_mark_a_known_code_as_silent() {
+        let (tables, en, de) = build();
+        let record = tables.view().find_official(0, 0x0500_0700_0002_0201).unwrap();
+        assert_eq!(text_with_fallback(&de.view(), &en.view(), record, None), Said::Empty);
+        assert_eq!(tables.view().find_official(0, 0x0500_0700_0002_0202), None);
+    }
+
+    #[test]
+    fn official_records_keep_models_and_wiki_pages() {
+        let (tables, _, _) = build();
+        let t = tables.view();
+        let r = t.official_record(t.find_official(0, 0x0300_0200_0001_0001).unwrap()).unwrap();
+        assert_eq!(r.models, 0b111);
+        let pages: Vec<_> = (0..r.wiki.len).map(|i| t.wiki_page(r.wiki, i).unwrap()).collect();
+        assert_eq!((t.text(pages[0].path), pages[0].models), ("x1/0300_0200_0001_0001", 0));
+        assert_eq!((t.text(pages[1].path), pages[1].models), ("h2/0300_0200_0001_0001", 1));
+    }
+
+    #[test]
+    fn texts_for_codes_the_facts_lack_are_refused() {
+        let catalog = crate::parse(CATALOG, "catalog.yaml").unwrap();
+        let facts = parse_facts(FACTS, "official.tsv", &catalog).unwrap();
+        let stray = parse_texts("hms\t0300020000019999\t*\tx\n", "en.tsv", &catalog).unwrap();
+        assert!(build_texts(&facts, &stray, "en").unwrap_err().contains("0300020000019999"));
+    }
+}

@@ -146,6 +146,24 @@ impl<'a> TextTable<'a> {
     }
 }
 
+/// What a user of `lang` on `model` is shown for official record `record`: the language's
+/// text for the model (else its most common text), else English's; [`Said::Empty`] when the
+/// lists carry the code with an empty text and no text was found.
+pub fn text_with_fallback<'a>(
+    lang: &TextTable<'a>,
+    english: &TextTable<'a>,
+    record: u16,
+    model: Option<u8>,
+) -> Said<'a> {
+    let first = lang.said(record, model);
+    let second = if core::ptr::eq(lang, english) { first } else { english.said(record, model) };
+    match (first, second) {
+        (Said::Text(t), _) | (_, Said::Text(t)) => Said::Text(t),
+        (Said::Empty, _) | (_, Said::Empty) => Said::Empty,
+        _ => Said::Nothing,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
