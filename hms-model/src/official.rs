@@ -134,7 +134,7 @@ pub fn parse_facts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
     let mut seen = std::collections::HashSet::new();
     for c in &facts.codes {
         if !seen.insert((c.channel, c.key)) {
-            lines.error(1, 1, format!("code {:X} is listed twice", c.key));
+            lines.error(1, 1, format!("code {} is listed twice", spell(c.channel, c.key)));
         }
     }
     lines.finish(facts)
@@ -166,6 +166,14 @@ pub fn parse_texts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
         texts.texts.push(OfficialText { channel, key, models, text });
     }
     lines.finish(texts)
+}
+
+/// A code as the files write it: 16 or 8 upper-case hex digits.
+pub fn spell(channel: Channel, key: u64) -> String {
+    match channel {
+        Channel::Hms => format!("{key:016X}"),
+        Channel::PrintError => format!("{key:08X}"),
+    }
 }
 
 /// Undoes the escaping of a text field.

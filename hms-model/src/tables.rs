@@ -192,8 +192,8 @@ pub fn build_texts(facts: &OfficialFacts, texts: &OfficialTexts, lang: &str) -> 
     for t in &texts.texts {
         let Some(&i) = index.get(&(t.channel, t.key)) else {
             return Err(format!(
-                "texts of `{lang}` name code {:X}, which the official facts lack: import again",
-                t.key
+                "texts of `{lang}` name code {}, which the official facts lack: import again",
+                crate::official::spell(t.channel, t.key)
             ));
         };
         per_record[i].push((t.models, &t.text));
