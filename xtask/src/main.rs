@@ -1,6 +1,9 @@
-//! `cargo xtask regenerate [--check]`: rebuilds every file derived from catalog.yaml.
+//! `cargo xtask regenerate [--check] [--official PATH... [--keep-going]]`: rebuilds every file
+//! derived from catalog.yaml, and imports Bambu Lab's published HMS lists.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
@@ -18,18 +21,47 @@ enum Task {
         /// Write nothing; fail naming each file that is stale.
         #[arg(long)]
         check: bool,
+        /// Import Bambu Lab's HMS lists from these files or folders into catalog/official.tsv
+        /// (facts) and catalog/texts/<lang>.tsv (texts).
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        official: Vec<PathBuf>,
+        /// With --official: write what imported even when some input is malformed (the run
+        /// still fails).
+        #[arg(long, requires = "official")]
+        keep_going: bool,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let root = xtask::project_root();
     match cli.task {
-        Task::Regenerate { check } => match xtask::regenerate(&xtask::project_root(), check) {
+        Task::Regenerate { check, official, keep_going } if !official.is_empty() => {
+            let started = Instant::now();
+            let options = xtask::OfficialOptions { check, keep_going };
+            match xtask::regenerate_official(&root, &official, options) {
+                Ok(report) => {
+                    for error in &report.errors {
+                        eprintln!("error: {error}");
+                    }
+                    for line in report.lines() {
+                        println!("{line}");
+                    }
+                    println!("took {:.2} s", started.elapsed().as_secs_f64());
+                    if report.failed() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Task::Regenerate { check, .. } => match xtask::regenerate(&root, check) {
             Ok(report) => {
                 for line in report.lines() {
                     println!("{line}");
                 }
-                if report.stale.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+                if check && !report.stale.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
             }
             Err(e) => {
                 eprintln!("error: {e}");

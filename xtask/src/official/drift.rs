@@ -1,0 +1,159 @@
+//! What changed against the files of the previous import: codes per model, and texts per
+//! language and model. Both sides are read back with `hms_model::official`, the reader the
+//! build uses, so the comparison sees what the runtime would.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use hms_model::Catalog;
+use hms_model::official::{OfficialFacts, OfficialTexts, parse_facts, parse_texts};
+
+use super::{Channel, Key};
+
+/// The files of one import, read back.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// Models per code.
+    codes: BTreeMap<Key, u32>,
+    /// Per language: (code, model or `None` for the default) -> text.
+    texts: BTreeMap<String, BTreeMap<(Key, Option<usize>), String>>,
+}
+
+impl Snapshot {
+    /// Reads `facts` and `texts` (language -> file contents). Problems go to `warnings`, and
+    /// that part of the snapshot stays empty.
+    pub fn read(
+        facts: Option<&str>,
+        texts: &BTreeMap<String, String>,
+        catalog: &Catalog,
+        warnings: &mut Vec<String>,
+    ) -> Snapshot {
+        let mut snapshot = Snapshot::default();
+        let Some(facts) = facts else { return snapshot };
+        let facts = match parse_facts(facts, "catalog/official.tsv", catalog) {
+            Ok(facts) => facts,
+            Err(e) => {
+                warnings.push(format!("previous {}; drift not computed", e[0]));
+                return snapshot;
+            }
+        };
+        snapshot.codes = facts.codes.iter().map(|c| (key(c.channel, c.key), c.models)).collect();
+        for (lang, source) in texts {
+            match parse_texts(source, &format!("catalog/texts/{lang}.tsv"), catalog) {
+                Ok(parsed) => {
+                    snapshot.texts.insert(lang.clone(), expand(&facts, &parsed));
+                }
+                Err(e) => warnings.push(format!("previous {}; its drift not computed", e[0])),
+            }
+        }
+        snapshot
+    }
+
+    /// The languages it has texts for.
+    pub fn langs(&self) -> impl Iterator<Item = &String> {
+        self.texts.keys()
+    }
+}
+
+fn key(channel: hms_model::Channel, code: u64) -> Key {
+    let channel = match channel {
+        hms_model::Channel::Hms => Channel::Hms,
+        hms_model::Channel::PrintError => Channel::PrintError,
+    };
+    Key { channel, code }
+}
+
+/// Every (code, model) a text stands for: a model line for its models; the default line for
+/// `None` and for the code's models that have no line of their own.
+fn expand(facts: &OfficialFacts, texts: &OfficialTexts) -> BTreeMap<(Key, Option<usize>), String> {
+    let models: BTreeMap<Key, u32> = facts.codes.iter().map(|c| (key(c.channel, c.key), c.models)).collect();
+    let mut named: BTreeMap<Key, u32> = BTreeMap::new();
+    for t in &texts.texts {
+        *named.entry(key(t.channel, t.key)).or_default() |= t.models;
+    }
+    let mut out = BTreeMap::new();
+    for t in &texts.texts {
+        let k = key(t.channel, t.key);
+        let mask = if t.models == 0 {
+            out.insert((k, None), t.text.clone());
+            models.get(&k).copied().unwrap_or(0) & !named.get(&k).copied().unwrap_or(0)
+        } else {
+            t.models
+        };
+        for m in (0..32).filter(|m| mask & (1 << m) != 0) {
+            out.insert((k, Some(m)), t.text.clone());
+        }
+    }
+    out
+}
+
+/// Drift lines, or `no drift`. `langs` are the languages this run wrote.
+pub fn report(old: &Snapshot, new: &Snapshot, langs: &BTreeSet<String>, model_ids: &[String]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let name = |m: Option<usize>| m.map_or("(default)", |m| model_ids.get(m).map_or("?", String::as_str));
+    for m in 0..model_ids.len() {
+        let with = |s: &Snapshot| -> BTreeSet<Key> {
+            s.codes.iter().filter(|(_, mask)| *mask & (1 << m) != 0).map(|(k, _)| *k).collect()
+        };
+        let (before, after) = (with(old), with(new));
+        let added: Vec<Key> = after.difference(&before).copied().collect();
+        let removed: Vec<Key> = before.difference(&after).copied().collect();
+        if !added.is_empty() || !removed.is_empty() {
+            lines.push(format!(
+                "{}: codes {}, {}",
+                name(Some(m)),
+                counted(&added, "added"),
+                counted(&removed, "removed")
+            ));
+        }
+    }
+    let unlisted =
+        |s: &Snapshot| -> BTreeSet<Key> { s.codes.iter().filter(|(_, m)| **m == 0).map(|(k, _)| *k).collect() };
+    let (before, after) = (unlisted(old), unlisted(new));
+    let added: Vec<Key> = after.difference(&before).copied().collect();
+    let removed: Vec<Key> = before.difference(&after).copied().collect();
+    if !added.is_empty() || !removed.is_empty() {
+        lines.push(format!("codes no model lists: {}, {}", counted(&added, "added"), counted(&removed, "removed")));
+    }
+    let empty = BTreeMap::new();
+    for lang in langs {
+        let before = old.texts.get(lang).unwrap_or(&empty);
+        let after = new.texts.get(lang).unwrap_or(&empty);
+        let mut per_model: BTreeMap<Option<usize>, [Vec<Key>; 3]> = BTreeMap::new();
+        for (k, text) in after {
+            match before.get(k) {
+                None => per_model.entry(k.1).or_default()[0].push(k.0),
+                Some(old) if old != text => per_model.entry(k.1).or_default()[2].push(k.0),
+                Some(_) => {}
+            }
+        }
+        for k in before.keys().filter(|k| !after.contains_key(k)) {
+            per_model.entry(k.1).or_default()[1].push(k.0);
+        }
+        for (model, [added, removed, changed]) in per_model {
+            lines.push(format!(
+                "{lang} {}: texts {}, {}, {}",
+                name(model),
+                counted(&added, "added"),
+                counted(&removed, "removed"),
+                counted(&changed, "changed")
+            ));
+        }
+    }
+    for lang in old.langs().filter(|l| !langs.contains(*l)) {
+        lines.push(format!("{lang}: no texts in this run's inputs; catalog/texts/{lang}.tsv is left as it was"));
+    }
+    if lines.is_empty() {
+        lines.push("no drift".to_owned());
+    }
+    lines
+}
+
+/// `3 added (0300..., 0500..., ...)`.
+fn counted(keys: &[Key], what: &str) -> String {
+    let shown: Vec<String> = keys.iter().take(3).map(Key::hex).collect();
+    match keys.len() {
+        0 => format!("0 {what}"),
+        n if n <= 3 => format!("{n} {what} ({})", shown.join(", ")),
+        n => format!("{n} {what} ({}, ...)", shown.join(", ")),
+    }
+}

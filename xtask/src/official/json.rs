@@ -1,0 +1,161 @@
+//! JSON reading with positions: values are kept as `&RawValue` slices of the file's text, so
+//! every problem is reported at `file:LINE:COL` of the entry it concerns.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::Sink;
+
+/// The text of one input file, named as the user gave it.
+pub struct Source<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+
+impl<'a> Source<'a> {
+    /// Line and column (from 1; the column counts characters) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = self.text.get(..offset).unwrap_or(self.text);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        (line, before[line_start..].chars().count() + 1)
+    }
+
+    /// Byte offset of `raw` in the file: it is a slice of the file's text (0 if it is not).
+    pub fn offset(&self, raw: &RawValue) -> usize {
+        let start = self.text.as_ptr() as usize;
+        let at = raw.get().as_ptr() as usize;
+        at.checked_sub(start).filter(|&o| o <= self.text.len()).unwrap_or(0)
+    }
+
+    /// `file:LINE:COL` of `raw`.
+    pub fn at(&self, raw: &RawValue) -> String {
+        let (line, column) = self.line_col(self.offset(raw));
+        format!("{}:{line}:{column}", self.name)
+    }
+
+    pub fn error(&self, sink: &mut Sink, raw: &RawValue, message: impl fmt::Display) {
+        sink.errors.push(format!("{}: {message}", self.at(raw)));
+    }
+
+    pub fn warning(&self, sink: &mut Sink, raw: &RawValue, message: impl fmt::Display) {
+        sink.warnings.push(format!("{}: {message}", self.at(raw)));
+    }
+
+    /// The whole file as one raw value; a syntax error (truncated file...) is reported.
+    pub fn root(&self, sink: &mut Sink) -> Option<&'a RawValue> {
+        match serde_json::from_str::<&RawValue>(self.text) {
+            Ok(raw) => Some(raw),
+            Err(e) => {
+                sink.errors.push(format!("{}:{}:{}: {}", self.name, e.line(), e.column(), message(&e)));
+                None
+            }
+        }
+    }
+
+    /// `raw` as an object (keys in file order, repeats kept), else an error at `raw`.
+    pub fn object(&self, sink: &mut Sink, raw: &'a RawValue, what: &str) -> Option<Object<'a>> {
+        self.read(sink, raw, what)
+    }
+
+    /// `raw` as an array of raw values, else an error at `raw`.
+    pub fn array(&self, sink: &mut Sink, raw: &'a RawValue, what: &str) -> Option<Vec<&'a RawValue>> {
+        self.read(sink, raw, what)
+    }
+
+    /// `raw` as a string, else an error at `raw`.
+    pub fn string(&self, sink: &mut Sink, raw: &'a RawValue, what: &str) -> Option<String> {
+        self.read(sink, raw, what)
+    }
+
+    fn read<T: Deserialize<'a>>(&self, sink: &mut Sink, raw: &'a RawValue, what: &str) -> Option<T> {
+        match serde_json::from_str::<T>(raw.get()) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.error(sink, raw, format_args!("{what}: {}", message(&e)));
+                None
+            }
+        }
+    }
+}
+
+/// serde_json's message without its own ` at line L column C` (relative to a slice).
+pub fn message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).map(str::to_owned).unwrap_or(text)
+}
+
+/// A JSON object's members in file order, repeated keys included.
+pub struct Object<'a> {
+    pub members: Vec<(String, &'a RawValue)>,
+}
+
+impl<'a> Object<'a> {
+    /// The first member called `key`.
+    pub fn get(&self, key: &str) -> Option<&'a RawValue> {
+        self.members.iter().find(|(k, _)| k == key).map(|&(_, v)| v)
+    }
+}
+
+impl<'de> Deserialize<'de> for Object<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> Visitor<'de> for Members {
+            type Value = Object<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Object<'de>, M::Error> {
+                let mut members = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    members.push((key, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(Object { members })
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_of_members_count_lines_and_characters() {
+        let text = "{\n  \"é\": [1,\n   2],\n  \"b\": {\"c\": true}\n}";
+        let source = Source { name: "t.json", text };
+        let mut sink = Sink::default();
+        let root = source.root(&mut sink).unwrap();
+        let object = source.object(&mut sink, root, "file").unwrap();
+        assert_eq!(object.members.len(), 2);
+        assert_eq!(source.at(object.members[0].1), "t.json:2:8");
+        assert_eq!(source.at(object.members[1].1), "t.json:4:8");
+        let items = source.array(&mut sink, object.members[0].1, "list").unwrap();
+        assert_eq!(source.at(items[1]), "t.json:3:4");
+        assert!(source.string(&mut sink, items[0], "ecode").is_none());
+        assert_eq!(sink.errors, ["t.json:2:9: ecode: invalid type: integer `1`, expected a string"]);
+    }
+
+    #[test]
+    fn repeated_keys_are_kept_in_order() {
+        let source = Source { name: "t.json", text: r#"{"a": 1, "a": 2}"# };
+        let mut sink = Sink::default();
+        let root = source.root(&mut sink).unwrap();
+        let object = source.object(&mut sink, root, "file").unwrap();
+        assert_eq!(object.members.iter().map(|(_, v)| v.get()).collect::<Vec<_>>(), ["1", "2"]);
+    }
+
+    #[test]
+    fn syntax_errors_name_the_file_position() {
+        let source = Source { name: "t.json", text: "{\n \"a\": [1," };
+        let mut sink = Sink::default();
+        assert!(source.root(&mut sink).is_none());
+        assert!(sink.errors[0].starts_with("t.json:2:"), "{:?}", sink.errors);
+    }
+}
