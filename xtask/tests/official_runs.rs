@@ -135,3 +135,40 @@ fn the_real_files_import() {
     assert!(differing("_31B.json", "0500808C"), "{:#?}", report.conflicts);
     assert!(report.templates_saved > 0 && report.texts.len() == 3);
 }
+
+#[test]
+fn a_file_named_twice_is_read_once_and_a_byte_order_mark_is_skipped() {
+    let root = Root::new("twice");
+    let bom = root.path.join("in");
+    fs::create_dir_all(&bom).unwrap();
+    let body = fs::read_to_string(fixture("older/hms_en_039.json")).unwrap();
+    fs::write(bom.join("hms_en_039.json"), format!("\u{FEFF}{body}")).unwrap();
+    let report =
+        root.import_paths(&[fixture("bambustudio"), fixture("bambustudio/hms_en_094.json"), bom], false, false);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.inputs, [5, 1, 0, 0]);
+    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tA1,H2D,H2C\t-\tH2D:6+9+11"]);
+}
+
+#[test]
+fn no_input_makes_it_panic() {
+    // Every prefix of a few fixtures, and each with one byte replaced: errors, never a panic.
+    let root = Root::new("no-panic");
+    let dir = root.path.join("in");
+    for fixture_file in
+        ["bambustudio/hms_en_31B.json", "ha/hms_en.json", "ha/wiki_links.json", "bambustudio/hms_action_094.json"]
+    {
+        let bytes = fs::read(fixture(fixture_file)).unwrap();
+        let name = fixture_file.rsplit('/').next().unwrap();
+        for cut in (0..bytes.len()).step_by(3) {
+            for variant in [bytes[..cut].to_vec(), [&bytes[..cut], b"\xFF7]}\"".as_slice(), &bytes[cut + 1..]].concat()]
+            {
+                let _ = fs::remove_dir_all(&dir);
+                fs::create_dir_all(&dir).unwrap();
+                fs::write(dir.join(name), &variant).unwrap();
+                let report = root.import_paths(std::slice::from_ref(&dir), true, false);
+                assert!(!report.written);
+            }
+        }
+    }
+}

@@ -72,7 +72,7 @@ pub fn classify(name: &str) -> Option<Result<Kind, String>> {
 /// The files named by `paths`: a file as given (it must be a recognised name), a folder as
 /// every recognised file in it and in its direct subfolders, sorted by path.
 pub fn collect(paths: &[PathBuf], sink: &mut Sink) -> Vec<Input> {
-    let mut inputs = Vec::new();
+    let mut inputs: Vec<Input> = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
@@ -100,6 +100,9 @@ pub fn collect(paths: &[PathBuf], sink: &mut Sink) -> Vec<Input> {
             }
         }
     }
+    // A file named twice (itself and through its folder) is read once.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| seen.insert(fs::canonicalize(&input.path).unwrap_or_else(|_| input.path.clone())));
     inputs
 }
 

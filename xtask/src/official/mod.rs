@@ -140,7 +140,8 @@ pub fn regenerate_official(root: &Path, paths: &[PathBuf], options: Options) -> 
         let templated: Vec<merge::TextLine> =
             lines.iter().map(|l| merge::TextLine { text: templater.apply(l.key, &l.text), ..l.clone() }).collect();
         let distinct: BTreeSet<&str> = templated.iter().map(|l| l.text.as_str()).collect();
-        report.templates_saved += originals.len() - distinct.len();
+        // One original may stay as is for one code and become a template for another.
+        report.templates_saved += originals.len().saturating_sub(distinct.len());
         report.texts.insert(
             lang.clone(),
             LangCount {
@@ -216,7 +217,7 @@ fn read_one(
             return sink.errors.push(format!("{name}:{line}:{column}: not UTF-8 text"));
         }
     };
-    let src = json::Source { name: &name, text: &text };
+    let src = json::Source { name: &name, text: text.strip_prefix('\u{FEFF}').unwrap_or(&text) };
     let model = |prefix: &str, sink: &mut Sink| {
         let found = catalog.model_by_prefix(prefix);
         if found.is_none() {
