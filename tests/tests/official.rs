@@ -77,3 +77,81 @@ fn every_catalog_entry_is_an_official_code() {
     }
     assert!(missing.is_empty(), "catalog entries that are not official codes: {missing:#?}");
 }
+
+/// The texts each BambuStudio file gives, first entry wins, empty texts falling back to the
+/// English file of the same model: what `lookup` must answer for that model and language.
+#[test]
+fn every_official_text_matches_its_file() {
+    use hms_catalog::{Lang, Model, OfficialText, lookup};
+    let Some(dir) = official_dir() else {
+        println!("skipped: official HMS files not found (set HMS_OFFICIAL_DIR)");
+        return;
+    };
+    if !Lang::En.has_texts() {
+        println!("skipped: no official texts compiled in (run `cargo xtask regenerate --official ...` first)");
+        return;
+    }
+    let read = |lang: &str, prefix: &str| -> Option<Vec<(String, String)>> {
+        let path = dir.join("bambustudio").join(format!("hms_{lang}_{prefix}.json"));
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for section in ["device_hms", "device_error"] {
+            for entry in json["data"][section][lang].as_array().into_iter().flatten() {
+                let (code, text) = (entry["ecode"].as_str()?.to_owned(), entry["intro"].as_str()?.to_owned());
+                if seen.insert(code.clone()) {
+                    out.push((code, text));
+                }
+            }
+        }
+        Some(out)
+    };
+    let (mut checked, mut mismatches) = (0, Vec::new());
+    for &model in Model::ALL {
+        let Some(prefix) = model.serial_prefix() else { continue };
+        let Some(english) = read("en", prefix) else { continue };
+        let english: std::collections::HashMap<_, _> = english.into_iter().collect();
+        for &lang in Lang::ALL {
+            if !lang.has_texts() {
+                println!("skipped {lang}: its texts are not compiled in");
+                continue;
+            }
+            let Some(entries) = read(lang.code(), prefix) else { continue };
+            for (code, text) in entries {
+                let expected = if text.is_empty() { english.get(&code).cloned().unwrap_or_default() } else { text };
+                let found = lookup(AnyCode::parse(&code).unwrap());
+                let said = found.official().map(|o| o.text(Some(model), lang));
+                let ok = match said {
+                    Some(OfficialText::Text(t)) => t.to_string() == expected,
+                    Some(OfficialText::Silent) => expected.is_empty(),
+                    _ => false,
+                };
+                checked += 1;
+                if !ok && mismatches.len() < 10 {
+                    mismatches.push(format!(
+                        "{} {lang} {code}: expected {expected:?}, got {:?}",
+                        model.id(),
+                        said.map(|s| s.text().map(|t| t.to_string()))
+                    ));
+                }
+            }
+        }
+    }
+    println!("checked {checked} texts");
+    assert!(mismatches.is_empty(), "{mismatches:#?}");
+    assert!(checked > 30_000, "only {checked} texts checked");
+}
+
+#[test]
+fn every_official_code_is_recognised() {
+    let Some(dir) = official_dir() else {
+        println!("skipped: official HMS files not found (set HMS_OFFICIAL_DIR)");
+        return;
+    };
+    let (hms, errors) = official_codes(&dir);
+    let unknown_hms = hms.iter().filter(|&&c| !hms_catalog::lookup(Hms::from_u64(c)).is_known()).count();
+    let unknown_errors = errors.iter().filter(|&&c| !hms_catalog::lookup(PrintError::from_u32(c)).is_known()).count();
+    println!("{} HMS and {} print_error codes in the official files", hms.len(), errors.len());
+    assert_eq!((hms.len(), errors.len()), (5289, 1082));
+    assert_eq!((unknown_hms, unknown_errors), (0, 0));
+}
