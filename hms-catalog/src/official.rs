@@ -88,25 +88,23 @@ impl FromStr for Lang {
 mod texts {
     use hms_core::layout::TextTable;
 
-    const NONE: TextTable<'static> = TextTable::EMPTY;
-
     #[cfg(feature = "lang-en")]
     pub static EN: TextTable<'static> =
         hms_macros::official_texts!(lang = "en", catalog = "catalog.yaml", official = "official.tsv");
     #[cfg(not(feature = "lang-en"))]
-    pub static EN: TextTable<'static> = NONE;
+    pub static EN: TextTable<'static> = TextTable::EMPTY;
 
     #[cfg(feature = "lang-de")]
     pub static DE: TextTable<'static> =
         hms_macros::official_texts!(lang = "de", catalog = "catalog.yaml", official = "official.tsv");
     #[cfg(not(feature = "lang-de"))]
-    pub static DE: TextTable<'static> = NONE;
+    pub static DE: TextTable<'static> = TextTable::EMPTY;
 
     #[cfg(feature = "lang-zh-cn")]
     pub static ZH_CN: TextTable<'static> =
         hms_macros::official_texts!(lang = "zh-cn", catalog = "catalog.yaml", official = "official.tsv");
     #[cfg(not(feature = "lang-zh-cn"))]
-    pub static ZH_CN: TextTable<'static> = NONE;
+    pub static ZH_CN: TextTable<'static> = TextTable::EMPTY;
 }
 
 /// The official text of a code, as [`Official::text`] finds it.

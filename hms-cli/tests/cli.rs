@@ -118,11 +118,28 @@ fn decode_reports_a_malformed_line_and_decodes_the_rest() {
 fn decode_reads_a_pretty_printed_report_and_print_error() {
     let input = "{\n  \"print\": {\n    \"hms\": [],\n    \"print_error\": 50348044\n  }\n}\n";
     let out = hms(&["decode", "--json"], input);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    // 0300-400C is in the official lists: known, exit 0.
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let line: serde_json::Value = serde_json::from_str(text(&out.stdout).lines().next().unwrap()).unwrap();
     assert_eq!(line["code"], "0300-400C");
     assert_eq!(line["field"], "print.print_error");
     assert_eq!(line["line"], 1);
+    assert_eq!(line["known"], true);
+    assert!(!line["models"].as_array().unwrap().is_empty(), "{line}");
+}
+
+#[test]
+fn explain_json_gives_the_models_and_the_wiki_page_of_a_model() {
+    let out = hms(&["explain", "--json", "--model", "094", "--lang", "de", "0300_0100_0001_0007"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let item = &items[0];
+    assert!(item["models"].as_array().unwrap().iter().any(|m| m == "H2D"), "{item}");
+    let url = item["wiki_url"].as_str().unwrap();
+    assert_eq!(url, "https://wiki.bambulab.com/en/h2/troubleshooting/hmscode/0300_0100_0001_0007");
+    assert!(item.get("text").is_some() && item.get("silent").is_some());
+    assert_eq!(hms(&["explain", "--model", "Z9", "0300_0100_0001_0007"], "").status.code(), Some(2));
+    assert_eq!(hms(&["explain", "--lang", "xx", "0300_0100_0001_0007"], "").status.code(), Some(2));
 }
 
 #[test]
