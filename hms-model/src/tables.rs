@@ -29,7 +29,13 @@ impl OwnedIndex {
             return OwnedIndex::default();
         }
         let codes: Vec<u64> = keys.iter().map(|&(k, _)| k).collect();
-        let state = phf_generator::generate_hash(&codes);
+        let state = phf_generator::generate_hash_with_hash_fn(&codes, |&code, &seed| {
+            let h = hms_core::layout::hash::code_hash(code, seed);
+            // `Hashes` is non_exhaustive: take one and overwrite its public fields.
+            let mut hashes = phf_shared::hash(&0u64, &0);
+            (hashes.g, hashes.f1, hashes.f2) = (h.g, h.f1, h.f2);
+            hashes
+        });
         OwnedIndex {
             key: state.key,
             disps: state
@@ -341,6 +347,18 @@ codes:
         assert_eq!(t.find_hms(0x0702_0200_0001_0004), None);
         assert_eq!(t.find_print_error(0x0300_400C), Some(3));
         assert_eq!(t.find_print_error(0x0300_400D), None);
+    }
+
+    #[test]
+    fn indexes_solve_for_awkward_key_sets() {
+        let single_bits: Vec<(u64, u16)> = (0..64).map(|b| (1u64 << b, b as u16)).collect();
+        let runs: Vec<(u64, u16)> = (0..5000u64).map(|i| (0x0700_0000_0001_0000 + i, i as u16)).collect();
+        for keys in [&single_bits[..2], &single_bits[40..42], &single_bits[..], &runs[..], &runs[..3]] {
+            let index = OwnedIndex::solve(keys);
+            for &(key, value) in keys {
+                assert_eq!(index.view().candidate(key), Some(value), "{key:#x}");
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! matter how large the catalog grows. Four perfect-hash indexes map a code to its entry.
 //! Every read is bounds-checked: damaged tables give `None`, never a panic.
 
+pub mod hash;
 pub mod official;
 
 pub use official::{OfficialRecord, TextTable, TextVariant, WikiRecord};
@@ -290,10 +291,10 @@ impl PhfIndex<'_> {
         if buckets == 0 || slots == 0 {
             return None;
         }
-        let hashes = phf_shared::hash(&code, &self.key);
-        let mut r = Reader { bytes: self.disps, at: ((hashes.g % buckets) as usize) * Self::DISP_SIZE };
+        let h = hash::code_hash(code, self.key);
+        let mut r = Reader { bytes: self.disps, at: ((h.g % buckets) as usize) * Self::DISP_SIZE };
         let (d1, d2) = (r.u32()?, r.u32()?);
-        let slot = phf_shared::displace(hashes.f1, hashes.f2, d1, d2) % slots;
+        let slot = hash::displace(h.f1, h.f2, d1, d2) % slots;
         Reader { bytes: self.map, at: slot as usize * Self::SLOT_SIZE }.u16()
     }
 }
@@ -382,11 +383,15 @@ impl<'a> Tables<'a> {
     }
 
     /// The official record of a code of `channel`.
+    #[inline]
     pub fn find_official(&self, channel: u8, code: u64) -> Option<u16> {
         let index = if channel == CHANNEL_HMS { &self.official_hms } else { &self.official_print_error };
         let i = index.candidate(code)?;
-        let r = self.official_record(i)?;
-        (r.key == code && r.channel == channel).then_some(i)
+        // Key (8 bytes) then channel (1 byte) lead every record.
+        let at = i as usize * OfficialRecord::SIZE;
+        let head: [u8; 9] = self.official.get(at..at + 9)?.try_into().ok()?;
+        let key = u64::from_le_bytes([head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7]]);
+        (key == code && head[8] == channel).then_some(i)
     }
 
     /// The entry for a `print.hms` code: the exact entry, else the family that covers it.
@@ -402,8 +407,11 @@ impl<'a> Tables<'a> {
     fn find(&self, channel: u8, code: u64, exact: &PhfIndex<'_>, family: &PhfIndex<'_>) -> Option<u16> {
         let hit = |index: &PhfIndex<'_>, key: u64, varies: u8| {
             let i = index.candidate(key)?;
-            let e = self.entry(i)?;
-            (e.key == key && e.channel == channel && e.varies == varies).then_some(i)
+            // Key (8 bytes), channel and varies lead every record.
+            let at = i as usize * EntryRecord::SIZE;
+            let head: [u8; 10] = self.entries.get(at..at + 10)?.try_into().ok()?;
+            let k = u64::from_le_bytes([head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7]]);
+            (k == key && head[8] == channel && head[9] == varies).then_some(i)
         };
         hit(exact, code, 0).or_else(|| {
             FAMILY_ORDER
