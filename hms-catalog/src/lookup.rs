@@ -34,6 +34,14 @@ impl AnyCode {
         }
     }
 
+    /// The channel's number in the table layout, and the code's bits.
+    const fn channel_bits(self) -> (u8, u64) {
+        match self {
+            AnyCode::Hms(h) => (CHANNEL_HMS, h.to_u64()),
+            AnyCode::PrintError(e) => (hms_core::layout::CHANNEL_PRINT_ERROR, e.to_u32() as u64),
+        }
+    }
+
     /// Module id.
     pub const fn module_id(self) -> u8 {
         match self {
@@ -104,13 +112,20 @@ impl From<PrintError> for AnyCode {
 /// assert!(!unknown.is_known());
 /// assert_eq!(unknown.module(), Some(Module::MotionController));
 /// ```
+#[inline]
 pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
     let code = code.into();
-    let index = match code {
-        AnyCode::Hms(h) => TABLES.find_hms(h.to_u64()),
-        AnyCode::PrintError(e) => TABLES.find_print_error(e.to_u32()),
+    let (channel, bits) = code.channel_bits();
+    // An official code knows its catalog entry from the build: one probe.
+    let official = TABLES.find_official(channel, bits);
+    let index = match official {
+        Some(o) => TABLES.official_record(o).map(|r| r.entry).filter(|&e| e != NONE),
+        None => match code {
+            AnyCode::Hms(h) => TABLES.find_hms(h.to_u64()),
+            AnyCode::PrintError(e) => TABLES.find_print_error(e.to_u32()),
+        },
     };
-    Lookup { code, entry: index.and_then(Entry::at) }
+    Lookup { code, entry: index.and_then(Entry::at), official }
 }
 
 /// The answer of [`lookup`]: a code, and its catalog entry if there is one.
@@ -118,6 +133,7 @@ pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
 pub struct Lookup {
     code: AnyCode,
     entry: Option<Entry>,
+    official: Option<u16>,
 }
 
 impl Lookup {
@@ -133,11 +149,7 @@ impl Lookup {
 
     /// What Bambu's published lists say about the code (models, texts, wiki page).
     pub fn official(&self) -> Option<Official> {
-        let (channel, bits) = match self.code {
-            AnyCode::Hms(h) => (CHANNEL_HMS, h.to_u64()),
-            AnyCode::PrintError(e) => (hms_core::layout::CHANNEL_PRINT_ERROR, e.to_u32() as u64),
-        };
-        Official::find(channel, bits, self.fill())
+        Official::at(self.official?, self.fill())
     }
 
     /// The wiki page for the code on `model`: its own page, else the code's default page, else

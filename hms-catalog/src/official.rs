@@ -137,8 +137,7 @@ pub struct Official {
 }
 
 impl Official {
-    pub(crate) fn find(channel: u8, code: u64, fill: Fill) -> Option<Official> {
-        let index = TABLES.find_official(channel, code)?;
+    pub(crate) fn at(index: u16, fill: Fill) -> Option<Official> {
         Some(Official { index, record: TABLES.official_record(index)?, fill })
     }
 

@@ -24,7 +24,8 @@ pub struct OwnedIndex {
 }
 
 impl OwnedIndex {
-    fn solve(keys: &[(u64, u16)]) -> OwnedIndex {
+    /// Solves the perfect hash for `keys`, each with the value its slot stores.
+    pub fn solve(keys: &[(u64, u16)]) -> OwnedIndex {
         if keys.is_empty() {
             return OwnedIndex::default();
         }
@@ -49,7 +50,7 @@ impl OwnedIndex {
 
     /// A view for [`Tables`].
     pub fn view(&self) -> PhfIndex<'_> {
-        PhfIndex { key: self.key, disps: &self.disps, map: &self.map }
+        PhfIndex::new(self.key, &self.disps, &self.map)
     }
 }
 
@@ -155,11 +156,17 @@ fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), Str
             let record = WikiRecord { path: w.text(path)?, models: *models };
             w.tables.wiki.extend(record.encode());
         }
+        let catalog = w.tables.view();
+        let entry = match c.channel {
+            Channel::Hms => catalog.find_hms(c.key),
+            Channel::PrintError => catalog.find_print_error(c.key as u32),
+        };
         let record = OfficialRecord {
             key: c.key,
             channel: c.channel.layout(),
             models: c.models,
             wiki: ListRef { start, len: c.wiki.len() as u16 },
+            entry: entry.unwrap_or(NONE),
         };
         w.tables.official.extend(record.encode());
         keys.entry(c.channel).or_default().push((c.key, i as u16));

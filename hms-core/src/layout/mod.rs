@@ -264,38 +264,80 @@ impl ProcedureRecord {
 }
 
 /// A perfect-hash index from a code to an entry index, as `phf_generator` solved it.
+///
+/// Build it with [`PhfIndex::new`], which also derives the constants that turn the two
+/// remainders of a lookup into multiplications.
 #[derive(Clone, Copy, Debug)]
 pub struct PhfIndex<'a> {
-    /// The hash key the generator chose.
-    pub key: u64,
-    /// Displacement pairs `(d1, d2)`, 8 bytes each.
-    pub disps: &'a [u8],
-    /// Entry index per slot, 2 bytes each.
-    pub map: &'a [u8],
+    key: u64,
+    disps: &'a [u8],
+    map: &'a [u8],
+    buckets: Modulus,
+    slots: Modulus,
 }
 
-impl PhfIndex<'_> {
+impl<'a> PhfIndex<'a> {
     /// Bytes of one displacement pair.
     pub const DISP_SIZE: usize = 8;
     /// Bytes of one map slot.
     pub const SLOT_SIZE: usize = 2;
 
     /// An index with no keys.
-    pub const EMPTY: PhfIndex<'static> = PhfIndex { key: 0, disps: &[], map: &[] };
+    pub const EMPTY: PhfIndex<'static> = PhfIndex::new(0, &[], &[]);
+
+    /// The index of the generator's `key`, displacement pairs `(d1, d2)` (8 bytes each) and
+    /// entry index per slot (2 bytes each).
+    pub const fn new(key: u64, disps: &'a [u8], map: &'a [u8]) -> Self {
+        let buckets = Modulus::new((disps.len() / Self::DISP_SIZE) as u32);
+        let slots = Modulus::new((map.len() / Self::SLOT_SIZE) as u32);
+        PhfIndex { key, disps, map, buckets, slots }
+    }
+
+    /// The generator's hash key.
+    pub const fn key(&self) -> u64 {
+        self.key
+    }
+
+    /// Bytes of the index (displacements and map).
+    pub const fn byte_len(&self) -> usize {
+        self.disps.len() + self.map.len()
+    }
 
     /// The entry index stored in `code`'s slot. Any code lands on some slot: the caller checks
     /// the entry's key.
+    #[inline]
     pub fn candidate(&self, code: u64) -> Option<u16> {
-        let buckets = (self.disps.len() / Self::DISP_SIZE) as u32;
-        let slots = (self.map.len() / Self::SLOT_SIZE) as u32;
-        if buckets == 0 || slots == 0 {
+        if self.buckets.d == 0 || self.slots.d == 0 {
             return None;
         }
         let h = hash::code_hash(code, self.key);
-        let mut r = Reader { bytes: self.disps, at: ((h.g % buckets) as usize) * Self::DISP_SIZE };
-        let (d1, d2) = (r.u32()?, r.u32()?);
-        let slot = hash::displace(h.f1, h.f2, d1, d2) % slots;
-        Reader { bytes: self.map, at: slot as usize * Self::SLOT_SIZE }.u16()
+        let at = self.buckets.rem(h.g) as usize * Self::DISP_SIZE;
+        let d: &[u8; 8] = self.disps.get(at..at + 8)?.try_into().ok()?;
+        let d1 = u32::from_le_bytes([d[0], d[1], d[2], d[3]]);
+        let d2 = u32::from_le_bytes([d[4], d[5], d[6], d[7]]);
+        let at = self.slots.rem(hash::displace(h.f1, h.f2, d1, d2)) as usize * Self::SLOT_SIZE;
+        let m: &[u8; 2] = self.map.get(at..at + 2)?.try_into().ok()?;
+        Some(u16::from_le_bytes(*m))
+    }
+}
+
+/// `x % d` for a fixed `d` by two multiplications (Lemire's fastmod), exact for every `u32`.
+#[derive(Clone, Copy, Debug)]
+struct Modulus {
+    d: u32,
+    m: u64,
+}
+
+impl Modulus {
+    const fn new(d: u32) -> Self {
+        let m = if d == 0 { 0 } else { (u64::MAX / d as u64).wrapping_add(1) };
+        Modulus { d, m }
+    }
+
+    #[inline]
+    const fn rem(&self, x: u32) -> u32 {
+        let low = self.m.wrapping_mul(x as u64);
+        ((low as u128 * self.d as u128) >> 64) as u32
     }
 }
 
@@ -460,6 +502,16 @@ mod tests {
     fn family_masks_cover_unit_and_slot() {
         assert_eq!(family_mask(CHANNEL_HMS, VARIES_UNIT | VARIES_SLOT), 0x00FF_0F00_0000_0000);
         assert_eq!(family_mask(CHANNEL_PRINT_ERROR, VARIES_UNIT), 0x00FF_0000);
+    }
+
+    #[test]
+    fn fastmod_equals_the_remainder() {
+        for d in [1u32, 2, 3, 7, 1000, 1789, 65_535, u32::MAX] {
+            let m = Modulus::new(d);
+            for x in [0u32, 1, 2, d - 1, d, d.wrapping_add(1), 123_456_789, u32::MAX - 1, u32::MAX] {
+                assert_eq!(m.rem(x), x % d, "{x} % {d}");
+            }
+        }
     }
 
     #[test]

@@ -15,11 +15,14 @@ pub struct OfficialRecord {
     pub models: u32,
     /// Its wiki pages, [`WikiRecord`]s.
     pub wiki: ListRef,
+    /// The catalog entry that covers the code (exact or family), or [`NONE`](super::NONE):
+    /// found at build time, so a lookup of an official code takes one probe.
+    pub entry: u16,
 }
 
 impl OfficialRecord {
     /// Bytes of one encoded record.
-    pub const SIZE: usize = 8 + 1 + 4 + 4;
+    pub const SIZE: usize = 8 + 1 + 4 + 4 + 2;
 
     /// The encoded bytes.
     pub fn encode(&self) -> [u8; Self::SIZE] {
@@ -28,13 +31,14 @@ impl OfficialRecord {
         w.put(&[self.channel]);
         w.put(&self.models.to_le_bytes());
         w.list_ref(self.wiki);
+        w.put(&self.entry.to_le_bytes());
         w.finish()
     }
 
     /// Reads a record from the start of `bytes`.
     pub fn decode(bytes: &[u8]) -> Option<Self> {
         let mut r = Reader::new(bytes, 0);
-        Some(OfficialRecord { key: r.u64()?, channel: r.u8()?, models: r.u32()?, wiki: r.list_ref()? })
+        Some(OfficialRecord { key: r.u64()?, channel: r.u8()?, models: r.u32()?, wiki: r.list_ref()?, entry: r.u16()? })
     }
 }
 
@@ -175,6 +179,7 @@ mod tests {
             channel: 0,
             models: 0b1010,
             wiki: ListRef { start: 3, len: 2 },
+            entry: 7,
         };
         assert_eq!(OfficialRecord::decode(&r.encode()), Some(r));
         let w = WikiRecord { path: StrRef { offset: 9, len: 30 }, models: 1 << 31 };

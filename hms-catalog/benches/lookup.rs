@@ -1,0 +1,149 @@
+//! Lookup speed against the usual baselines, measured in one run: every official code as
+//! keys (hits), as many absent codes (misses), pasted strings, and synthetic catalogs of
+//! growing size. `cargo bench -p hms-catalog`.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use hms_catalog::{Hms, lookup, tables};
+use hms_core::layout::CHANNEL_HMS;
+
+/// Every official `print.hms` code, in table order.
+fn official_codes() -> Vec<u64> {
+    let t = tables();
+    (0..t.official_count() as u16)
+        .filter_map(|i| t.official_record(i))
+        .filter(|r| r.channel == CHANNEL_HMS)
+        .map(|r| r.key)
+        .collect()
+}
+
+/// A deterministic shuffle, so consecutive lookups do not walk the table in order.
+fn shuffled(mut keys: Vec<u64>) -> Vec<u64> {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    for i in (1..keys.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        keys.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    keys
+}
+
+fn phf_map(keys: &[u64]) -> phf::Map<u64, u16> {
+    let state = phf_generator::generate_hash(keys);
+    let entries: Vec<(u64, u16)> = state.map.iter().map(|&i| (keys[i], i as u16)).collect();
+    phf::Map { key: state.key, disps: Vec::leak(state.disps), entries: Vec::leak(entries) }
+}
+
+#[inline(never)]
+fn load(table: &[u16], i: usize) -> u16 {
+    table[i]
+}
+
+fn lookups(c: &mut Criterion) {
+    let keys = shuffled(official_codes());
+    let misses: Vec<u64> = keys.iter().map(|k| k ^ 0x0000_0000_0000_7F00).filter(|k| !keys.contains(k)).collect();
+    let t = tables();
+    let phf = phf_map(&keys);
+    let std_map: HashMap<u64, u16> = keys.iter().enumerate().map(|(i, &k)| (k, i as u16)).collect();
+    let mut sorted: Vec<(u64, u16)> = keys.iter().enumerate().map(|(i, &k)| (k, i as u16)).collect();
+    sorted.sort_unstable();
+    let direct: Vec<u16> = (0..keys.len() as u16).collect();
+    let positions: Vec<usize> = (0..keys.len()).collect();
+
+    for (name, input) in [("hit", &keys), ("miss", &misses)] {
+        let mut group = c.benchmark_group(format!("lookup/{name}"));
+        group.throughput(Throughput::Elements(input.len() as u64));
+        group.bench_function("hms tables", |b| {
+            b.iter(|| {
+                input
+                    .iter()
+                    .map(|&k| t.find_official(CHANNEL_HMS, black_box(k)))
+                    .fold(0u32, |n, f| n + f.is_some() as u32)
+            })
+        });
+        group.bench_function("hms lookup()", |b| {
+            b.iter(|| {
+                input.iter().map(|&k| lookup(Hms::from_u64(black_box(k)))).fold(0u32, |n, f| n + f.is_known() as u32)
+            })
+        });
+        group.bench_function("phf::Map (SipHash)", |b| {
+            b.iter(|| input.iter().map(|k| phf.get(black_box(k))).fold(0u32, |n, f| n + f.is_some() as u32))
+        });
+        group.bench_function("std HashMap", |b| {
+            b.iter(|| input.iter().map(|k| std_map.get(black_box(k))).fold(0u32, |n, f| n + f.is_some() as u32))
+        });
+        group.bench_function("sorted array", |b| {
+            b.iter(|| {
+                input
+                    .iter()
+                    .map(|&k| sorted.binary_search_by_key(&black_box(k), |e| e.0))
+                    .fold(0u32, |n, f| n + f.is_ok() as u32)
+            })
+        });
+        // The floor: a call that does one load, the least any lookup function can cost.
+        group.bench_function("direct index (floor)", |b| {
+            b.iter(|| {
+                positions[..input.len().min(positions.len())]
+                    .iter()
+                    .map(|&i| load(&direct, black_box(i)))
+                    .fold(0u32, |n, v| n + v as u32)
+            })
+        });
+        group.finish();
+    }
+}
+
+fn pasted_strings(c: &mut Criterion) {
+    let keys = shuffled(official_codes());
+    let pasted: Vec<String> =
+        keys.iter().map(|&k| Hms::from_u64(k).spelled(hms_catalog::Spelling::Prefixed).to_string()).collect();
+    let by_string: HashMap<String, u16> = pasted.iter().enumerate().map(|(i, s)| (s.clone(), i as u16)).collect();
+    let t = tables();
+    let mut group = c.benchmark_group("pasted string");
+    group.throughput(Throughput::Elements(pasted.len() as u64));
+    group.bench_function("parse + hms tables", |b| {
+        b.iter(|| {
+            pasted
+                .iter()
+                .map(|s| Hms::parse(black_box(s)).ok().and_then(|h| t.find_official(CHANNEL_HMS, h.to_u64())))
+                .fold(0u32, |n, f| n + f.is_some() as u32)
+        })
+    });
+    group.bench_function("HashMap<String, _>", |b| {
+        b.iter(|| pasted.iter().map(|s| by_string.get(black_box(s.as_str()))).fold(0u32, |n, f| n + f.is_some() as u32))
+    });
+    group.finish();
+}
+
+/// Synthetic catalogs of the official shape (AMS-like families of units and slots) at
+/// 1k, the real size and 50k codes: lookup time should stay flat.
+fn growth(c: &mut Criterion) {
+    let real = official_codes().len();
+    let mut group = c.benchmark_group("growth");
+    for size in [1_000usize, real, 50_000] {
+        let keys: Vec<u64> = (0..size as u64)
+            .map(|i| {
+                0x0700_0000_0001_0000 | (i % 8) << 48 | ((i / 8) % 4) << 40 | 0x20 << 40 | (i / 32) << 4 | (i % 3) << 16
+            })
+            .collect();
+        let pairs: Vec<(u64, u16)> = keys.iter().enumerate().map(|(i, &k)| (k, i as u16)).collect();
+        let index = hms_model::tables::OwnedIndex::solve(&pairs);
+        let view = index.view();
+        let keys = shuffled(keys);
+        group.throughput(Throughput::Elements(keys.len() as u64));
+        group.bench_with_input(BenchmarkId::new("hms index", size), &keys, |b, keys| {
+            b.iter(|| keys.iter().map(|&k| view.candidate(black_box(k))).fold(0u32, |n, f| n + f.unwrap_or(0) as u32))
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
+    targets = lookups, pasted_strings, growth
+}
+criterion_main!(benches);
