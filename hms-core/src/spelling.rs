@@ -117,24 +117,30 @@ pub fn read_digits(input: &str, wildcards: bool) -> Result<Digits, ParseError> {
     }
     let mut digits = Digits { value: 0, wildcards: 0, count: 0 };
     let mut last_was_separator = false;
-    let total = rest.chars().count();
-    for (i, c) in rest.chars().enumerate() {
+    // Bytes, not chars: every valid character is ASCII, so byte and character positions agree
+    // until the first non-ASCII byte, which is an error reported by its character.
+    let bytes = rest.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
         let position = offset + i;
-        let nibble = match c {
-            '_' | '-' => {
+        let nibble = match b {
+            b'0'..=b'9' => Some((b - b'0') as u64),
+            b'a'..=b'f' => Some((b - b'a' + 10) as u64),
+            b'A'..=b'F' => Some((b - b'A' + 10) as u64),
+            b'x' | b'X' if wildcards => None,
+            b'_' | b'-' => {
                 let at_boundary =
-                    digits.count > 0 && digits.count.is_multiple_of(4) && !last_was_separator && i + 1 < total;
+                    digits.count > 0 && digits.count.is_multiple_of(4) && !last_was_separator && i + 1 < bytes.len();
                 if !at_boundary {
-                    return Err(ParseError::new(ParseErrorKind::MisplacedSeparator(c), position));
+                    return Err(ParseError::new(ParseErrorKind::MisplacedSeparator(b as char), position));
                 }
                 last_was_separator = true;
                 continue;
             }
-            'x' | 'X' if wildcards => None,
-            _ => match c.to_digit(16) {
-                Some(d) => Some(d as u64),
-                None => return Err(ParseError::new(ParseErrorKind::InvalidCharacter(c), position)),
-            },
+            _ => {
+                let c = rest[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                let position = offset + rest[..i].chars().count();
+                return Err(ParseError::new(ParseErrorKind::InvalidCharacter(c), position));
+            }
         };
         last_was_separator = false;
         digits.count += 1;
