@@ -1,0 +1,41 @@
+//! Pins the byte size of the compiled-in tables (the facts and the catalog; official texts
+//! are not committed, so they are not pinned), so a size change shows up in review. When a
+//! change to catalog.yaml or the official facts moves these numbers on purpose, update them
+//! here and in docs/SIZE.md.
+
+use hms_catalog::tables;
+
+#[test]
+fn table_sizes_are_pinned() {
+    let t = tables();
+    let sizes = [
+        ("blob", t.blob.len()),
+        ("entries", t.entries.len()),
+        ("procedures", t.procedures.len()),
+        ("lists", t.lists.len()),
+        (
+            "catalog indexes",
+            t.hms_exact.byte_len()
+                + t.hms_family.byte_len()
+                + t.print_error_exact.byte_len()
+                + t.print_error_family.byte_len(),
+        ),
+        ("official records", t.official.len()),
+        ("official indexes", t.official_hms.byte_len() + t.official_print_error.byte_len()),
+        ("wiki pages", t.wiki.len()),
+    ];
+    let total: usize = sizes.iter().map(|(_, n)| n).sum();
+    println!("{sizes:?} total {total}");
+    assert_eq!(sizes, PINNED, "table sizes moved (total {total}); update PINNED if that is intended");
+}
+
+const PINNED: [(&str, usize); 8] = [
+    ("blob", 61273),
+    ("entries", 4294),
+    ("procedures", 1222),
+    ("lists", 2736),
+    ("catalog indexes", 546),
+    ("official records", 123291),
+    ("official indexes", 30290),
+    ("wiki pages", 38580),
+];
