@@ -145,6 +145,14 @@ impl CodeEntry {
 }
 
 impl Channel {
+    /// How the official files name it: `hms` or `err`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Channel::Hms => "hms",
+            Channel::PrintError => "err",
+        }
+    }
+
     /// The channel's number in the table layout.
     pub fn layout(self) -> u8 {
         match self {

@@ -54,11 +54,7 @@ impl Snapshot {
     }
 }
 
-fn key(channel: hms_model::Channel, code: u64) -> Key {
-    let channel = match channel {
-        hms_model::Channel::Hms => Channel::Hms,
-        hms_model::Channel::PrintError => Channel::PrintError,
-    };
+fn key(channel: Channel, code: u64) -> Key {
     Key { channel, code }
 }
 

@@ -28,24 +28,7 @@ pub use report::{LangCount, OfficialReport};
 
 use crate::{codegen, docs};
 
-/// The two channels, in the order the files list them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Channel {
-    /// `print.hms`, 16 hex digits.
-    Hms,
-    /// `print.print_error`, 8 hex digits.
-    PrintError,
-}
-
-impl Channel {
-    /// The name in the output files.
-    pub fn name(self) -> &'static str {
-        match self {
-            Channel::Hms => "hms",
-            Channel::PrintError => "err",
-        }
-    }
-}
+pub use hms_model::Channel;
 
 /// A code of a channel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,10 +40,7 @@ pub struct Key {
 impl Key {
     /// The code's bare upper-case digits, as the files write it.
     pub fn hex(&self) -> String {
-        match self.channel {
-            Channel::Hms => format!("{:016X}", self.code),
-            Channel::PrintError => format!("{:08X}", self.code),
-        }
+        hms_model::official::spell(self.channel, self.code)
     }
 }
 
