@@ -30,12 +30,25 @@ enum Task {
         #[arg(long, requires = "official")]
         keep_going: bool,
     },
+    /// Measure what the catalog adds to flash per feature set (thumbv7em-none-eabihf,
+    /// x86_64-unknown-none) and write docs/SIZE.md.
+    Size,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = xtask::project_root();
     match cli.task {
+        Task::Size => match xtask::size(&root) {
+            Ok(report) => {
+                print!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Task::Regenerate { check, official, keep_going } if !official.is_empty() => {
             let started = Instant::now();
             let options = xtask::OfficialOptions { check, keep_going };
