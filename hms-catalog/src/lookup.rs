@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, NONE, ProcedureRecord, family_mask};
+use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, NONE, ProcedureRecord};
 use hms_core::placeholder::{Fill, Filled};
 use hms_core::spelling::{Digits, read_digits};
 use hms_core::{Hms, ParseError, ParseErrorKind, PrintError};
@@ -309,20 +309,7 @@ pub struct Pattern {
 
 impl fmt::Display for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = if self.record.channel == CHANNEL_HMS { 16 } else { 8 };
-        let wild = family_mask(self.record.channel, self.record.varies);
-        for i in (0..digits).rev() {
-            let shift = 4 * i;
-            if (wild >> shift) & 0xF != 0 {
-                f.write_str("x")?;
-            } else {
-                write!(f, "{:X}", (self.record.key >> shift) & 0xF)?;
-            }
-            if i % 4 == 0 && i != 0 {
-                f.write_str("_")?;
-            }
-        }
-        Ok(())
+        hms_core::layout::write_pattern(f, self.record.channel, self.record.key, self.record.varies)
     }
 }
 

@@ -113,23 +113,9 @@ impl CodeEntry {
 
     /// The code as the catalog writes it, `x` for each varying digit.
     pub fn spelled(&self) -> String {
-        let digits = match self.channel {
-            Channel::Hms => 16,
-            Channel::PrintError => 8,
-        };
-        let wild = hms_core::layout::family_mask(self.channel.layout(), self.varies);
         let mut out = String::new();
-        for i in (0..digits).rev() {
-            if i != digits - 1 && (i + 1) % 4 == 0 {
-                out.push('_');
-            }
-            let shift = 4 * i;
-            if (wild >> shift) & 0xF != 0 {
-                out.push('x');
-            } else {
-                out.push(char::from_digit(((self.key >> shift) & 0xF) as u32, 16).unwrap_or('?').to_ascii_uppercase());
-            }
-        }
+        // Writing into a String cannot fail.
+        let _ = hms_core::layout::write_pattern(&mut out, self.channel.layout(), self.key, self.varies);
         out
     }
 

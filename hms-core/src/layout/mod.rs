@@ -45,6 +45,25 @@ pub const fn is_family_member(channel: u8, code: u64, varies: u8) -> bool {
         && (varies & VARIES_SLOT == 0 || slot.is_some())
 }
 
+/// Writes an entry's code as the catalog spells it: groups of four joined by `_`, and `x`
+/// for each digit the family's `varies` bits leave open (`07xx_2x00_0002_0003`).
+pub fn write_pattern(out: &mut dyn core::fmt::Write, channel: u8, key: u64, varies: u8) -> core::fmt::Result {
+    let digits = if channel == CHANNEL_HMS { 16 } else { 8 };
+    let wild = family_mask(channel, varies);
+    for i in (0..digits).rev() {
+        let shift = 4 * i;
+        if (wild >> shift) & 0xF != 0 {
+            out.write_char('x')?;
+        } else {
+            write!(out, "{:X}", (key >> shift) & 0xF)?;
+        }
+        if i % 4 == 0 && i != 0 {
+            out.write_char('_')?;
+        }
+    }
+    Ok(())
+}
+
 /// The `varies` combinations tried for a family lookup, most specific family last.
 pub const FAMILY_ORDER: [u8; 3] = [VARIES_UNIT | VARIES_SLOT, VARIES_UNIT, VARIES_SLOT];
 
