@@ -42,7 +42,8 @@ impl OwnedIndex {
             disps: state
                 .disps
                 .iter()
-                .flat_map(|&(d1, d2)| d1.to_le_bytes().into_iter().chain(d2.to_le_bytes()))
+                // The generator draws d1 and d2 below the slot count, which fits in a u16.
+                .flat_map(|&(d1, d2)| (d1 as u16).to_le_bytes().into_iter().chain((d2 as u16).to_le_bytes()))
                 .collect(),
             map: state.map.iter().flat_map(|&i| keys[i].1.to_le_bytes()).collect(),
         }

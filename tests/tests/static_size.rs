@@ -34,8 +34,8 @@ const PINNED: [(&str, usize); 8] = [
     ("entries", 4294),
     ("procedures", 1222),
     ("lists", 2736),
-    ("catalog indexes", 546),
+    ("catalog indexes", 386),
     ("official records", 123291),
-    ("official indexes", 30290),
+    ("official indexes", 21634),
     ("wiki pages", 38580),
 ];

@@ -297,14 +297,14 @@ pub struct PhfIndex<'a> {
 
 impl<'a> PhfIndex<'a> {
     /// Bytes of one displacement pair.
-    pub const DISP_SIZE: usize = 8;
+    pub const DISP_SIZE: usize = 4;
     /// Bytes of one map slot.
     pub const SLOT_SIZE: usize = 2;
 
     /// An index with no keys.
     pub const EMPTY: PhfIndex<'static> = PhfIndex::new(0, &[], &[]);
 
-    /// The index of the generator's `key`, displacement pairs `(d1, d2)` (8 bytes each) and
+    /// The index of the generator's `key`, displacement pairs `(d1, d2)` (two u16, 4 bytes) and
     /// entry index per slot (2 bytes each).
     pub const fn new(key: u64, disps: &'a [u8], map: &'a [u8]) -> Self {
         let buckets = Modulus::new((disps.len() / Self::DISP_SIZE) as u32);
@@ -331,9 +331,9 @@ impl<'a> PhfIndex<'a> {
         }
         let h = hash::code_hash(code, self.key);
         let at = self.buckets.rem(h.g) as usize * Self::DISP_SIZE;
-        let d: &[u8; 8] = self.disps.get(at..at + 8)?.try_into().ok()?;
-        let d1 = u32::from_le_bytes([d[0], d[1], d[2], d[3]]);
-        let d2 = u32::from_le_bytes([d[4], d[5], d[6], d[7]]);
+        let d: &[u8; 4] = self.disps.get(at..at + 4)?.try_into().ok()?;
+        let d1 = u16::from_le_bytes([d[0], d[1]]) as u32;
+        let d2 = u16::from_le_bytes([d[2], d[3]]) as u32;
         let at = self.slots.rem(hash::displace(h.f1, h.f2, d1, d2)) as usize * Self::SLOT_SIZE;
         let m: &[u8; 2] = self.map.get(at..at + 2)?.try_into().ok()?;
         Some(u16::from_le_bytes(*m))
