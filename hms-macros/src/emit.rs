@@ -325,7 +325,12 @@ fn tables_static(t: &OwnedTables) -> TokenStream {
     let (entries, procedures, lists) = (bytes(&t.entries), bytes(&t.procedures), bytes(&t.lists));
     let index = |i: &OwnedIndex| {
         let (key, disps, map) = (i.key, bytes(&i.disps), bytes(&i.map));
-        quote! { ::hms_core::layout::PhfIndex::new(#key, #disps, #map) }
+        if i.map.is_empty() {
+            let slots = i.slots;
+            quote! { ::hms_core::layout::PhfIndex::dense(#key, #disps, #slots) }
+        } else {
+            quote! { ::hms_core::layout::PhfIndex::new(#key, #disps, #map) }
+        }
     };
     let (he, hf, pe, pf) =
         (index(&t.hms_exact), index(&t.hms_family), index(&t.print_error_exact), index(&t.print_error_family));

@@ -19,25 +19,37 @@ pub struct OwnedIndex {
     pub key: u64,
     /// Displacement pairs, [`PhfIndex::DISP_SIZE`] bytes each.
     pub disps: Vec<u8>,
-    /// Entry index per slot, [`PhfIndex::SLOT_SIZE`] bytes each.
+    /// Entry index per slot, [`PhfIndex::SLOT_SIZE`] bytes each; empty for a dense index,
+    /// whose records sit in slot order.
     pub map: Vec<u8>,
+    /// Number of slots.
+    pub slots: u32,
 }
 
 impl OwnedIndex {
     /// Solves the perfect hash for `keys`, each with the value its slot stores.
     pub fn solve(keys: &[(u64, u16)]) -> OwnedIndex {
-        if keys.is_empty() {
-            return OwnedIndex::default();
-        }
         let codes: Vec<u64> = keys.iter().map(|&(k, _)| k).collect();
-        let state = phf_generator::generate_hash_with_hash_fn(&codes, |&code, &seed| {
+        let (mut index, order) = OwnedIndex::dense(&codes);
+        index.map = order.iter().flat_map(|&i| keys[i].1.to_le_bytes()).collect();
+        index
+    }
+
+    /// Solves the perfect hash for `keys` with no slot map: returns the index and, per slot,
+    /// the position in `keys` of the key that lands there. Records laid out in that order are
+    /// found at their slot.
+    pub fn dense(keys: &[u64]) -> (OwnedIndex, Vec<usize>) {
+        if keys.is_empty() {
+            return (OwnedIndex::default(), Vec::new());
+        }
+        let state = phf_generator::generate_hash_with_hash_fn(keys, |&code, &seed| {
             let h = hms_core::layout::hash::code_hash(code, seed);
             // `Hashes` is non_exhaustive: take one and overwrite its public fields.
             let mut hashes = phf_shared::hash(&0u64, &0);
             (hashes.g, hashes.f1, hashes.f2) = (h.g, h.f1, h.f2);
             hashes
         });
-        OwnedIndex {
+        let index = OwnedIndex {
             key: state.key,
             disps: state
                 .disps
@@ -45,13 +57,19 @@ impl OwnedIndex {
                 // The generator draws d1 and d2 below the slot count, which fits in a u16.
                 .flat_map(|&(d1, d2)| (d1 as u16).to_le_bytes().into_iter().chain((d2 as u16).to_le_bytes()))
                 .collect(),
-            map: state.map.iter().flat_map(|&i| keys[i].1.to_le_bytes()).collect(),
-        }
+            map: Vec::new(),
+            slots: state.map.len() as u32,
+        };
+        (index, state.map)
     }
 
     /// A view for [`Tables`].
     pub fn view(&self) -> PhfIndex<'_> {
-        PhfIndex::new(self.key, &self.disps, &self.map)
+        if self.map.is_empty() {
+            PhfIndex::dense(self.key, &self.disps, self.slots)
+        } else {
+            PhfIndex::new(self.key, &self.disps, &self.map)
+        }
     }
 }
 
@@ -146,12 +164,35 @@ pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Owne
     Ok(w.tables)
 }
 
+/// Where each official code's record sits: each channel's codes in the slots of its perfect
+/// hash, `print.hms` first, so a lookup's slot is the record's index and no slot map is stored.
+struct OfficialLayout {
+    /// Per record position, the index of its code in the facts.
+    order: Vec<usize>,
+    hms: OwnedIndex,
+    print_error: OwnedIndex,
+}
+
+fn official_layout(facts: &OfficialFacts) -> OfficialLayout {
+    let of = |channel| facts.codes.iter().enumerate().filter(move |(_, c)| c.channel == channel).map(|(i, _)| i);
+    let solve = |positions: Vec<usize>| {
+        let keys: Vec<u64> = positions.iter().map(|&i| facts.codes[i].key).collect();
+        let (index, slots) = OwnedIndex::dense(&keys);
+        (index, slots.into_iter().map(|k| positions[k]).collect::<Vec<_>>())
+    };
+    let (hms, mut order) = solve(of(Channel::Hms).collect());
+    let (print_error, errors) = solve(of(Channel::PrintError).collect());
+    order.extend(errors);
+    OfficialLayout { order, hms, print_error }
+}
+
 fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), String> {
     if facts.codes.len() >= NONE as usize {
         return Err(format!("{} official codes: the tables hold at most {}", facts.codes.len(), NONE - 1));
     }
-    let mut keys: HashMap<Channel, Vec<(u64, u16)>> = HashMap::new();
-    for (i, c) in facts.codes.iter().enumerate() {
+    let layout = official_layout(facts);
+    for &i in &layout.order {
+        let c = &facts.codes[i];
         let start = u16::try_from(w.tables.wiki.len() / WikiRecord::SIZE).map_err(|_| "more than 65535 wiki pages")?;
         for (path, models) in &c.wiki {
             let record = WikiRecord { path: w.text(path)?, models: *models };
@@ -170,10 +211,9 @@ fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), Str
             entry: entry.unwrap_or(NONE),
         };
         w.tables.official.extend(record.encode());
-        keys.entry(c.channel).or_default().push((c.key, i as u16));
     }
-    w.tables.official_hms = OwnedIndex::solve(keys.get(&Channel::Hms).map_or(&[][..], Vec::as_slice));
-    w.tables.official_print_error = OwnedIndex::solve(keys.get(&Channel::PrintError).map_or(&[][..], Vec::as_slice));
+    w.tables.official_hms = layout.hms;
+    w.tables.official_print_error = layout.print_error;
     Ok(())
 }
 
@@ -214,7 +254,8 @@ pub fn build_texts(facts: &OfficialFacts, texts: &OfficialTexts, lang: &str) -> 
     }
     let mut w = TableWriter::default();
     let mut table = OwnedTextTable { lang: lang.to_owned(), ..OwnedTextTable::default() };
-    for variants in &mut per_record {
+    for i in official_layout(facts).order {
+        let variants = &mut per_record[i];
         // The default text (models 0) leads; the rest keep their order.
         variants.sort_by_key(|&(models, _)| models != 0);
         let start = table.variants.len() / TextVariant::SIZE;

@@ -36,6 +36,6 @@ const PINNED: [(&str, usize); 8] = [
     ("lists", 2736),
     ("catalog indexes", 386),
     ("official records", 123291),
-    ("official indexes", 21634),
+    ("official indexes", 8656),
     ("wiki pages", 38580),
 ];

@@ -312,6 +312,18 @@ impl<'a> PhfIndex<'a> {
         PhfIndex { key, disps, map, buckets, slots }
     }
 
+    /// An index with no slot map: the records sit in slot order, so a key's slot is its
+    /// record's index.
+    pub const fn dense(key: u64, disps: &'a [u8], slots: u32) -> Self {
+        let buckets = Modulus::new((disps.len() / Self::DISP_SIZE) as u32);
+        PhfIndex { key, disps, map: &[], buckets, slots: Modulus::new(slots) }
+    }
+
+    /// Number of slots (keys).
+    pub const fn slot_count(&self) -> u32 {
+        self.slots.d
+    }
+
     /// The generator's hash key.
     pub const fn key(&self) -> u64 {
         self.key
@@ -334,7 +346,11 @@ impl<'a> PhfIndex<'a> {
         let d: &[u8; 4] = self.disps.get(at..at + 4)?.try_into().ok()?;
         let d1 = u16::from_le_bytes([d[0], d[1]]) as u32;
         let d2 = u16::from_le_bytes([d[2], d[3]]) as u32;
-        let at = self.slots.rem(hash::displace(h.f1, h.f2, d1, d2)) as usize * Self::SLOT_SIZE;
+        let slot = self.slots.rem(hash::displace(h.f1, h.f2, d1, d2));
+        if self.map.is_empty() {
+            return u16::try_from(slot).ok();
+        }
+        let at = slot as usize * Self::SLOT_SIZE;
         let m: &[u8; 2] = self.map.get(at..at + 2)?.try_into().ok()?;
         Some(u16::from_le_bytes(*m))
     }
@@ -446,8 +462,13 @@ impl<'a> Tables<'a> {
     /// The official record of a code of `channel`.
     #[inline]
     pub fn find_official(&self, channel: u8, code: u64) -> Option<u16> {
-        let index = if channel == CHANNEL_HMS { &self.official_hms } else { &self.official_print_error };
-        let i = index.candidate(code)?;
+        // Records sit in slot order, print.hms first.
+        let i = if channel == CHANNEL_HMS {
+            self.official_hms.candidate(code)?
+        } else {
+            let base = self.official_hms.slot_count() as u16;
+            base.checked_add(self.official_print_error.candidate(code)?)?
+        };
         // Key (8 bytes) then channel (1 byte) lead every record.
         let at = i as usize * OfficialRecord::SIZE;
         let head: [u8; 9] = self.official.get(at..at + 9)?.try_into().ok()?;

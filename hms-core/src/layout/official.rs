@@ -132,8 +132,11 @@ impl<'a> TextTable<'a> {
         let Some(list) = Reader::new(self.records, record as usize * ListRef::SIZE).list_ref() else {
             return Said::Nothing;
         };
-        let variant =
-            |i: u16| TextVariant::decode(self.variants.get((list.start as usize + i as usize) * TextVariant::SIZE..)?);
+        let variant = |i: u16| {
+            // Only the record's own variants: an empty list must not read its neighbour's.
+            (i < list.len).then_some(())?;
+            TextVariant::decode(self.variants.get((list.start as usize + i as usize) * TextVariant::SIZE..)?)
+        };
         let bit = model.filter(|&m| m < 32).map_or(0, |m| 1u32 << m);
         let chosen = (0..list.len)
             .filter_map(variant)
@@ -203,6 +206,10 @@ mod tests {
         assert_eq!(t.said(0, Some(2)), Said::Text("H2D"));
         assert_eq!(t.said(0, Some(5)), Said::Empty);
         assert_eq!(t.said(0, Some(9)), Said::Text("default"));
+        assert_eq!(t.said(1, None), Said::Nothing);
+        // Record 1 has no variants: it must not borrow record 0's default.
+        let records = [0, 0, 3, 0, 3, 0, 0, 0];
+        let t = TextTable { lang: "en", blob, records: &records, variants: &variants };
         assert_eq!(t.said(1, None), Said::Nothing);
     }
 }
