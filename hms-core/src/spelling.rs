@@ -104,6 +104,16 @@ pub struct Digits {
 /// With `wildcards`, an `x` stands for a digit that varies (catalog family patterns). The
 /// caller checks [`Digits::count`] against its channel.
 pub fn read_digits(input: &str, wildcards: bool) -> Result<Digits, ParseError> {
+    if !wildcards {
+        // What people paste most: bare groups, or behind `HMS_`, with nothing around them.
+        let body = match input.as_bytes() {
+            [h, m, s, b'_' | b'-', rest @ ..] if [h | 0x20, m | 0x20, s | 0x20] == *b"hms" => rest,
+            bytes => bytes,
+        };
+        if let Some(digits) = read_groups(body) {
+            return Ok(digits);
+        }
+    }
     let start = input.len() - input.trim_start().len();
     let body = input.trim();
     let mut offset = input[..start].chars().count();
@@ -155,6 +165,55 @@ pub fn read_digits(input: &str, wildcards: bool) -> Result<Digits, ParseError> {
     Ok(digits)
 }
 
+/// The value of each byte as a hex digit; `0x80` for a byte that is not one.
+static HEX: [u8; 256] = {
+    let mut table = [0x80u8; 256];
+    let mut i = 0;
+    while i < 10 {
+        table[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        table[b'a' as usize + i] = 10 + i as u8;
+        table[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// The common shapes, fast: 16 or 8 hex digits, bare or in groups of four joined by one `_` or
+/// `-` throughout. `None` sends anything else (and every error) down the general path.
+#[inline]
+fn read_groups(bytes: &[u8]) -> Option<Digits> {
+    let (groups, separated) = match bytes.len() {
+        16 => (4, false),
+        19 => (4, true),
+        8 => (2, false),
+        9 => (2, true),
+        _ => return None,
+    };
+    let separator = if separated { Some(bytes[4]).filter(|s| matches!(s, b'_' | b'-'))? } else { 0 };
+    let stride = if separated { 5 } else { 4 };
+    let mut value = 0u64;
+    for g in 0..groups {
+        let group = bytes.get(g * stride..g * stride + 4)?;
+        if separated && g > 0 && bytes[g * stride - 1] != separator {
+            return None;
+        }
+        let mut bad = 0;
+        for &b in group {
+            let nibble = HEX[b as usize];
+            bad |= nibble;
+            value = (value << 4) | (nibble & 0xF) as u64;
+        }
+        if bad & 0x80 != 0 {
+            return None;
+        }
+    }
+    Some(Digits { value, wildcards: 0, count: groups * 4 })
+}
+
 /// Reads exactly `expected` digits (no wildcards), as [`read_digits`] does.
 pub(crate) fn read_exact(input: &str, expected: usize) -> Result<u64, ParseError> {
     let digits = read_digits(input, false)?;
@@ -197,6 +256,19 @@ mod tests {
         assert!(read_digits("0700__2000", false).is_err());
         assert!(read_digits("0700_", false).is_err());
         assert!(read_digits("_0700", false).is_err());
+    }
+
+    #[test]
+    fn fast_and_general_paths_agree() {
+        for s in ["0700_2000_0002_0003", "0700-2000-0002-0003", "0700200000020003", "0300-400c", "0300400C"] {
+            let fast = read_groups(s.as_bytes()).unwrap();
+            // With wildcards allowed, the general path reads it.
+            let general = read_digits(s, true).unwrap();
+            assert_eq!(fast, general, "{s}");
+        }
+        assert_eq!(read_groups(b"0700_2000-0002_0003"), None);
+        assert_eq!(read_groups(b"0700_2000_0002_000G"), None);
+        assert_eq!(read_groups(b"0700 2000 0002 0003"), None);
     }
 
     #[test]
