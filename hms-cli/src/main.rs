@@ -2,7 +2,7 @@
 //!
 //! Exit status: 0 every code known, 1 a valid code is not in the catalog, 2 bad input or usage.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -135,9 +135,4 @@ fn explain_args(codes: &[String], json: bool, view: View, out: &mut impl Write) 
         }
     }
     Ok(worst)
-}
-
-/// Lines of a reader, each with its number; a read error ends the input with that error.
-pub fn numbered_lines(input: impl BufRead) -> impl Iterator<Item = (usize, io::Result<String>)> {
-    input.lines().enumerate().map(|(i, line)| (i + 1, line))
 }
