@@ -12,10 +12,10 @@ use hms_core::layout::CHANNEL_HMS;
 /// Every official `print.hms` code, in table order.
 fn official_codes() -> Vec<u64> {
     let t = tables();
-    (0..t.official_count() as u16)
-        .filter_map(|i| t.official_record(i))
-        .filter(|r| r.channel == CHANNEL_HMS)
-        .map(|r| r.key)
+    (0..t.facts.records as u16)
+        .filter_map(|i| t.facts.code(i))
+        .filter(|&(channel, _, _)| channel == CHANNEL_HMS)
+        .map(|(_, key, _)| key)
         .collect()
 }
 

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, NONE, ProcedureRecord};
+use hms_core::layout::{CHANNEL_HMS, EntryRecord, Found, ListRef, NONE, ProcedureRecord};
 use hms_core::placeholder::{Fill, Filled};
 use hms_core::spelling::{Digits, read_digits};
 use hms_core::{Hms, ParseError, ParseErrorKind, PrintError};
@@ -116,14 +116,10 @@ impl From<PrintError> for AnyCode {
 pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
     let code = code.into();
     let (channel, bits) = code.channel_bits();
-    // An official code knows its catalog entry from the build: one probe.
     let official = TABLES.find_official(channel, bits);
-    let index = match official {
-        Some(o) => TABLES.official_record(o).map(|r| r.entry).filter(|&e| e != NONE),
-        None => match code {
-            AnyCode::Hms(h) => TABLES.find_hms(h.to_u64()),
-            AnyCode::PrintError(e) => TABLES.find_print_error(e.to_u32()),
-        },
+    let index = match code {
+        AnyCode::Hms(h) => TABLES.find_hms(h.to_u64()),
+        AnyCode::PrintError(e) => TABLES.find_print_error(e.to_u32()),
     };
     Lookup { code, entry: index.and_then(Entry::at), official }
 }
@@ -133,7 +129,7 @@ pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
 pub struct Lookup {
     code: AnyCode,
     entry: Option<Entry>,
-    official: Option<u16>,
+    official: Option<Found>,
 }
 
 impl Lookup {
@@ -149,7 +145,7 @@ impl Lookup {
 
     /// What Bambu's published lists say about the code (models, texts, wiki page).
     pub fn official(&self) -> Option<Official> {
-        Official::at(self.official?, self.fill())
+        self.official.map(|found| Official::at(found, self.fill()))
     }
 
     /// The wiki page for the code on `model`: its own page, else the code's default page, else

@@ -6,7 +6,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use hms_core::layout::official::{Said, text_with_fallback};
-use hms_core::layout::{OfficialRecord, TextTable};
+use hms_core::layout::{Found, TextTable};
 use hms_core::placeholder::{Fill, Filled};
 
 use crate::Model;
@@ -131,38 +131,38 @@ impl OfficialText {
 /// What Bambu's lists say about one code.
 #[derive(Clone, Copy, Debug)]
 pub struct Official {
-    index: u16,
-    record: OfficialRecord,
+    found: Found,
     fill: Fill,
 }
 
 impl Official {
-    pub(crate) fn at(index: u16, fill: Fill) -> Option<Official> {
-        Some(Official { index, record: TABLES.official_record(index)?, fill })
+    pub(crate) fn at(found: Found, fill: Fill) -> Official {
+        Official { found, fill }
     }
 
     /// The models whose lists carry the code.
     pub fn models(&self) -> impl Iterator<Item = Model> + use<> {
-        let mask = self.record.models;
+        let mask = self.found.models;
         Model::ALL.iter().copied().filter(move |m| mask & (1 << m.bit()) != 0)
     }
 
     /// The text for `model` (its own, else the most common one) in `lang`, falling back to
     /// English where `lang` lacks the code or its text is empty.
     pub fn text(&self, model: Option<Model>, lang: Lang) -> OfficialText {
-        match text_with_fallback(lang.texts(), Lang::En.texts(), self.index, model.map(Model::bit)) {
+        match text_with_fallback(lang.texts(), Lang::En.texts(), self.found.record, model.map(Model::bit)) {
             Said::Text(t) => OfficialText::Text(Filled::new(t, self.fill)),
             Said::Empty => OfficialText::Silent,
             Said::Nothing => OfficialText::Unavailable,
         }
     }
 
-    /// The wiki page for `model`, else the code's default page, if the lists name one.
+    /// The wiki page for `model`, else the code's default page, if the lists name one (and
+    /// the `wiki` feature is on).
     pub fn wiki_page(&self, model: Option<Model>) -> Option<WikiUrl> {
         let bit = model.map_or(0, |m| 1u32 << m.bit());
-        let pages = (0..self.record.wiki.len).filter_map(|i| TABLES.wiki_page(self.record.wiki, i));
-        let chosen = pages.clone().find(|p| p.models & bit != 0).or_else(|| pages.clone().find(|p| p.models == 0));
-        chosen.map(|p| WikiUrl { path: Some(TABLES.text(p.path)) })
+        let pages = TABLES.wiki.pages(self.found.record);
+        let chosen = pages.clone().find(|p| p.1 & bit != 0).or_else(|| pages.clone().find(|p| p.1 == 0));
+        chosen.map(|(path, _)| WikiUrl { path: Some(path) })
     }
 }
 

@@ -334,8 +334,31 @@ fn tables_static(t: &OwnedTables) -> TokenStream {
     };
     let (he, hf, pe, pf) =
         (index(&t.hms_exact), index(&t.hms_family), index(&t.print_error_exact), index(&t.print_error_family));
-    let (oh, op) = (index(&t.official_hms), index(&t.official_print_error));
-    let (official, wiki) = (bytes(&t.official), bytes(&t.wiki));
+    let f = &t.facts;
+    let (fh, fp) = (index(&f.hms), index(&f.print_error));
+    let hms_core::layout::RowFormat { prefix, set, models, base } = f.format;
+    let (rows, prefixes, sets, members) = (bytes(&f.rows), bytes(&f.prefixes), bytes(&f.sets), bytes(&f.members));
+    let (model_sets, member_models, records) = (bytes(&f.model_sets), bytes(&f.member_models), f.records);
+    let w = &t.wiki;
+    let (wiki_blob, wiki_records) = (LitStr::new(&w.blob, Span::call_site()), bytes(&w.records));
+    let (wiki_lists, wiki_pages) = (bytes(&w.lists), bytes(&w.pages));
+    let wiki = if w.records.is_empty() {
+        quote! { const WIKI: ::hms_core::layout::WikiTable<'static> = ::hms_core::layout::WikiTable::EMPTY; }
+    } else {
+        quote! {
+            // With official facts, the wiki pages are left out without the calling crate's
+            // `wiki` feature.
+            #[cfg(feature = "wiki")]
+            const WIKI: ::hms_core::layout::WikiTable<'static> = ::hms_core::layout::WikiTable {
+                blob: #wiki_blob,
+                records: #wiki_records,
+                lists: #wiki_lists,
+                pages: #wiki_pages,
+            };
+            #[cfg(not(feature = "wiki"))]
+            const WIKI: ::hms_core::layout::WikiTable<'static> = ::hms_core::layout::WikiTable::EMPTY;
+        }
+    };
     quote! {
         /// The catalog's tables, in the layout of `hms_core::layout`.
         #[doc(hidden)]
@@ -348,10 +371,21 @@ fn tables_static(t: &OwnedTables) -> TokenStream {
             hms_family: #hf,
             print_error_exact: #pe,
             print_error_family: #pf,
-            official_hms: #oh,
-            official_print_error: #op,
-            official: #official,
-            wiki: #wiki,
+            facts: ::hms_core::layout::FactTable {
+                hms: #fh,
+                print_error: #fp,
+                format: ::hms_core::layout::RowFormat { prefix: #prefix, set: #set, models: #models, base: #base },
+                rows: #rows,
+                prefixes: #prefixes,
+                sets: #sets,
+                members: #members,
+                model_sets: #model_sets,
+                member_models: #member_models,
+                records: #records,
+            },
+            wiki: WIKI,
         };
+
+        #wiki
     }
 }

@@ -4,9 +4,12 @@
 
 use std::collections::HashMap;
 
+use std::collections::BTreeMap;
+
+use hms_core::layout::official::split_code;
 use hms_core::layout::{
-    EntryRecord, ListRef, NONE, OfficialRecord, PhfIndex, ProcedureRecord, StrRef, Tables, TextTable, TextVariant,
-    WikiRecord,
+    EntryRecord, FactTable, ListRef, NONE, PhfIndex, ProcedureRecord, Row, RowFormat, StrRef, Tables, TextTable,
+    TextVariant, WikiRecord, WikiTable,
 };
 
 use crate::model::{Catalog, Channel, CodeEntry};
@@ -92,14 +95,73 @@ pub struct OwnedTables {
     pub print_error_exact: OwnedIndex,
     /// `print_error` families.
     pub print_error_family: OwnedIndex,
-    /// Official `print.hms` codes.
-    pub official_hms: OwnedIndex,
-    /// Official `print_error` codes.
-    pub official_print_error: OwnedIndex,
-    /// [`OfficialRecord`]s.
-    pub official: Vec<u8>,
-    /// [`WikiRecord`]s.
-    pub wiki: Vec<u8>,
+    /// The official codes.
+    pub facts: OwnedFacts,
+    /// Their wiki pages.
+    pub wiki: OwnedWiki,
+}
+
+/// A [`FactTable`] with its bytes owned.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OwnedFacts {
+    /// `print.hms` rows.
+    pub hms: OwnedIndex,
+    /// `print_error` rows.
+    pub print_error: OwnedIndex,
+    /// Field widths of the rows.
+    pub format: RowFormat,
+    /// Packed rows.
+    pub rows: Vec<u8>,
+    /// `u64` prefixes.
+    pub prefixes: Vec<u8>,
+    /// Member sets.
+    pub sets: Vec<u8>,
+    /// Members.
+    pub members: Vec<u8>,
+    /// Model sets.
+    pub model_sets: Vec<u8>,
+    /// Model sets of the members of mixed rows.
+    pub member_models: Vec<u8>,
+    /// Number of records.
+    pub records: u32,
+}
+
+impl OwnedFacts {
+    /// A view in the form the runtime reads.
+    pub fn view(&self) -> FactTable<'_> {
+        FactTable {
+            hms: self.hms.view(),
+            print_error: self.print_error.view(),
+            format: self.format,
+            rows: &self.rows,
+            prefixes: &self.prefixes,
+            sets: &self.sets,
+            members: &self.members,
+            model_sets: &self.model_sets,
+            member_models: &self.member_models,
+            records: self.records,
+        }
+    }
+}
+
+/// A [`WikiTable`] with its bytes owned.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OwnedWiki {
+    /// Paths.
+    pub blob: String,
+    /// List index per record.
+    pub records: Vec<u8>,
+    /// Lists.
+    pub lists: Vec<u8>,
+    /// Pages.
+    pub pages: Vec<u8>,
+}
+
+impl OwnedWiki {
+    /// A view in the form the runtime reads.
+    pub fn view(&self) -> WikiTable<'_> {
+        WikiTable { blob: &self.blob, records: &self.records, lists: &self.lists, pages: &self.pages }
+    }
 }
 
 impl OwnedTables {
@@ -114,10 +176,8 @@ impl OwnedTables {
             hms_family: self.hms_family.view(),
             print_error_exact: self.print_error_exact.view(),
             print_error_family: self.print_error_family.view(),
-            official_hms: self.official_hms.view(),
-            official_print_error: self.official_print_error.view(),
-            official: &self.official,
-            wiki: &self.wiki,
+            facts: self.facts.view(),
+            wiki: self.wiki.view(),
         }
     }
 }
@@ -164,26 +224,62 @@ pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Owne
     Ok(w.tables)
 }
 
-/// Where each official code's record sits: each channel's codes in the slots of its perfect
-/// hash, `print.hms` first, so a lookup's slot is the record's index and no slot map is stored.
+/// The official codes grouped in rows (see [`split_code`]), each channel's rows in the slots
+/// of its perfect hash, `print.hms` first; records numbered by row and member.
 struct OfficialLayout {
-    /// Per record position, the index of its code in the facts.
+    /// Per record, the index of its code in the facts.
     order: Vec<usize>,
+    /// Per row in slot order: its key, and its members with their code's index in the facts.
+    rows: Vec<(u64, Vec<(u16, usize)>)>,
     hms: OwnedIndex,
     print_error: OwnedIndex,
 }
 
 fn official_layout(facts: &OfficialFacts) -> OfficialLayout {
-    let of = |channel| facts.codes.iter().enumerate().filter(move |(_, c)| c.channel == channel).map(|(i, _)| i);
-    let solve = |positions: Vec<usize>| {
-        let keys: Vec<u64> = positions.iter().map(|&i| facts.codes[i].key).collect();
-        let (index, slots) = OwnedIndex::dense(&keys);
-        (index, slots.into_iter().map(|k| positions[k]).collect::<Vec<_>>())
+    let mut layout = OfficialLayout {
+        order: Vec::new(),
+        rows: Vec::new(),
+        hms: OwnedIndex::default(),
+        print_error: OwnedIndex::default(),
     };
-    let (hms, mut order) = solve(of(Channel::Hms).collect());
-    let (print_error, errors) = solve(of(Channel::PrintError).collect());
-    order.extend(errors);
-    OfficialLayout { order, hms, print_error }
+    for channel in [Channel::Hms, Channel::PrintError] {
+        let mut rows: BTreeMap<u64, Vec<(u16, usize)>> = BTreeMap::new();
+        for (i, c) in facts.codes.iter().enumerate().filter(|(_, c)| c.channel == channel) {
+            let (key, member) = split_code(channel.layout(), c.key);
+            rows.entry(key).or_default().push((member, i));
+        }
+        let rows: Vec<(u64, Vec<(u16, usize)>)> = rows
+            .into_iter()
+            .map(|(key, mut members)| {
+                members.sort();
+                (key, members)
+            })
+            .collect();
+        let keys: Vec<u64> = rows.iter().map(|(k, _)| *k).collect();
+        let (index, slots) = OwnedIndex::dense(&keys);
+        for slot in slots {
+            layout.order.extend(rows[slot].1.iter().map(|&(_, i)| i));
+            layout.rows.push(rows[slot].clone());
+        }
+        match channel {
+            Channel::Hms => layout.hms = index,
+            Channel::PrintError => layout.print_error = index,
+        }
+    }
+    layout
+}
+
+/// Index of `value` in `table`, adding it when new.
+fn intern<T: Clone + Eq + std::hash::Hash>(seen: &mut HashMap<T, u32>, items: &mut Vec<T>, value: T) -> u32 {
+    *seen.entry(value.clone()).or_insert_with(|| {
+        items.push(value);
+        items.len() as u32 - 1
+    })
+}
+
+/// Bits needed to hold every value below `count`.
+fn bits_for(count: usize) -> u8 {
+    (usize::BITS - count.saturating_sub(1).leading_zeros()) as u8
 }
 
 fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), String> {
@@ -191,29 +287,87 @@ fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), Str
         return Err(format!("{} official codes: the tables hold at most {}", facts.codes.len(), NONE - 1));
     }
     let layout = official_layout(facts);
-    for &i in &layout.order {
-        let c = &facts.codes[i];
-        let start = u16::try_from(w.tables.wiki.len() / WikiRecord::SIZE).map_err(|_| "more than 65535 wiki pages")?;
-        for (path, models) in &c.wiki {
-            let record = WikiRecord { path: w.text(path)?, models: *models };
-            w.tables.wiki.extend(record.encode());
-        }
-        let catalog = w.tables.view();
-        let entry = match c.channel {
-            Channel::Hms => catalog.find_hms(c.key),
-            Channel::PrintError => catalog.find_print_error(c.key as u32),
+    let (mut prefixes, mut sets, mut model_sets) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut seen_prefix, mut seen_set, mut seen_models) = (HashMap::new(), HashMap::new(), HashMap::new());
+    let mut member_models: Vec<u16> = Vec::new();
+    let mut seen_run: HashMap<Vec<u16>, u32> = HashMap::new();
+    let mut rows = Vec::new();
+    let mut base = 0u32;
+    // Mixed rows point past the model sets: number those after every row is known.
+    let mut mixed = Vec::new();
+    for (key, members) in &layout.rows {
+        let prefix = intern(&mut seen_prefix, &mut prefixes, key >> 16);
+        let ids: Vec<u16> = members.iter().map(|&(m, _)| m).collect();
+        let set = intern(&mut seen_set, &mut sets, ids);
+        let models: Vec<u32> =
+            members.iter().map(|&(_, i)| intern(&mut seen_models, &mut model_sets, facts.codes[i].models)).collect();
+        let uniform = models.iter().all(|&m| m == models[0]);
+        let field = if uniform {
+            models[0]
+        } else {
+            mixed.push(rows.len());
+            // Rows with the same mix (say, one unit type on other models) share one run.
+            let run: Vec<u16> = models.iter().map(|&m| m as u16).collect();
+            *seen_run.entry(run.clone()).or_insert_with(|| {
+                let start = member_models.len() as u32;
+                member_models.extend(run);
+                start
+            })
         };
-        let record = OfficialRecord {
-            key: c.key,
-            channel: c.channel.layout(),
-            models: c.models,
-            wiki: ListRef { start, len: c.wiki.len() as u16 },
-            entry: entry.unwrap_or(NONE),
-        };
-        w.tables.official.extend(record.encode());
+        rows.push(Row { prefix, low: *key as u16, set, models: field, base });
+        base += members.len() as u32;
     }
-    w.tables.official_hms = layout.hms;
-    w.tables.official_print_error = layout.print_error;
+    for &r in &mixed {
+        rows[r].models += model_sets.len() as u32;
+    }
+    let format = RowFormat {
+        prefix: bits_for(prefixes.len()),
+        set: bits_for(sets.len()),
+        models: bits_for(model_sets.len() + member_models.len()),
+        base: bits_for(base as usize),
+    };
+    if let Some(row) = rows.iter().find(|r| !format.fits(r)) {
+        return Err(format!("official row {row:?} does not fit in 8 bytes ({format:?}): too many official codes"));
+    }
+    let f = &mut w.tables.facts;
+    f.format = format;
+    f.rows = rows.iter().flat_map(|r| format.encode(r)[..format.row_size()].to_vec()).collect();
+    f.prefixes = prefixes.iter().flat_map(|p| p.to_le_bytes()).collect();
+    let mut members = Vec::new();
+    for set in &sets {
+        let start = u16::try_from(members.len()).map_err(|_| "more than 65535 official members")?;
+        f.sets.extend(ListRef { start, len: set.len() as u16 }.encode());
+        members.extend(set.iter().copied());
+    }
+    u16::try_from(members.len()).map_err(|_| "more than 65535 official members")?;
+    f.members = members.iter().flat_map(|m| m.to_le_bytes()).collect();
+    f.model_sets = model_sets.iter().flat_map(|m| m.to_le_bytes()).collect();
+    f.member_models = if model_sets.len() <= 256 {
+        member_models.iter().map(|&m| m as u8).collect()
+    } else {
+        member_models.iter().flat_map(|m| m.to_le_bytes()).collect()
+    };
+    f.records = base;
+    f.hms = layout.hms.clone();
+    f.print_error = layout.print_error.clone();
+    // Wiki pages: distinct lists, one list index per record.
+    let mut lists: Vec<Vec<(String, u32)>> = vec![Vec::new()];
+    let mut seen_list: HashMap<Vec<(String, u32)>, u32> = HashMap::from([(Vec::new(), 0)]);
+    let mut paths = TableWriter::default();
+    for &i in &layout.order {
+        let list = intern(&mut seen_list, &mut lists, facts.codes[i].wiki.clone());
+        let list = u16::try_from(list).map_err(|_| "more than 65535 distinct wiki page lists")?;
+        w.tables.wiki.records.extend(list.to_le_bytes());
+    }
+    for list in &lists {
+        let start =
+            u16::try_from(w.tables.wiki.pages.len() / WikiRecord::SIZE).map_err(|_| "more than 65535 wiki pages")?;
+        for (path, models) in list {
+            w.tables.wiki.pages.extend(WikiRecord { path: paths.text(path)?, models: *models }.encode());
+        }
+        w.tables.wiki.lists.extend(ListRef { start, len: list.len() as u16 }.encode());
+    }
+    w.tables.wiki.blob = paths.tables.blob;
     Ok(())
 }
 
@@ -455,7 +609,7 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
     #[test]
     fn a_model_gets_its_own_text_else_the_most_common() {
         let (tables, en, _) = build();
-        let record = tables.view().find_official(0, 0x0300_0200_0001_0001).unwrap();
+        let record = tables.view().find_official(0, 0x0300_0200_0001_0001).unwrap().record;
         let en = en.view();
         assert_eq!(text_with_fallback(&en, &en, record, Some(0)), Said::Text("Right nozzle heater test text."));
         assert_eq!(text_with_fallback(&en, &en, record, Some(1)), Said::Text("Nozzle heater test text."));
@@ -467,21 +621,21 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
         let (tables, en, de) = build();
         let t = tables.view();
         let (en, de) = (en.view(), de.view());
-        let nozzle = t.find_official(0, 0x0300_0200_0001_0001).unwrap();
+        let nozzle = t.find_official(0, 0x0300_0200_0001_0001).unwrap().record;
         assert_eq!(text_with_fallback(&de, &en, nozzle, Some(1)), Said::Text("Düsenheizung Testtext."));
         // Empty in German for H2D: English for H2D.
         assert_eq!(text_with_fallback(&de, &en, nozzle, Some(0)), Said::Text("Right nozzle heater test text."));
         // Missing in German altogether.
-        let ams = t.find_official(0, 0x0700_2000_0002_0003).unwrap();
+        let ams = t.find_official(0, 0x0700_2000_0002_0003).unwrap().record;
         assert_eq!(text_with_fallback(&de, &en, ams, None), Said::Text("AMS {ams} slot {slot} test text."));
-        let error = t.find_official(1, 0x0300_400C).unwrap();
+        let error = t.find_official(1, 0x0300_400C).unwrap().record;
         assert_eq!(text_with_fallback(&de, &en, error, None), Said::Text("Print error test text."));
     }
 
     #[test]
     fn empty_texts_mark_a_known_code_as_silent() {
         let (tables, en, de) = build();
-        let record = tables.view().find_official(0, 0x0500_0700_0002_0201).unwrap();
+        let record = tables.view().find_official(0, 0x0500_0700_0002_0201).unwrap().record;
         assert_eq!(text_with_fallback(&de.view(), &en.view(), record, None), Said::Empty);
         assert_eq!(tables.view().find_official(0, 0x0500_0700_0002_0202), None);
     }
@@ -490,11 +644,44 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
     fn official_records_keep_models_and_wiki_pages() {
         let (tables, _, _) = build();
         let t = tables.view();
-        let r = t.official_record(t.find_official(0, 0x0300_0200_0001_0001).unwrap()).unwrap();
-        assert_eq!(r.models, 0b111);
-        let pages: Vec<_> = (0..r.wiki.len).map(|i| t.wiki_page(r.wiki, i).unwrap()).collect();
-        assert_eq!((t.text(pages[0].path), pages[0].models), ("x1/0300_0200_0001_0001", 0));
-        assert_eq!((t.text(pages[1].path), pages[1].models), ("h2/0300_0200_0001_0001", 1));
+        let found = t.find_official(0, 0x0300_0200_0001_0001).unwrap();
+        assert_eq!(found.models, 0b111);
+        let pages: Vec<_> = t.wiki.pages(found.record).collect();
+        assert_eq!(pages, [("x1/0300_0200_0001_0001", 0), ("h2/0300_0200_0001_0001", 1)]);
+        assert_eq!(t.wiki.pages(t.find_official(0, 0x0700_2000_0002_0003).unwrap().record).count(), 0);
+    }
+
+    #[test]
+    fn every_official_code_is_found_and_walked_back() {
+        // Rows of many members with mixed models, beside single codes on both channels.
+        let mut facts = String::new();
+        for unit in 0..8 {
+            for slot in 0..4 {
+                let models = if unit == 3 && slot == 2 { "X1" } else { "H2D,X1" };
+                facts.push_str(&format!("hms\t070{unit}2{slot}0000020003\t{models}\t-\t-\n"));
+            }
+            facts.push_str(&format!("err\t070{unit}8001\tP2S\t-\t-\n"));
+        }
+        facts.push_str("hms\t0300020000010001\tH2D\t-\t-\nhms\t07FE200000020003\tH2D\t-\t-\n");
+        let catalog = crate::parse(CATALOG, "catalog.yaml").unwrap();
+        let facts = parse_facts(&facts, "official.tsv", &catalog).unwrap();
+        let tables = super::build(&catalog, Some(&facts)).unwrap();
+        let t = tables.view();
+        assert_eq!(t.facts.records as usize, facts.codes.len());
+        let mut seen = vec![false; facts.codes.len()];
+        for c in &facts.codes {
+            let found = t.find_official(c.channel.layout(), c.key).unwrap();
+            assert_eq!(found.models, c.models, "{:x}", c.key);
+            assert_eq!(t.facts.code(found.record), Some((c.channel.layout(), c.key, c.models)));
+            assert!(!std::mem::replace(&mut seen[found.record as usize], true), "two codes on one record");
+        }
+        // Neighbours of real codes miss: another unit, slot, error id or channel.
+        for miss in [0x0708_2000_0002_0003u64, 0x0700_2400_0002_0003, 0x0700_2000_0002_0004, 0x0300_0200_0001_0002] {
+            assert_eq!(t.find_official(0, miss), None, "{miss:x}");
+        }
+        assert_eq!(t.find_official(1, 0x0708_8001), None);
+        assert_eq!(t.find_official(1, 0x0700_2000_0002_0003), None);
+        assert_eq!(t.facts.code(facts.codes.len() as u16), None);
     }
 
     #[test]

@@ -9,13 +9,65 @@ use std::process::Command;
 use object::{Object, ObjectSection};
 
 /// Feature sets measured, with the probe's features.
-const SETS: [(&str, &str); 5] = [
+const SETS: [(&str, &str); 7] = [
     ("baseline (no catalog)", ""),
-    ("facts only", "catalog"),
+    ("facts only (`default-features = false`)", "catalog"),
+    ("facts + wiki pages", "wiki"),
     ("English", "lang-en"),
+    ("English + wiki pages (default features)", "lang-en,wiki"),
     ("English + German", "lang-en,lang-de"),
     ("all languages", "lang-en,lang-de,lang-zh-cn"),
 ];
+
+/// Bytes of each table, as the build lays them out: the catalog's own entries, the official
+/// facts, the wiki pages and each language's texts.
+fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, String> {
+    let catalog = hms_model::load(&root.join("catalog.yaml"), "catalog.yaml")
+        .map_err(|d| format!("catalog.yaml: {} errors", d.len()))?;
+    let source =
+        std::fs::read_to_string(root.join("catalog/official.tsv")).map_err(|e| format!("official.tsv: {e}"))?;
+    let facts = hms_model::official::parse_facts(&source, "official.tsv", &catalog)
+        .map_err(|d| format!("official.tsv: {} errors", d.len()))?;
+    let tables = hms_model::tables::build(&catalog, Some(&facts))?;
+    let t = tables.view();
+    let own = t.blob.len()
+        + t.entries.len()
+        + t.procedures.len()
+        + t.lists.len()
+        + [t.hms_exact, t.hms_family, t.print_error_exact, t.print_error_family]
+            .iter()
+            .map(|i| i.byte_len())
+            .sum::<usize>();
+    let mut rows = vec![
+        (
+            format!(
+                "catalog.yaml: {} entries, {} procedures, with their texts",
+                catalog.codes.len(),
+                catalog.procedures.len()
+            ),
+            own,
+        ),
+        (
+            format!(
+                "official facts: {} codes in {} rows (code, channel, level, models)",
+                t.facts.records,
+                t.facts.row_count()
+            ),
+            t.facts.byte_len(),
+        ),
+        ("wiki pages (`wiki`)".to_owned(), t.wiki.byte_len()),
+    ];
+    for lang in langs {
+        let file = format!("catalog/texts/{lang}.tsv");
+        let source = std::fs::read_to_string(root.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+        let texts = hms_model::official::parse_texts(&source, &file, &catalog)
+            .map_err(|d| format!("{file}: {} errors", d.len()))?;
+        let table = hms_model::tables::build_texts(&facts, &texts, lang)?;
+        let bytes = table.blob.len() + table.records.len() + table.variants.len();
+        rows.push((format!("{lang} texts (`lang-{lang}`)"), bytes));
+    }
+    Ok(rows)
+}
 
 /// Targets measured: a Cortex-M4F and bare-metal x86_64.
 const TARGETS: [&str; 2] = ["thumbv7em-none-eabihf", "x86_64-unknown-none"];
@@ -75,6 +127,14 @@ pub fn size(root: &Path) -> Result<String, String> {
          without the catalog. `.text` + `.rodata` bytes. Imported texts present: {}.\n",
         if langs.is_empty() { "none (language rows measure empty tables)".to_owned() } else { langs.join(", ") }
     );
+    let _ = writeln!(out, "## Tables\n");
+    let _ = writeln!(out, "Bytes of each table, before the linker (the same on every target).\n");
+    let _ = writeln!(out, "| table | bytes |");
+    let _ = writeln!(out, "|---|---:|");
+    for (name, bytes) in table_bytes(root, &langs)? {
+        let _ = writeln!(out, "| {name} | {bytes} |");
+    }
+    out.push('\n');
     for target in TARGETS {
         let _ = writeln!(out, "## {target}\n");
         let _ = writeln!(out, "| feature set | .text | .rodata | total | added by the catalog |");

@@ -10,7 +10,7 @@
 pub mod hash;
 pub mod official;
 
-pub use official::{OfficialRecord, TextTable, TextVariant, WikiRecord};
+pub use official::{FactTable, Found, Row, RowFormat, TextTable, TextVariant, WikiRecord, WikiTable};
 
 /// "No such record" in a `u16` index field.
 pub const NONE: u16 = u16::MAX;
@@ -395,14 +395,10 @@ pub struct Tables<'a> {
     pub print_error_exact: PhfIndex<'a>,
     /// `print_error` families, by their key.
     pub print_error_family: PhfIndex<'a>,
-    /// Official `print.hms` codes, to [`OfficialRecord`]s.
-    pub official_hms: PhfIndex<'a>,
-    /// Official `print_error` codes, to [`OfficialRecord`]s.
-    pub official_print_error: PhfIndex<'a>,
-    /// [`OfficialRecord`]s.
-    pub official: &'a [u8],
-    /// [`WikiRecord`]s.
-    pub wiki: &'a [u8],
+    /// The official codes and their models.
+    pub facts: FactTable<'a>,
+    /// The official codes' wiki pages (empty when left out).
+    pub wiki: WikiTable<'a>,
 }
 
 impl<'a> Tables<'a> {
@@ -441,39 +437,10 @@ impl<'a> Tables<'a> {
         StrRef::decode(self.lists.get(at..)?).map(|s| self.text(s))
     }
 
-    /// Number of official records.
-    pub fn official_count(&self) -> usize {
-        self.official.len() / OfficialRecord::SIZE
-    }
-
-    /// Official record `index`.
-    pub fn official_record(&self, index: u16) -> Option<OfficialRecord> {
-        OfficialRecord::decode(self.official.get(index as usize * OfficialRecord::SIZE..)?)
-    }
-
-    /// Wiki page `i` of `list`.
-    pub fn wiki_page(&self, list: ListRef, i: u16) -> Option<WikiRecord> {
-        if i >= list.len {
-            return None;
-        }
-        WikiRecord::decode(self.wiki.get((list.start as usize + i as usize) * WikiRecord::SIZE..)?)
-    }
-
-    /// The official record of a code of `channel`.
+    /// The official record of a code of `channel`, and the models that list it.
     #[inline]
-    pub fn find_official(&self, channel: u8, code: u64) -> Option<u16> {
-        // Records sit in slot order, print.hms first.
-        let i = if channel == CHANNEL_HMS {
-            self.official_hms.candidate(code)?
-        } else {
-            let base = self.official_hms.slot_count() as u16;
-            base.checked_add(self.official_print_error.candidate(code)?)?
-        };
-        // Key (8 bytes) then channel (1 byte) lead every record.
-        let at = i as usize * OfficialRecord::SIZE;
-        let head: [u8; 9] = self.official.get(at..at + 9)?.try_into().ok()?;
-        let key = u64::from_le_bytes([head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7]]);
-        (key == code && head[8] == channel).then_some(i)
+    pub fn find_official(&self, channel: u8, code: u64) -> Option<Found> {
+        self.facts.find(channel, code)
     }
 
     /// The entry for a `print.hms` code: the exact entry, else the family that covers it.
@@ -565,10 +532,8 @@ mod tests {
             hms_family: PhfIndex::EMPTY,
             print_error_exact: PhfIndex::EMPTY,
             print_error_family: PhfIndex::EMPTY,
-            official_hms: PhfIndex::EMPTY,
-            official_print_error: PhfIndex::EMPTY,
-            official: &[],
-            wiki: &[],
+            facts: FactTable::EMPTY,
+            wiki: WikiTable::EMPTY,
         };
         assert_eq!(t.find_hms(0x0700_2000_0002_0003), None);
         assert_eq!(t.list_item(ListRef { start: 0, len: 1 }, 0), None);

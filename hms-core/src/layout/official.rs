@@ -4,48 +4,306 @@
 
 use super::{ListRef, Reader, StrRef, Writer};
 
-/// One official code.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct OfficialRecord {
-    /// The code.
-    pub key: u64,
-    /// [`CHANNEL_HMS`](super::CHANNEL_HMS) or [`CHANNEL_PRINT_ERROR`](super::CHANNEL_PRINT_ERROR).
-    pub channel: u8,
-    /// The models that list it: bit `i` is model `i` of the catalog.
-    pub models: u32,
-    /// Its wiki pages, [`WikiRecord`]s.
-    pub wiki: ListRef,
-    /// The catalog entry that covers the code (exact or family), or [`NONE`](super::NONE):
-    /// found at build time, so a lookup of an official code takes one probe.
-    pub entry: u16,
+/// How a code splits into its row and its member: a row is every official code that differs
+/// only in the unit byte and, for `print.hms`, the slot nibble of the part byte (AMS A-H, slots
+/// 1-4), so one row stands for up to hundreds of codes. Returns `(row key, member)`, the member
+/// being `unit << 8 | slot`.
+pub const fn split_code(channel: u8, code: u64) -> (u64, u16) {
+    if channel == super::CHANNEL_HMS {
+        let unit = ((code >> 48) & 0xFF) as u16;
+        let slot = ((code >> 40) & 0xF) as u16;
+        (code & !(crate::Hms::UNIT_BITS | crate::Hms::SLOT_BITS), unit << 8 | slot)
+    } else {
+        let unit = ((code >> 16) & 0xFF) as u16;
+        (code & !(crate::PrintError::UNIT_BITS as u64), unit << 8)
+    }
 }
 
-impl OfficialRecord {
-    /// Bytes of one encoded record.
-    pub const SIZE: usize = 8 + 1 + 4 + 4 + 2;
+/// The code of a row key and a member: the inverse of [`split_code`].
+pub const fn join_code(channel: u8, row: u64, member: u16) -> u64 {
+    let (unit, slot) = ((member >> 8) as u64, (member & 0xF) as u64);
+    if channel == super::CHANNEL_HMS { row | unit << 48 | slot << 40 } else { row | unit << 16 }
+}
 
-    /// The encoded bytes.
-    pub fn encode(&self) -> [u8; Self::SIZE] {
-        let mut w = Writer::<{ Self::SIZE }>::new();
-        w.put(&self.key.to_le_bytes());
-        w.put(&[self.channel]);
-        w.put(&self.models.to_le_bytes());
-        w.list_ref(self.wiki);
-        w.put(&self.entry.to_le_bytes());
-        w.finish()
+/// The packed fields of a row, in bits, in this order: prefix (index of `key >> 16` in the
+/// prefix table), low (`key & 0xFFFF`, always 16 bits), member set, models, base (index of
+/// the row's first record). A row takes `ceil(sum / 8)` bytes, at most 8.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RowFormat {
+    /// Bits of the prefix index.
+    pub prefix: u8,
+    /// Bits of the member set index.
+    pub set: u8,
+    /// Bits of the models field.
+    pub models: u8,
+    /// Bits of the base record index.
+    pub base: u8,
+}
+
+impl RowFormat {
+    /// Bits of the low half of the key.
+    pub const LOW: u8 = 16;
+
+    /// Bytes of one row.
+    pub const fn row_size(&self) -> usize {
+        (self.prefix as usize + Self::LOW as usize + self.set as usize + self.models as usize + self.base as usize)
+            .div_ceil(8)
     }
 
-    /// Reads a record from the start of `bytes`.
-    pub fn decode(bytes: &[u8]) -> Option<Self> {
-        let mut r = Reader::new(bytes, 0);
-        Some(OfficialRecord { key: r.u64()?, channel: r.u8()?, models: r.u32()?, wiki: r.list_ref()?, entry: r.u16()? })
+    /// The row packed in its bytes (little-endian).
+    pub fn encode(&self, row: &Row) -> [u8; 8] {
+        let mut v = 0u64;
+        let mut at = 0;
+        for (value, bits) in self.fields(row) {
+            v |= (value as u64 & mask(bits)) << at;
+            at += bits as u32;
+        }
+        v.to_le_bytes()
+    }
+
+    /// Reads the row at byte `at` of `rows`.
+    #[inline]
+    pub fn decode(&self, rows: &[u8], at: usize) -> Option<Row> {
+        let size = self.row_size();
+        let bytes = rows.get(at..at + size)?;
+        let mut buf = [0u8; 8];
+        buf[..size].copy_from_slice(bytes);
+        let mut v = u64::from_le_bytes(buf);
+        let mut take = |bits: u8| {
+            let field = (v & mask(bits)) as u32;
+            v = v.checked_shr(bits as u32).unwrap_or(0);
+            field
+        };
+        let prefix = take(self.prefix);
+        let low = take(Self::LOW) as u16;
+        let set = take(self.set);
+        let models = take(self.models);
+        let base = take(self.base);
+        Some(Row { prefix, low, set, models, base })
+    }
+
+    fn fields(&self, r: &Row) -> [(u32, u8); 5] {
+        [
+            (r.prefix, self.prefix),
+            (r.low as u32, Self::LOW),
+            (r.set, self.set),
+            (r.models, self.models),
+            (r.base, self.base),
+        ]
+    }
+
+    /// Whether every field fits in its bits and the row in 8 bytes.
+    pub fn fits(&self, row: &Row) -> bool {
+        self.row_size() <= 8 && self.fields(row).iter().all(|&(value, bits)| value as u64 <= mask(bits))
+    }
+}
+
+const fn mask(bits: u8) -> u64 {
+    if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 }
+}
+
+/// One row of official codes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Row {
+    /// Index of `key >> 16` in the prefix table.
+    pub prefix: u32,
+    /// `key & 0xFFFF`.
+    pub low: u16,
+    /// Index of the row's member set: which units and slots carry the code.
+    pub set: u32,
+    /// Below the number of model sets: the model set of every member. Else
+    /// `models - model set count` is where the row's members' model sets start in the
+    /// member models table.
+    pub models: u32,
+    /// The record index of the row's first member; the others follow in member order.
+    pub base: u32,
+}
+
+/// The official codes as rows: what codes exist, on which channel, and which printer models
+/// list them. Records are numbered by row (slot order, `print.hms` first) and member, so the
+/// texts of a language are one table parallel to them.
+#[derive(Clone, Copy, Debug)]
+pub struct FactTable<'a> {
+    /// `print.hms` row keys to row slots (0..n).
+    pub hms: super::PhfIndex<'a>,
+    /// `print_error` row keys to row slots, after the `print.hms` rows.
+    pub print_error: super::PhfIndex<'a>,
+    /// The field widths of [`rows`](Self::rows).
+    pub format: RowFormat,
+    /// Packed [`Row`]s in slot order.
+    pub rows: &'a [u8],
+    /// Distinct `key >> 16` values, `u64` little-endian each.
+    pub prefixes: &'a [u8],
+    /// Member sets: a [`ListRef`] into [`members`](Self::members) each.
+    pub sets: &'a [u8],
+    /// Members (`unit << 8 | slot`, `u16` little-endian), sorted within each set.
+    pub members: &'a [u8],
+    /// Model sets: `u32` little-endian bit masks (bit `i` is model `i` of the catalog).
+    pub model_sets: &'a [u8],
+    /// Per member of a row whose members differ in models: its model set (one byte while
+    /// there are at most 256 model sets, else `u16`).
+    pub member_models: &'a [u8],
+    /// Number of records.
+    pub records: u32,
+}
+
+/// Where a code sits in the [`FactTable`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The record index (texts and wiki pages are parallel to records).
+    pub record: u16,
+    /// The models that list the code.
+    pub models: u32,
+}
+
+impl<'a> FactTable<'a> {
+    /// A table with no codes.
+    pub const EMPTY: FactTable<'static> = FactTable {
+        hms: super::PhfIndex::EMPTY,
+        print_error: super::PhfIndex::EMPTY,
+        format: RowFormat { prefix: 0, set: 0, models: 0, base: 0 },
+        rows: &[],
+        prefixes: &[],
+        sets: &[],
+        members: &[],
+        model_sets: &[],
+        member_models: &[],
+        records: 0,
+    };
+
+    /// Bytes of every table.
+    pub const fn byte_len(&self) -> usize {
+        self.hms.byte_len()
+            + self.print_error.byte_len()
+            + self.rows.len()
+            + self.prefixes.len()
+            + self.sets.len()
+            + self.members.len()
+            + self.model_sets.len()
+            + self.member_models.len()
+    }
+
+    /// Number of rows.
+    pub fn row_count(&self) -> usize {
+        self.rows.len().checked_div(self.format.row_size()).unwrap_or(0)
+    }
+
+    fn row(&self, slot: usize) -> Option<Row> {
+        self.format.decode(self.rows, slot * self.format.row_size())
+    }
+
+    fn u16_at(bytes: &[u8], i: usize) -> Option<u16> {
+        Some(u16::from_le_bytes(bytes.get(i * 2..i * 2 + 2)?.try_into().ok()?))
+    }
+
+    fn set(&self, index: u32) -> Option<ListRef> {
+        Reader::new(self.sets, index as usize * ListRef::SIZE).list_ref()
+    }
+
+    fn models_of(&self, row: &Row, position: u16) -> Option<u32> {
+        let count = (self.model_sets.len() / 4) as u32;
+        let set = match row.models.checked_sub(count) {
+            None => row.models,
+            Some(start) => {
+                let i = start as usize + position as usize;
+                if count <= 256 {
+                    *self.member_models.get(i)? as u32
+                } else {
+                    Self::u16_at(self.member_models, i)? as u32
+                }
+            }
+        };
+        Reader::new(self.model_sets, set as usize * 4).u32()
+    }
+
+    /// The record of a code of `channel`, and the models that list it.
+    #[inline]
+    pub fn find(&self, channel: u8, code: u64) -> Option<Found> {
+        let (key, member) = split_code(channel, code);
+        let slot = if channel == super::CHANNEL_HMS {
+            self.hms.candidate(key)? as usize
+        } else {
+            self.hms.slot_count() as usize + self.print_error.candidate(key)? as usize
+        };
+        let row = self.row(slot)?;
+        let prefix = Reader::new(self.prefixes, row.prefix as usize * 8).u64()?;
+        if prefix != key >> 16 || row.low != key as u16 {
+            return None;
+        }
+        let set = self.set(row.set)?;
+        let position = (0..set.len).find(|&i| Self::u16_at(self.members, (set.start + i) as usize) == Some(member))?;
+        let record = u16::try_from(row.base + position as u32).ok()?;
+        Some(Found { record, models: self.models_of(&row, position)? })
+    }
+
+    /// The channel and code of record `record`, and the models that list it: for walking
+    /// every official code.
+    pub fn code(&self, record: u16) -> Option<(u8, u64, u32)> {
+        let record = record as u32;
+        if record >= self.records {
+            return None;
+        }
+        // Bases grow with the slot: the row is the last one starting at or before the record.
+        let (mut lo, mut hi) = (0usize, self.row_count());
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            if self.row(mid)?.base <= record { lo = mid } else { hi = mid }
+        }
+        let row = self.row(lo)?;
+        let position = u16::try_from(record.checked_sub(row.base)?).ok()?;
+        let set = self.set(row.set)?;
+        if position >= set.len {
+            return None;
+        }
+        let member = Self::u16_at(self.members, (set.start + position) as usize)?;
+        let prefix = Reader::new(self.prefixes, row.prefix as usize * 8).u64()?;
+        let key = prefix << 16 | row.low as u64;
+        let channel = if lo < self.hms.slot_count() as usize { super::CHANNEL_HMS } else { super::CHANNEL_PRINT_ERROR };
+        Some((channel, join_code(channel, key, member), self.models_of(&row, position)?))
+    }
+}
+
+/// The wiki pages of the official codes, parallel to the records.
+#[derive(Clone, Copy, Debug)]
+pub struct WikiTable<'a> {
+    /// `slug/page` paths, back to back.
+    pub blob: &'a str,
+    /// Per record, the index (`u16`) of its list in [`lists`](Self::lists).
+    pub records: &'a [u8],
+    /// Distinct lists: a [`ListRef`] into [`pages`](Self::pages) each.
+    pub lists: &'a [u8],
+    /// [`WikiRecord`]s.
+    pub pages: &'a [u8],
+}
+
+impl<'a> WikiTable<'a> {
+    /// A table with no pages.
+    pub const EMPTY: WikiTable<'static> = WikiTable { blob: "", records: &[], lists: &[], pages: &[] };
+
+    /// Bytes of every table.
+    pub const fn byte_len(&self) -> usize {
+        self.blob.len() + self.records.len() + self.lists.len() + self.pages.len()
+    }
+
+    /// The pages of record `record`: `(slug/page, models)`, models 0 for the default page.
+    pub fn pages(&self, record: u16) -> impl Iterator<Item = (&'a str, u32)> + Clone + use<'a> {
+        let table = *self;
+        let list = Reader::new(self.records, record as usize * 2)
+            .u16()
+            .and_then(|l| Reader::new(table.lists, l as usize * ListRef::SIZE).list_ref())
+            .unwrap_or_default();
+        (0..list.len).filter_map(move |i| {
+            let page = WikiRecord::decode(table.pages.get((list.start as usize + i as usize) * WikiRecord::SIZE..)?)?;
+            let start = page.path.offset as usize;
+            Some((table.blob.get(start..start + page.path.len as usize)?, page.models))
+        })
     }
 }
 
 /// One wiki page of a code: `slug/page` of `/en/<slug>/troubleshooting/hmscode/<page>`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WikiRecord {
-    /// `slug/page` in the blob.
+    /// `slug/page` in the wiki blob.
     pub path: StrRef,
     /// The models it is for; 0 for the default page.
     pub models: u32,
@@ -177,18 +435,34 @@ mod tests {
 
     #[test]
     fn records_round_trip_through_their_bytes() {
-        let r = OfficialRecord {
-            key: 0x0700_2000_0002_0003,
-            channel: 0,
-            models: 0b1010,
-            wiki: ListRef { start: 3, len: 2 },
-            entry: 7,
-        };
-        assert_eq!(OfficialRecord::decode(&r.encode()), Some(r));
         let w = WikiRecord { path: StrRef { offset: 9, len: 30 }, models: 1 << 31 };
         assert_eq!(WikiRecord::decode(&w.encode()), Some(w));
         let v = TextVariant { models: 7, text: StrRef { offset: 100, len: 0 } };
         assert_eq!(TextVariant::decode(&v.encode()), Some(v));
+    }
+
+    #[test]
+    fn rows_round_trip_through_their_bits() {
+        let format = RowFormat { prefix: 7, set: 8, models: 9, base: 13 };
+        assert_eq!(format.row_size(), 7);
+        let row = Row { prefix: 100, low: 0xBEEF, set: 255, models: 300, base: 8000 };
+        assert!(format.fits(&row));
+        let mut bytes = format.encode(&row)[..7].to_vec();
+        assert_eq!(format.decode(&bytes, 0), Some(row));
+        assert!(!format.fits(&Row { base: 9000, ..row }));
+        bytes.pop();
+        assert_eq!(format.decode(&bytes, 0), None);
+    }
+
+    #[test]
+    fn codes_split_into_row_and_member_and_back() {
+        for (channel, code) in
+            [(0, 0x0702_2300_0002_0003u64), (0, 0x0300_0100_0001_0001), (1, 0x0703_400C), (0, u64::MAX)]
+        {
+            let (row, member) = split_code(channel, code);
+            assert_eq!(join_code(channel, row, member), code, "{code:x}");
+        }
+        assert_eq!(split_code(0, 0x0702_2300_0002_0003), (0x0700_2000_0002_0003, 0x0203));
     }
 
     #[test]
