@@ -150,7 +150,7 @@ impl Official {
     /// English where `lang` lacks the code or its text is empty.
     pub fn text(&self, model: Option<Model>, lang: Lang) -> OfficialText {
         match text_with_fallback(lang.texts(), Lang::En.texts(), self.found.record, model.map(Model::bit)) {
-            Said::Text(t) => OfficialText::Text(Filled::new(t, self.fill)),
+            Said::Text(t) => OfficialText::Text(Filled::packed(t, self.fill)),
             Said::Empty => OfficialText::Silent,
             Said::Nothing => OfficialText::Unavailable,
         }

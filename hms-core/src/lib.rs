@@ -24,6 +24,7 @@ extern crate std;
 
 mod hms;
 pub mod layout;
+pub mod packed;
 pub mod placeholder;
 mod print_error;
 pub mod spelling;

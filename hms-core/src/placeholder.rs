@@ -131,29 +131,47 @@ impl Fill {
 /// A template with its placeholders filled, written through `core::fmt` (no allocation).
 #[derive(Clone, Copy, Debug)]
 pub struct Filled<'a> {
-    template: &'a str,
+    template: Template<'a>,
     fill: Fill,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Template<'a> {
+    Plain(&'a str),
+    Packed(crate::packed::PackedText<'a>),
 }
 
 impl<'a> Filled<'a> {
     /// `template` filled from `fill`.
     pub const fn new(template: &'a str, fill: Fill) -> Self {
-        Filled { template, fill }
+        Filled { template: Template::Plain(template), fill }
     }
 
-    /// The template as written in the catalog.
-    pub const fn template(&self) -> &'a str {
-        self.template
+    /// A compressed template (placeholders as markers) filled from `fill`.
+    pub const fn packed(template: crate::packed::PackedText<'a>, fill: Fill) -> Self {
+        Filled { template: Template::Packed(template), fill }
+    }
+
+    /// The template as written in the catalog; `None` for a compressed official text.
+    pub const fn template(&self) -> Option<&'a str> {
+        match self.template {
+            Template::Plain(t) => Some(t),
+            Template::Packed(_) => None,
+        }
     }
 }
 
 impl fmt::Display for Filled<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for piece in pieces(self.template) {
+        let template = match self.template {
+            Template::Plain(t) => t,
+            Template::Packed(p) => return p.write_filled(&self.fill, f),
+        };
+        for piece in pieces(template) {
             match piece {
                 Piece::Literal(text) => f.write_str(text)?,
                 Piece::Placeholder { name, .. } => self.fill.write_value(name, f)?,
-                Piece::Unbalanced { offset } => f.write_str(&self.template[offset..offset + 1])?,
+                Piece::Unbalanced { offset } => f.write_str(&template[offset..offset + 1])?,
             }
         }
         Ok(())

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
-use syn::LitStr;
 
 use crate::args::{self, Args};
 use crate::emit::{load_catalog, load_facts};
@@ -30,7 +29,7 @@ pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStr
     if !file.is_file() {
         return Ok(quote! {{
             #track_env
-            ::hms_core::layout::TextTable { lang: #code, blob: "", records: &[], variants: &[] }
+            ::hms_core::layout::TextTable { lang: #code, ..::hms_core::layout::TextTable::EMPTY }
         }});
     }
     let written = format!("texts/{code}.tsv");
@@ -38,11 +37,19 @@ pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStr
     let texts = hms_model::official::parse_texts(&source, &written, &catalog).map_err(|d| args::errors(&d, lang))?;
     let table = hms_model::tables::build_texts(&facts, &texts, &code).map_err(|e| syn::Error::new(lang.span(), e))?;
     let file = file.canonicalize().unwrap_or(file).to_string_lossy().into_owned();
-    let blob = LitStr::new(&table.blob, Span::call_site());
-    let (records, variants) = (Literal::byte_string(&table.records), Literal::byte_string(&table.variants));
+    let bytes = |b: &[u8]| Literal::byte_string(b);
+    let (records, lists, texts) = (bytes(&table.records), bytes(&table.lists), bytes(&table.texts));
+    let (stream, pairs) = (bytes(&table.stream), bytes(&table.pairs));
     Ok(quote! {{
         #track_env
         const _: &[u8] = ::core::include_bytes!(#file);
-        ::hms_core::layout::TextTable { lang: #code, blob: #blob, records: #records, variants: #variants }
+        ::hms_core::layout::TextTable {
+            lang: #code,
+            records: #records,
+            lists: #lists,
+            texts: #texts,
+            stream: #stream,
+            pairs: #pairs,
+        }
     }})
 }

@@ -28,6 +28,7 @@ use std::path::Path;
 mod check;
 mod model;
 pub mod official;
+pub mod packing;
 mod schema;
 mod spans;
 pub mod tables;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use std::collections::BTreeMap;
 
-use hms_core::layout::official::split_code;
+use hms_core::layout::official::{LAST_BIT, LIST_BIT, NO_TEXT, split_code};
 use hms_core::layout::{
     EntryRecord, FactTable, ListRef, NONE, PhfIndex, ProcedureRecord, Row, RowFormat, StrRef, Tables, TextTable,
     TextVariant, WikiRecord, WikiTable,
@@ -376,23 +376,34 @@ fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), Str
 pub struct OwnedTextTable {
     /// The language.
     pub lang: String,
-    /// Every text, each stored once.
-    pub blob: String,
-    /// One [`ListRef`] per official record.
+    /// Per record, a `u16`.
     pub records: Vec<u8>,
-    /// [`TextVariant`]s.
-    pub variants: Vec<u8>,
+    /// Variant lists.
+    pub lists: Vec<u8>,
+    /// First symbol per text, 3 bytes each.
+    pub texts: Vec<u8>,
+    /// Symbols.
+    pub stream: Vec<u8>,
+    /// Pairs.
+    pub pairs: Vec<u8>,
 }
 
 impl OwnedTextTable {
     /// A view in the form the runtime reads.
     pub fn view(&self) -> TextTable<'_> {
-        TextTable { lang: &self.lang, blob: &self.blob, records: &self.records, variants: &self.variants }
+        TextTable {
+            lang: &self.lang,
+            records: &self.records,
+            lists: &self.lists,
+            texts: &self.texts,
+            stream: &self.stream,
+            pairs: &self.pairs,
+        }
     }
 }
 
-/// Lays out the texts of `lang`, parallel to the records of `facts`. Texts for codes the facts
-/// lack are errors: the two files come from one import.
+/// Lays out the texts of `lang`, parallel to the records of `facts`, compressed. Texts for
+/// codes the facts lack are errors: the two files come from one import.
 pub fn build_texts(facts: &OfficialFacts, texts: &OfficialTexts, lang: &str) -> Result<OwnedTextTable, String> {
     let index: HashMap<(Channel, u64), usize> =
         facts.codes.iter().enumerate().map(|(i, c)| ((c.channel, c.key), i)).collect();
@@ -406,20 +417,61 @@ pub fn build_texts(facts: &OfficialFacts, texts: &OfficialTexts, lang: &str) -> 
         };
         per_record[i].push((t.models, &t.text));
     }
-    let mut w = TableWriter::default();
+    // Text 0 is the empty text.
+    let mut distinct: Vec<&str> = vec![""];
+    let mut seen: HashMap<&str, u32> = HashMap::from([("", 0)]);
+    let mut seen_list: HashMap<Vec<u8>, u16> = HashMap::new();
     let mut table = OwnedTextTable { lang: lang.to_owned(), ..OwnedTextTable::default() };
+    let too_many = |what: &str| format!("`{lang}` has too many {what} for the text table's 15-bit fields");
     for i in official_layout(facts).order {
         let variants = &mut per_record[i];
         // The default text (models 0) leads; the rest keep their order.
         variants.sort_by_key(|&(models, _)| models != 0);
-        let start = table.variants.len() / TextVariant::SIZE;
-        let start = u16::try_from(start).map_err(|_| format!("`{lang}` has more than 65535 texts"))?;
+        let mut ids = Vec::with_capacity(variants.len());
         for &(models, text) in variants.iter() {
-            table.variants.extend(TextVariant { models, text: w.text(text)? }.encode());
+            let id = intern(&mut seen, &mut distinct, text);
+            ids.push(TextVariant { models, text: u16::try_from(id).map_err(|_| too_many("texts"))? });
         }
-        table.records.extend(ListRef { start, len: variants.len() as u16 }.encode());
+        let value = match ids.as_slice() {
+            [] => NO_TEXT,
+            [only] if only.models == 0 => only.text,
+            _ => {
+                if let Some(last) = ids.last_mut() {
+                    last.text |= LAST_BIT;
+                }
+                let list: Vec<u8> = ids.iter().flat_map(|v| v.encode()).collect();
+                let offset = match seen_list.get(&list) {
+                    Some(&o) => o,
+                    None => {
+                        let o = table.lists.len() / TextVariant::SIZE;
+                        let o = u16::try_from(o).map_err(|_| too_many("variant lists"))?;
+                        table.lists.extend_from_slice(&list);
+                        seen_list.insert(list, o);
+                        o
+                    }
+                };
+                LIST_BIT | offset
+            }
+        };
+        table.records.extend(value.to_le_bytes());
     }
-    table.blob = w.tables.blob;
+    // Checked once at the end: a record's value is meaningless if either overflowed.
+    if table.lists.len() / TextVariant::SIZE >= LIST_BIT as usize || distinct.len() >= LIST_BIT as usize {
+        return Err(too_many("texts or variant lists"));
+    }
+    let marked = distinct.iter().map(|t| crate::packing::mark(t)).collect::<Result<Vec<_>, _>>()?;
+    let packed = crate::packing::pack(&marked);
+    if packed.texts.iter().map(Vec::len).sum::<usize>() >= 1 << 24 {
+        return Err(format!("`{lang}` texts outgrow the 24-bit symbol offsets"));
+    }
+    let mut start = 0u32;
+    table.texts.extend(&start.to_le_bytes()[..3]);
+    for symbols in &packed.texts {
+        start += symbols.len() as u32;
+        table.texts.extend(&start.to_le_bytes()[..3]);
+    }
+    hms_core::packed::pack(packed.texts.iter().flatten().copied(), &mut table.stream);
+    hms_core::packed::pack(packed.pairs.iter().flat_map(|&(a, b)| [a, b]), &mut table.pairs);
     Ok(table)
 }
 
@@ -597,6 +649,14 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
                       hms\t0300020000010001\tH2D\t\n\
                       err\t0300400C\t*\t\n";
 
+    /// The text a [`Said`] holds, decoded.
+    fn shown(said: Said<'_>) -> Option<String> {
+        match said {
+            Said::Text(t) => Some(hms_core::placeholder::Filled::packed(t, Default::default()).to_string()),
+            _ => None,
+        }
+    }
+
     fn build() -> (OwnedTables, OwnedTextTable, OwnedTextTable) {
         let catalog = crate::parse(CATALOG, "catalog.yaml").unwrap();
         let facts = parse_facts(FACTS, "official.tsv", &catalog).unwrap();
@@ -611,9 +671,12 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
         let (tables, en, _) = build();
         let record = tables.view().find_official(0, 0x0300_0200_0001_0001).unwrap().record;
         let en = en.view();
-        assert_eq!(text_with_fallback(&en, &en, record, Some(0)), Said::Text("Right nozzle heater test text."));
-        assert_eq!(text_with_fallback(&en, &en, record, Some(1)), Said::Text("Nozzle heater test text."));
-        assert_eq!(text_with_fallback(&en, &en, record, None), Said::Text("Nozzle heater test text."));
+        assert_eq!(
+            shown(text_with_fallback(&en, &en, record, Some(0))),
+            Some("Right nozzle heater test text.".to_owned())
+        );
+        assert_eq!(shown(text_with_fallback(&en, &en, record, Some(1))), Some("Nozzle heater test text.".to_owned()));
+        assert_eq!(shown(text_with_fallback(&en, &en, record, None)), Some("Nozzle heater test text.".to_owned()));
     }
 
     #[test]
@@ -622,14 +685,17 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
         let t = tables.view();
         let (en, de) = (en.view(), de.view());
         let nozzle = t.find_official(0, 0x0300_0200_0001_0001).unwrap().record;
-        assert_eq!(text_with_fallback(&de, &en, nozzle, Some(1)), Said::Text("Düsenheizung Testtext."));
+        assert_eq!(shown(text_with_fallback(&de, &en, nozzle, Some(1))), Some("Düsenheizung Testtext.".to_owned()));
         // Empty in German for H2D: English for H2D.
-        assert_eq!(text_with_fallback(&de, &en, nozzle, Some(0)), Said::Text("Right nozzle heater test text."));
+        assert_eq!(
+            shown(text_with_fallback(&de, &en, nozzle, Some(0))),
+            Some("Right nozzle heater test text.".to_owned())
+        );
         // Missing in German altogether.
         let ams = t.find_official(0, 0x0700_2000_0002_0003).unwrap().record;
-        assert_eq!(text_with_fallback(&de, &en, ams, None), Said::Text("AMS {ams} slot {slot} test text."));
+        assert_eq!(shown(text_with_fallback(&de, &en, ams, None)), Some("AMS ? slot ? test text.".to_owned()));
         let error = t.find_official(1, 0x0300_400C).unwrap().record;
-        assert_eq!(text_with_fallback(&de, &en, error, None), Said::Text("Print error test text."));
+        assert_eq!(shown(text_with_fallback(&de, &en, error, None)), Some("Print error test text.".to_owned()));
     }
 
     #[test]

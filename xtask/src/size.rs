@@ -63,7 +63,7 @@ fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, St
         let texts = hms_model::official::parse_texts(&source, &file, &catalog)
             .map_err(|d| format!("{file}: {} errors", d.len()))?;
         let table = hms_model::tables::build_texts(&facts, &texts, lang)?;
-        let bytes = table.blob.len() + table.records.len() + table.variants.len();
+        let bytes = table.view().byte_len();
         rows.push((format!("{lang} texts (`lang-{lang}`)"), bytes));
     }
     Ok(rows)

@@ -3,6 +3,7 @@
 //! shows. Read by `hms-catalog`, written by `hms-model`.
 
 use super::{ListRef, Reader, StrRef, Writer};
+use crate::packed::PackedText;
 
 /// How a code splits into its row and its member: a row is every official code that differs
 /// only in the unit byte and, for `print.hms`, the slot nibble of the part byte (AMS A-H, slots
@@ -328,86 +329,124 @@ impl WikiRecord {
     }
 }
 
-/// One text of a code in one language, and the models that show it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TextVariant {
-    /// The models that show this text; 0 for the default (most common) text.
-    pub models: u32,
-    /// The text (may hold `{ams}`/`{slot}`); empty when the models show none.
-    pub text: StrRef,
-}
-
-impl TextVariant {
-    /// Bytes of one encoded variant.
-    pub const SIZE: usize = 4 + StrRef::SIZE;
-
-    /// The encoded bytes.
-    pub fn encode(&self) -> [u8; Self::SIZE] {
-        let mut w = Writer::<{ Self::SIZE }>::new();
-        w.put(&self.models.to_le_bytes());
-        w.str_ref(self.text);
-        w.finish()
-    }
-
-    /// Reads a variant from the start of `bytes`.
-    pub fn decode(bytes: &[u8]) -> Option<Self> {
-        let mut r = Reader::new(bytes, 0);
-        Some(TextVariant { models: r.u32()?, text: r.str_ref()? })
-    }
-}
-
 /// What a language says about one code for one model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Said<'a> {
-    /// This text.
-    Text(&'a str),
+    /// This text (a template: it may hold placeholder markers).
+    Text(PackedText<'a>),
     /// The code is listed with an empty text: nothing to show.
     Empty,
     /// The language has nothing for the code.
     Nothing,
 }
 
-/// The official texts of one language, parallel to the official records.
+/// [`TextTable::records`] value of a record the language lacks.
+pub const NO_TEXT: u16 = u16::MAX;
+/// [`TextTable::records`] bit of a record with several texts: the rest is the index of the
+/// first [`TextVariant`] of its list in [`TextTable::lists`]. Without it, the value is the
+/// record's one text, shown on every model.
+pub const LIST_BIT: u16 = 0x8000;
+/// [`TextVariant::text`] bit of the last variant of a list.
+pub const LAST_BIT: u16 = 0x8000;
+/// Text index of the empty text.
+pub const EMPTY_TEXT: u16 = 0;
+
+/// One text of a code, and the models that show it: an item of a variant list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextVariant {
+    /// The models that show this text; 0 for the default (most common) text.
+    pub models: u32,
+    /// The text's index ([`EMPTY_TEXT`] when the models show none), with [`LAST_BIT`] on the
+    /// last variant of its list.
+    pub text: u16,
+}
+
+impl TextVariant {
+    /// Bytes of one encoded variant.
+    pub const SIZE: usize = 6;
+
+    /// The encoded bytes.
+    pub fn encode(&self) -> [u8; Self::SIZE] {
+        let mut w = Writer::<{ Self::SIZE }>::new();
+        w.put(&self.models.to_le_bytes());
+        w.put(&self.text.to_le_bytes());
+        w.finish()
+    }
+
+    /// Reads a variant from the start of `bytes`.
+    pub fn decode(bytes: &[u8]) -> Option<Self> {
+        let mut r = Reader::new(bytes, 0);
+        Some(TextVariant { models: r.u32()?, text: r.u16()? })
+    }
+}
+
+/// The official texts of one language, parallel to the official records, compressed (see
+/// [`crate::packed`]).
 #[derive(Clone, Copy, Debug)]
 pub struct TextTable<'a> {
     /// The language (`en`, `de`, `zh-cn`).
     pub lang: &'a str,
-    /// Every text of the language, back to back.
-    pub blob: &'a str,
-    /// One [`ListRef`] of [`TextVariant`]s per official record.
+    /// Per record, a `u16`: [`NO_TEXT`], a text index, or [`LIST_BIT`] and a list offset.
     pub records: &'a [u8],
-    /// [`TextVariant`]s; each record's default variant first.
-    pub variants: &'a [u8],
+    /// Variant lists: runs of [`TextVariant`]s ending at one with [`LAST_BIT`], the default
+    /// (models 0) first when there is one.
+    pub lists: &'a [u8],
+    /// Per text and one past the last, its first symbol (3 bytes, little-endian).
+    pub texts: &'a [u8],
+    /// Every text's symbols, packed.
+    pub stream: &'a [u8],
+    /// The dictionary of pairs, packed.
+    pub pairs: &'a [u8],
 }
 
 impl<'a> TextTable<'a> {
     /// A table with no texts.
-    pub const EMPTY: TextTable<'static> = TextTable { lang: "", blob: "", records: &[], variants: &[] };
+    pub const EMPTY: TextTable<'static> =
+        TextTable { lang: "", records: &[], lists: &[], texts: &[], stream: &[], pairs: &[] };
+
+    /// Bytes of every table.
+    pub const fn byte_len(&self) -> usize {
+        self.records.len() + self.lists.len() + self.texts.len() + self.stream.len() + self.pairs.len()
+    }
+
+    fn offset(&self, text: u16) -> Option<u32> {
+        let b = self.texts.get(text as usize * 3..text as usize * 3 + 3)?;
+        Some(b[0] as u32 | (b[1] as u32) << 8 | (b[2] as u32) << 16)
+    }
+
+    /// Text `text`.
+    pub fn text(&self, text: u16) -> Said<'a> {
+        if text == EMPTY_TEXT {
+            return Said::Empty;
+        }
+        match (self.offset(text), self.offset(text.wrapping_add(1))) {
+            (Some(start), Some(end)) if start <= end => {
+                Said::Text(PackedText { pairs: self.pairs, stream: self.stream, start, end })
+            }
+            _ => Said::Nothing,
+        }
+    }
 
     /// What the language says about official record `record` for the model with bit
     /// `model` (or, without a model or when no text is specific to it, the default text).
     pub fn said(&self, record: u16, model: Option<u8>) -> Said<'a> {
-        let Some(list) = Reader::new(self.records, record as usize * ListRef::SIZE).list_ref() else {
+        let Some(value) = Reader::new(self.records, record as usize * 2).u16() else {
             return Said::Nothing;
         };
-        let variant = |i: u16| {
-            // Only the record's own variants: an empty list must not read its neighbour's.
-            (i < list.len).then_some(())?;
-            TextVariant::decode(self.variants.get((list.start as usize + i as usize) * TextVariant::SIZE..)?)
-        };
-        let bit = model.filter(|&m| m < 32).map_or(0, |m| 1u32 << m);
-        let chosen = (0..list.len)
-            .filter_map(variant)
-            .find(|v| v.models & bit != 0)
-            .or_else(|| variant(0).filter(|v| v.models == 0));
-        match chosen {
-            None => Said::Nothing,
-            Some(v) if v.text.len == 0 => Said::Empty,
-            Some(v) => {
-                let start = v.text.offset as usize;
-                self.blob.get(start..start + v.text.len as usize).map_or(Said::Nothing, Said::Text)
-            }
+        if value == NO_TEXT {
+            return Said::Nothing;
         }
+        if value & LIST_BIT == 0 {
+            return self.text(value);
+        }
+        let first = (value & !LIST_BIT) as usize;
+        let variant = |i: usize| TextVariant::decode(self.lists.get((first + i) * TextVariant::SIZE..)?);
+        // A list ends at its last variant (or, if damaged, at the table's end or 64 items).
+        let list = (0..64)
+            .map_while(|i| variant(i).filter(|_| i == 0 || variant(i - 1).is_some_and(|p| p.text & LAST_BIT == 0)));
+        let bit = model.filter(|&m| m < 32).map_or(0, |m| 1u32 << m);
+        let chosen = list.clone().find(|v| v.models & bit != 0).or_else(|| variant(0).filter(|v| v.models == 0));
+        chosen.map_or(Said::Nothing, |v| self.text(v.text & !LAST_BIT))
     }
 }
 
@@ -437,7 +476,7 @@ mod tests {
     fn records_round_trip_through_their_bytes() {
         let w = WikiRecord { path: StrRef { offset: 9, len: 30 }, models: 1 << 31 };
         assert_eq!(WikiRecord::decode(&w.encode()), Some(w));
-        let v = TextVariant { models: 7, text: StrRef { offset: 100, len: 0 } };
+        let v = TextVariant { models: 7, text: 300 };
         assert_eq!(TextVariant::decode(&v.encode()), Some(v));
     }
 
@@ -463,27 +502,5 @@ mod tests {
             assert_eq!(join_code(channel, row, member), code, "{code:x}");
         }
         assert_eq!(split_code(0, 0x0702_2300_0002_0003), (0x0700_2000_0002_0003, 0x0203));
-    }
-
-    #[test]
-    fn a_model_gets_its_own_text_else_the_default() {
-        let blob = "defaultH2D";
-        let mut variants = [0u8; 3 * TextVariant::SIZE];
-        let texts = [(0, 0, 7), (1 << 2, 7, 3), (1 << 5, 0, 0)];
-        for (i, (models, offset, len)) in texts.into_iter().enumerate() {
-            let v = TextVariant { models, text: StrRef { offset, len } };
-            variants[i * TextVariant::SIZE..][..TextVariant::SIZE].copy_from_slice(&v.encode());
-        }
-        let records = [0, 0, 3, 0];
-        let t = TextTable { lang: "en", blob, records: &records, variants: &variants };
-        assert_eq!(t.said(0, None), Said::Text("default"));
-        assert_eq!(t.said(0, Some(2)), Said::Text("H2D"));
-        assert_eq!(t.said(0, Some(5)), Said::Empty);
-        assert_eq!(t.said(0, Some(9)), Said::Text("default"));
-        assert_eq!(t.said(1, None), Said::Nothing);
-        // Record 1 has no variants: it must not borrow record 0's default.
-        let records = [0, 0, 3, 0, 3, 0, 0, 0];
-        let t = TextTable { lang: "en", blob, records: &records, variants: &variants };
-        assert_eq!(t.said(1, None), Said::Nothing);
     }
 }
