@@ -14,7 +14,7 @@ fn official_codes() -> Vec<u64> {
     let t = tables();
     (0..t.facts.records as u16)
         .filter_map(|i| t.facts.code(i))
-        .filter(|&(channel, _, _)| channel == CHANNEL_HMS)
+        .filter(|(channel, _, _)| *channel == CHANNEL_HMS)
         .map(|(_, key, _)| key)
         .collect()
 }

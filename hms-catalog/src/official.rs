@@ -48,7 +48,7 @@ impl Lang {
 
     /// Whether any text of the language is compiled in.
     pub fn has_texts(self) -> bool {
-        !self.texts().records.is_empty()
+        !self.texts().rows.is_empty()
     }
 }
 
@@ -149,7 +149,7 @@ impl Official {
     /// The text for `model` (its own, else the most common one) in `lang`, falling back to
     /// English where `lang` lacks the code or its text is empty.
     pub fn text(&self, model: Option<Model>, lang: Lang) -> OfficialText {
-        match text_with_fallback(lang.texts(), Lang::En.texts(), self.found.record, model.map(Model::bit)) {
+        match text_with_fallback(lang.texts(), Lang::En.texts(), &self.found, model.map(Model::bit)) {
             Said::Text(t) => OfficialText::Text(Filled::packed(t, self.fill)),
             Said::Empty => OfficialText::Silent,
             Said::Nothing => OfficialText::Unavailable,

@@ -38,14 +38,16 @@ pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStr
     let table = hms_model::tables::build_texts(&facts, &texts, &code).map_err(|e| syn::Error::new(lang.span(), e))?;
     let file = file.canonicalize().unwrap_or(file).to_string_lossy().into_owned();
     let bytes = |b: &[u8]| Literal::byte_string(b);
-    let (records, lists, texts) = (bytes(&table.records), bytes(&table.lists), bytes(&table.texts));
+    let (rows, values) = (bytes(&table.rows), bytes(&table.values));
+    let (lists, texts) = (bytes(&table.lists), bytes(&table.texts));
     let (stream, pairs) = (bytes(&table.stream), bytes(&table.pairs));
     Ok(quote! {{
         #track_env
         const _: &[u8] = ::core::include_bytes!(#file);
         ::hms_core::layout::TextTable {
             lang: #code,
-            records: #records,
+            rows: #rows,
+            values: #values,
             lists: #lists,
             texts: #texts,
             stream: #stream,

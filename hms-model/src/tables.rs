@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use std::collections::BTreeMap;
 
-use hms_core::layout::official::{LAST_BIT, LIST_BIT, NO_TEXT, split_code};
+use hms_core::layout::official::{LAST_BIT, LIST_BIT, NO_TEXT, UNIFORM_BIT, split_code};
 use hms_core::layout::{
     EntryRecord, FactTable, ListRef, NONE, PhfIndex, ProcedureRecord, Row, RowFormat, StrRef, Tables, TextTable,
     TextVariant, WikiRecord, WikiTable,
@@ -376,8 +376,10 @@ fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), Str
 pub struct OwnedTextTable {
     /// The language.
     pub lang: String,
-    /// Per record, a `u16`.
-    pub records: Vec<u8>,
+    /// Per row, a `u16`.
+    pub rows: Vec<u8>,
+    /// Per code (or uniform row), a `u16`.
+    pub values: Vec<u8>,
     /// Variant lists.
     pub lists: Vec<u8>,
     /// First symbol per text, 3 bytes each.
@@ -393,7 +395,8 @@ impl OwnedTextTable {
     pub fn view(&self) -> TextTable<'_> {
         TextTable {
             lang: &self.lang,
-            records: &self.records,
+            rows: &self.rows,
+            values: &self.values,
             lists: &self.lists,
             texts: &self.texts,
             stream: &self.stream,
@@ -423,7 +426,9 @@ pub fn build_texts(facts: &OfficialFacts, texts: &OfficialTexts, lang: &str) -> 
     let mut seen_list: HashMap<Vec<u8>, u16> = HashMap::new();
     let mut table = OwnedTextTable { lang: lang.to_owned(), ..OwnedTextTable::default() };
     let too_many = |what: &str| format!("`{lang}` has too many {what} for the text table's 15-bit fields");
-    for i in official_layout(facts).order {
+    let layout = official_layout(facts);
+    let mut values = Vec::with_capacity(layout.order.len());
+    for &i in &layout.order {
         let variants = &mut per_record[i];
         // The default text (models 0) leads; the rest keep their order.
         variants.sort_by_key(|&(models, _)| models != 0);
@@ -453,8 +458,31 @@ pub fn build_texts(facts: &OfficialFacts, texts: &OfficialTexts, lang: &str) -> 
                 LIST_BIT | offset
             }
         };
-        table.records.extend(value.to_le_bytes());
+        values.push(value);
     }
+    // Per row: one value when every member shares it (the common case: one template for
+    // every unit and slot), else the members' run; equal runs are stored once.
+    let mut runs: HashMap<Vec<u16>, u16> = HashMap::new();
+    let mut stored: Vec<u16> = Vec::new();
+    let mut next = 0;
+    for (_, members) in &layout.rows {
+        let run = &values[next..next + members.len()];
+        next += members.len();
+        let uniform = run.iter().all(|&v| v == run[0]);
+        let run = if uniform { &run[..1] } else { run };
+        let start = match runs.get(run) {
+            Some(&start) => start,
+            None => {
+                let start =
+                    u16::try_from(stored.len()).ok().filter(|&s| s < UNIFORM_BIT).ok_or_else(|| too_many("codes"))?;
+                stored.extend_from_slice(run);
+                runs.insert(run.to_vec(), start);
+                start
+            }
+        };
+        table.rows.extend((start | if uniform { UNIFORM_BIT } else { 0 }).to_le_bytes());
+    }
+    table.values = stored.iter().flat_map(|v| v.to_le_bytes()).collect();
     // Checked once at the end: a record's value is meaningless if either overflowed.
     if table.lists.len() / TextVariant::SIZE >= LIST_BIT as usize || distinct.len() >= LIST_BIT as usize {
         return Err(too_many("texts or variant lists"));
@@ -669,14 +697,14 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
     #[test]
     fn a_model_gets_its_own_text_else_the_most_common() {
         let (tables, en, _) = build();
-        let record = tables.view().find_official(0, 0x0300_0200_0001_0001).unwrap().record;
+        let record = tables.view().find_official(0, 0x0300_0200_0001_0001).unwrap();
         let en = en.view();
         assert_eq!(
-            shown(text_with_fallback(&en, &en, record, Some(0))),
+            shown(text_with_fallback(&en, &en, &record, Some(0))),
             Some("Right nozzle heater test text.".to_owned())
         );
-        assert_eq!(shown(text_with_fallback(&en, &en, record, Some(1))), Some("Nozzle heater test text.".to_owned()));
-        assert_eq!(shown(text_with_fallback(&en, &en, record, None)), Some("Nozzle heater test text.".to_owned()));
+        assert_eq!(shown(text_with_fallback(&en, &en, &record, Some(1))), Some("Nozzle heater test text.".to_owned()));
+        assert_eq!(shown(text_with_fallback(&en, &en, &record, None)), Some("Nozzle heater test text.".to_owned()));
     }
 
     #[test]
@@ -684,25 +712,25 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
         let (tables, en, de) = build();
         let t = tables.view();
         let (en, de) = (en.view(), de.view());
-        let nozzle = t.find_official(0, 0x0300_0200_0001_0001).unwrap().record;
-        assert_eq!(shown(text_with_fallback(&de, &en, nozzle, Some(1))), Some("Düsenheizung Testtext.".to_owned()));
+        let nozzle = t.find_official(0, 0x0300_0200_0001_0001).unwrap();
+        assert_eq!(shown(text_with_fallback(&de, &en, &nozzle, Some(1))), Some("Düsenheizung Testtext.".to_owned()));
         // Empty in German for H2D: English for H2D.
         assert_eq!(
-            shown(text_with_fallback(&de, &en, nozzle, Some(0))),
+            shown(text_with_fallback(&de, &en, &nozzle, Some(0))),
             Some("Right nozzle heater test text.".to_owned())
         );
         // Missing in German altogether.
-        let ams = t.find_official(0, 0x0700_2000_0002_0003).unwrap().record;
-        assert_eq!(shown(text_with_fallback(&de, &en, ams, None)), Some("AMS ? slot ? test text.".to_owned()));
-        let error = t.find_official(1, 0x0300_400C).unwrap().record;
-        assert_eq!(shown(text_with_fallback(&de, &en, error, None)), Some("Print error test text.".to_owned()));
+        let ams = t.find_official(0, 0x0700_2000_0002_0003).unwrap();
+        assert_eq!(shown(text_with_fallback(&de, &en, &ams, None)), Some("AMS ? slot ? test text.".to_owned()));
+        let error = t.find_official(1, 0x0300_400C).unwrap();
+        assert_eq!(shown(text_with_fallback(&de, &en, &error, None)), Some("Print error test text.".to_owned()));
     }
 
     #[test]
     fn empty_texts_mark_a_known_code_as_silent() {
         let (tables, en, de) = build();
-        let record = tables.view().find_official(0, 0x0500_0700_0002_0201).unwrap().record;
-        assert_eq!(text_with_fallback(&de.view(), &en.view(), record, None), Said::Empty);
+        let record = tables.view().find_official(0, 0x0500_0700_0002_0201).unwrap();
+        assert_eq!(text_with_fallback(&de.view(), &en.view(), &record, None), Said::Empty);
         assert_eq!(tables.view().find_official(0, 0x0500_0700_0002_0202), None);
     }
 
@@ -738,7 +766,7 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
         for c in &facts.codes {
             let found = t.find_official(c.channel.layout(), c.key).unwrap();
             assert_eq!(found.models, c.models, "{:x}", c.key);
-            assert_eq!(t.facts.code(found.record), Some((c.channel.layout(), c.key, c.models)));
+            assert_eq!(t.facts.code(found.record), Some((c.channel.layout(), c.key, found)));
             assert!(!std::mem::replace(&mut seen[found.record as usize], true), "two codes on one record");
         }
         // Neighbours of real codes miss: another unit, slot, error id or channel.

@@ -151,10 +151,14 @@ pub struct FactTable<'a> {
 /// Where a code sits in the [`FactTable`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Found {
-    /// The record index (texts and wiki pages are parallel to records).
+    /// The record index (wiki pages are parallel to records).
     pub record: u16,
     /// The models that list the code.
     pub models: u32,
+    /// The row's slot (texts are per row and member).
+    pub row: u16,
+    /// The code's position among its row's members.
+    pub position: u16,
 }
 
 impl<'a> FactTable<'a> {
@@ -234,12 +238,12 @@ impl<'a> FactTable<'a> {
         let set = self.set(row.set)?;
         let position = (0..set.len).find(|&i| Self::u16_at(self.members, (set.start + i) as usize) == Some(member))?;
         let record = u16::try_from(row.base + position as u32).ok()?;
-        Some(Found { record, models: self.models_of(&row, position)? })
+        Some(Found { record, models: self.models_of(&row, position)?, row: slot as u16, position })
     }
 
-    /// The channel and code of record `record`, and the models that list it: for walking
-    /// every official code.
-    pub fn code(&self, record: u16) -> Option<(u8, u64, u32)> {
+    /// The channel and code of record `record`, and where it was found: for walking every
+    /// official code.
+    pub fn code(&self, record: u16) -> Option<(u8, u64, Found)> {
         let record = record as u32;
         if record >= self.records {
             return None;
@@ -260,7 +264,8 @@ impl<'a> FactTable<'a> {
         let prefix = Reader::new(self.prefixes, row.prefix as usize * 8).u64()?;
         let key = prefix << 16 | row.low as u64;
         let channel = if lo < self.hms.slot_count() as usize { super::CHANNEL_HMS } else { super::CHANNEL_PRINT_ERROR };
-        Some((channel, join_code(channel, key, member), self.models_of(&row, position)?))
+        let found = Found { record: record as u16, models: self.models_of(&row, position)?, row: lo as u16, position };
+        Some((channel, join_code(channel, key, member), found))
     }
 }
 
@@ -340,9 +345,11 @@ pub enum Said<'a> {
     Nothing,
 }
 
-/// [`TextTable::records`] value of a record the language lacks.
+/// [`TextTable::values`] value of a code the language lacks.
 pub const NO_TEXT: u16 = u16::MAX;
-/// [`TextTable::records`] bit of a record with several texts: the rest is the index of the
+/// [`TextTable::rows`] bit of a row whose members all have the same value.
+pub const UNIFORM_BIT: u16 = 0x8000;
+/// [`TextTable::values`] bit of a code with several texts: the rest is the index of the
 /// first [`TextVariant`] of its list in [`TextTable::lists`]. Without it, the value is the
 /// record's one text, shown on every model.
 pub const LIST_BIT: u16 = 0x8000;
@@ -386,8 +393,12 @@ impl TextVariant {
 pub struct TextTable<'a> {
     /// The language (`en`, `de`, `zh-cn`).
     pub lang: &'a str,
-    /// Per record, a `u16`: [`NO_TEXT`], a text index, or [`LIST_BIT`] and a list offset.
-    pub records: &'a [u8],
+    /// Per official row, a `u16`: where its members' values start in
+    /// [`values`](Self::values), with [`UNIFORM_BIT`] when one value serves every member.
+    pub rows: &'a [u8],
+    /// Per code, a `u16`: [`NO_TEXT`], a text index, or [`LIST_BIT`] and a list's first
+    /// variant.
+    pub values: &'a [u8],
     /// Variant lists: runs of [`TextVariant`]s ending at one with [`LAST_BIT`], the default
     /// (models 0) first when there is one.
     pub lists: &'a [u8],
@@ -402,11 +413,11 @@ pub struct TextTable<'a> {
 impl<'a> TextTable<'a> {
     /// A table with no texts.
     pub const EMPTY: TextTable<'static> =
-        TextTable { lang: "", records: &[], lists: &[], texts: &[], stream: &[], pairs: &[] };
+        TextTable { lang: "", rows: &[], values: &[], lists: &[], texts: &[], stream: &[], pairs: &[] };
 
     /// Bytes of every table.
     pub const fn byte_len(&self) -> usize {
-        self.records.len() + self.lists.len() + self.texts.len() + self.stream.len() + self.pairs.len()
+        self.rows.len() + self.values.len() + self.lists.len() + self.texts.len() + self.stream.len() + self.pairs.len()
     }
 
     fn offset(&self, text: u16) -> Option<u32> {
@@ -427,10 +438,14 @@ impl<'a> TextTable<'a> {
         }
     }
 
-    /// What the language says about official record `record` for the model with bit
+    /// What the language says about the official code at `found` for the model with bit
     /// `model` (or, without a model or when no text is specific to it, the default text).
-    pub fn said(&self, record: u16, model: Option<u8>) -> Said<'a> {
-        let Some(value) = Reader::new(self.records, record as usize * 2).u16() else {
+    pub fn said(&self, found: &Found, model: Option<u8>) -> Said<'a> {
+        let Some(row) = Reader::new(self.rows, found.row as usize * 2).u16() else {
+            return Said::Nothing;
+        };
+        let at = (row & !UNIFORM_BIT) as usize + if row & UNIFORM_BIT != 0 { 0 } else { found.position as usize };
+        let Some(value) = Reader::new(self.values, at * 2).u16() else {
             return Said::Nothing;
         };
         if value == NO_TEXT {
@@ -450,17 +465,17 @@ impl<'a> TextTable<'a> {
     }
 }
 
-/// What a user of `lang` on `model` is shown for official record `record`: the language's
+/// What a user of `lang` on `model` is shown for the official code at `found`: the language's
 /// text for the model (else its most common text), else English's; [`Said::Empty`] when the
 /// lists carry the code with an empty text and no text was found.
 pub fn text_with_fallback<'a>(
     lang: &TextTable<'a>,
     english: &TextTable<'a>,
-    record: u16,
+    found: &Found,
     model: Option<u8>,
 ) -> Said<'a> {
-    let first = lang.said(record, model);
-    let second = if core::ptr::eq(lang, english) { first } else { english.said(record, model) };
+    let first = lang.said(found, model);
+    let second = if core::ptr::eq(lang, english) { first } else { english.said(found, model) };
     match (first, second) {
         (Said::Text(t), _) | (_, Said::Text(t)) => Said::Text(t),
         (Said::Empty, _) | (_, Said::Empty) => Said::Empty,
