@@ -142,7 +142,7 @@ impl Official {
 
     /// The models whose lists carry the code.
     pub fn models(&self) -> impl Iterator<Item = Model> + use<> {
-        let mask = self.found.models;
+        let mask = TABLES.facts.models(&self.found).unwrap_or(0);
         Model::ALL.iter().copied().filter(move |m| mask & (1 << m.bit()) != 0)
     }
 

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use hms_core::layout::official::{LAST_BIT, LIST_BIT, NO_TEXT, UNIFORM_BIT, split_code};
 use hms_core::layout::{
-    EntryRecord, FactTable, ListRef, NONE, PhfIndex, ProcedureRecord, Row, RowFormat, StrRef, Tables, TextTable,
-    TextVariant, WikiRecord, WikiTable,
+    EntryRecord, FactTable, ListRef, MemberSet, NONE, PhfIndex, ProcedureRecord, Row, RowFormat, StrRef, Tables,
+    TextTable, TextVariant, WikiRecord, WikiTable,
 };
 
 use crate::model::{Catalog, Channel, CodeEntry};
@@ -277,6 +277,18 @@ fn intern<T: Clone + Eq + std::hash::Hash>(seen: &mut HashMap<T, u32>, items: &m
     })
 }
 
+/// `members` (sorted) as a grid of consecutive units by consecutive slots, if they are one.
+fn grid(members: &[u16]) -> Option<MemberSet> {
+    let (first, last) = (*members.first()?, *members.last()?);
+    let (unit, slot) = ((first >> 8) as u8, (first & 0xF) as u8);
+    let (units, slots) =
+        (((last >> 8) as u8).checked_sub(unit)? as usize + 1, ((last & 0xF) as u8).checked_sub(slot)? as usize + 1);
+    let expected =
+        (0..units).flat_map(|u| (0..slots).map(move |s| ((unit as usize + u) << 8 | (slot as usize + s)) as u16));
+    let is_grid = members.len() == units * slots && units < 256 && expected.eq(members.iter().copied());
+    is_grid.then_some(MemberSet::Grid { unit, units: units as u8, slot, slots: slots as u8 })
+}
+
 /// Bits needed to hold every value below `count`.
 fn bits_for(count: usize) -> u8 {
     (usize::BITS - count.saturating_sub(1).leading_zeros()) as u8
@@ -335,9 +347,15 @@ fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), Str
     f.prefixes = prefixes.iter().flat_map(|p| p.to_le_bytes()).collect();
     let mut members = Vec::new();
     for set in &sets {
-        let start = u16::try_from(members.len()).map_err(|_| "more than 65535 official members")?;
-        f.sets.extend(ListRef { start, len: set.len() as u16 }.encode());
-        members.extend(set.iter().copied());
+        let encoded = match grid(set) {
+            Some(grid) => grid,
+            None => {
+                let start = u16::try_from(members.len()).map_err(|_| "more than 65535 official members")?;
+                members.extend(set.iter().copied());
+                MemberSet::List(ListRef { start, len: set.len() as u16 })
+            }
+        };
+        f.sets.extend(encoded.encode());
     }
     u16::try_from(members.len()).map_err(|_| "more than 65535 official members")?;
     f.members = members.iter().flat_map(|m| m.to_le_bytes()).collect();
@@ -739,7 +757,7 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
         let (tables, _, _) = build();
         let t = tables.view();
         let found = t.find_official(0, 0x0300_0200_0001_0001).unwrap();
-        assert_eq!(found.models, 0b111);
+        assert_eq!(t.facts.models(&found), Some(0b111));
         let pages: Vec<_> = t.wiki.pages(found.record).collect();
         assert_eq!(pages, [("x1/0300_0200_0001_0001", 0), ("h2/0300_0200_0001_0001", 1)]);
         assert_eq!(t.wiki.pages(t.find_official(0, 0x0700_2000_0002_0003).unwrap().record).count(), 0);
@@ -765,7 +783,7 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
         let mut seen = vec![false; facts.codes.len()];
         for c in &facts.codes {
             let found = t.find_official(c.channel.layout(), c.key).unwrap();
-            assert_eq!(found.models, c.models, "{:x}", c.key);
+            assert_eq!(t.facts.models(&found), Some(c.models), "{:x}", c.key);
             assert_eq!(t.facts.code(found.record), Some((c.channel.layout(), c.key, found)));
             assert!(!std::mem::replace(&mut seen[found.record as usize], true), "two codes on one record");
         }

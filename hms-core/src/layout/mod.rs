@@ -10,7 +10,7 @@
 pub mod hash;
 pub mod official;
 
-pub use official::{FactTable, Found, Row, RowFormat, TextTable, TextVariant, WikiRecord, WikiTable};
+pub use official::{FactTable, Found, MemberSet, Row, RowFormat, TextTable, TextVariant, WikiRecord, WikiTable};
 
 /// "No such record" in a `u16` index field.
 pub const NONE: u16 = u16::MAX;
@@ -132,29 +132,36 @@ pub(crate) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    #[inline]
     pub(crate) const fn new(bytes: &'a [u8], at: usize) -> Self {
         Reader { bytes, at }
     }
+    #[inline]
     fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
         let field = self.bytes.get(self.at..self.at + N)?.try_into().ok()?;
         self.at += N;
         Some(field)
     }
+    #[inline]
     pub(crate) fn u8(&mut self) -> Option<u8> {
         self.take::<1>().map(|[b]| b)
     }
+    #[inline]
     pub(crate) fn u16(&mut self) -> Option<u16> {
         self.take().map(u16::from_le_bytes)
     }
+    #[inline]
     pub(crate) fn u32(&mut self) -> Option<u32> {
         self.take().map(u32::from_le_bytes)
     }
+    #[inline]
     pub(crate) fn u64(&mut self) -> Option<u64> {
         self.take().map(u64::from_le_bytes)
     }
     pub(crate) fn str_ref(&mut self) -> Option<StrRef> {
         Some(StrRef { offset: self.u32()?, len: self.u16()? })
     }
+    #[inline]
     pub(crate) fn list_ref(&mut self) -> Option<ListRef> {
         Some(ListRef { start: self.u16()?, len: self.u16()? })
     }

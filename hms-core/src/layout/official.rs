@@ -9,6 +9,7 @@ use crate::packed::PackedText;
 /// only in the unit byte and, for `print.hms`, the slot nibble of the part byte (AMS A-H, slots
 /// 1-4), so one row stands for up to hundreds of codes. Returns `(row key, member)`, the member
 /// being `unit << 8 | slot`.
+#[inline]
 pub const fn split_code(channel: u8, code: u64) -> (u64, u16) {
     if channel == super::CHANNEL_HMS {
         let unit = ((code >> 48) & 0xFF) as u16;
@@ -46,6 +47,7 @@ impl RowFormat {
     pub const LOW: u8 = 16;
 
     /// Bytes of one row.
+    #[inline]
     pub const fn row_size(&self) -> usize {
         (self.prefix as usize + Self::LOW as usize + self.set as usize + self.models as usize + self.base as usize)
             .div_ceil(8)
@@ -66,10 +68,15 @@ impl RowFormat {
     #[inline]
     pub fn decode(&self, rows: &[u8], at: usize) -> Option<Row> {
         let size = self.row_size();
-        let bytes = rows.get(at..at + size)?;
-        let mut buf = [0u8; 8];
-        buf[..size].copy_from_slice(bytes);
-        let mut v = u64::from_le_bytes(buf);
+        let mut v = match rows.get(at..at + 8) {
+            // Bits past the row belong to the next one; the fields below never reach them.
+            Some(eight) => u64::from_le_bytes(eight.try_into().ok()?),
+            None => {
+                let mut buf = [0u8; 8];
+                buf[..size].copy_from_slice(rows.get(at..at + size)?);
+                u64::from_le_bytes(buf)
+            }
+        };
         let mut take = |bits: u8| {
             let field = (v & mask(bits)) as u32;
             v = v.checked_shr(bits as u32).unwrap_or(0);
@@ -120,6 +127,53 @@ pub struct Row {
     pub base: u32,
 }
 
+/// The members of a row: a grid of consecutive units by consecutive slots (the usual AMS
+/// family: units A-H, slots 1-4), numbered unit by unit; or a sorted list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberSet {
+    /// Units `unit..unit + units` by slots `slot..slot + slots`.
+    Grid {
+        /// First unit.
+        unit: u8,
+        /// Number of units (1-255).
+        units: u8,
+        /// First slot nibble.
+        slot: u8,
+        /// Number of slots (1-16).
+        slots: u8,
+    },
+    /// Members `start..start + len` of [`FactTable::members`].
+    List(ListRef),
+}
+
+impl MemberSet {
+    /// Bytes of an encoded set.
+    pub const SIZE: usize = 4;
+    const GRID: u8 = 0x80;
+
+    /// The encoded bytes: a list is a [`ListRef`] (its length below `0x8000`); a grid has the
+    /// top bit of its last byte set.
+    pub fn encode(&self) -> [u8; 4] {
+        match *self {
+            MemberSet::Grid { unit, units, slot, slots } => [unit, units, slot | (slots - 1) << 4, Self::GRID],
+            MemberSet::List(l) => l.encode(),
+        }
+    }
+
+    /// Reads an encoded set.
+    #[inline]
+    pub fn decode(b: [u8; 4]) -> Option<Self> {
+        if b[3] & Self::GRID != 0 {
+            Some(MemberSet::Grid { unit: b[0], units: b[1], slot: b[2] & 0xF, slots: (b[2] >> 4) + 1 })
+        } else {
+            Some(MemberSet::List(ListRef {
+                start: u16::from_le_bytes([b[0], b[1]]),
+                len: u16::from_le_bytes([b[2], b[3]]),
+            }))
+        }
+    }
+}
+
 /// The official codes as rows: what codes exist, on which channel, and which printer models
 /// list them. Records are numbered by row (slot order, `print.hms` first) and member, so the
 /// texts of a language are one table parallel to them.
@@ -135,7 +189,7 @@ pub struct FactTable<'a> {
     pub rows: &'a [u8],
     /// Distinct `key >> 16` values, `u64` little-endian each.
     pub prefixes: &'a [u8],
-    /// Member sets: a [`ListRef`] into [`members`](Self::members) each.
+    /// Member sets: a [`MemberSet`] each.
     pub sets: &'a [u8],
     /// Members (`unit << 8 | slot`, `u16` little-endian), sorted within each set.
     pub members: &'a [u8],
@@ -153,8 +207,6 @@ pub struct FactTable<'a> {
 pub struct Found {
     /// The record index (wiki pages are parallel to records).
     pub record: u16,
-    /// The models that list the code.
-    pub models: u32,
     /// The row's slot (texts are per row and member).
     pub row: u16,
     /// The code's position among its row's members.
@@ -193,18 +245,65 @@ impl<'a> FactTable<'a> {
         self.rows.len().checked_div(self.format.row_size()).unwrap_or(0)
     }
 
+    #[inline]
     fn row(&self, slot: usize) -> Option<Row> {
         self.format.decode(self.rows, slot * self.format.row_size())
     }
 
+    #[inline]
     fn u16_at(bytes: &[u8], i: usize) -> Option<u16> {
         Some(u16::from_le_bytes(bytes.get(i * 2..i * 2 + 2)?.try_into().ok()?))
     }
 
-    fn set(&self, index: u32) -> Option<ListRef> {
-        Reader::new(self.sets, index as usize * ListRef::SIZE).list_ref()
+    #[inline]
+    fn set(&self, index: u32) -> Option<MemberSet> {
+        let at = index as usize * MemberSet::SIZE;
+        MemberSet::decode(self.sets.get(at..at + MemberSet::SIZE)?.try_into().ok()?)
     }
 
+    /// The position of `member` in a set.
+    #[inline]
+    fn position(&self, set: MemberSet, member: u16) -> Option<u16> {
+        match set {
+            MemberSet::Grid { unit, units, slot, slots } => {
+                let u = ((member >> 8) as u8).checked_sub(unit).filter(|&u| u < units)?;
+                let s = ((member & 0xF) as u8).checked_sub(slot).filter(|&s| s < slots)?;
+                Some(u as u16 * slots as u16 + s as u16)
+            }
+            MemberSet::List(list) => {
+                let start = list.start as usize * 2;
+                let items = self.members.get(start..start + list.len as usize * 2)?;
+                let at = |i: usize| items.get(i * 2..i * 2 + 2).map_or(u16::MAX, |b| u16::from_le_bytes([b[0], b[1]]));
+                // Branch-free binary search: the loop runs log2(len) times whatever the data.
+                let (mut base, mut len) = (0usize, list.len as usize);
+                if len == 0 {
+                    return None;
+                }
+                while len > 1 {
+                    let half = len / 2;
+                    base = if at(base + half) <= member { base + half } else { base };
+                    len -= half;
+                }
+                (at(base) == member).then_some(base as u16)
+            }
+        }
+    }
+
+    /// The member at `position` of a set.
+    fn member(&self, set: MemberSet, position: u16) -> Option<u16> {
+        match set {
+            MemberSet::Grid { unit, units, slot, slots } => {
+                let (u, s) = (position / slots as u16, position % slots as u16);
+                (u < units as u16).then(|| (unit as u16 + u) << 8 | (slot as u16 + s))
+            }
+            MemberSet::List(list) => {
+                (position < list.len).then_some(())?;
+                Self::u16_at(self.members, (list.start + position) as usize)
+            }
+        }
+    }
+
+    #[inline]
     fn models_of(&self, row: &Row, position: u16) -> Option<u32> {
         let count = (self.model_sets.len() / 4) as u32;
         let set = match row.models.checked_sub(count) {
@@ -221,7 +320,12 @@ impl<'a> FactTable<'a> {
         Reader::new(self.model_sets, set as usize * 4).u32()
     }
 
-    /// The record of a code of `channel`, and the models that list it.
+    /// The models that list the code at `found`: bit `i` is model `i` of the catalog.
+    pub fn models(&self, found: &Found) -> Option<u32> {
+        self.models_of(&self.row(found.row as usize)?, found.position)
+    }
+
+    /// Where a code of `channel` sits, if it is an official code.
     #[inline]
     pub fn find(&self, channel: u8, code: u64) -> Option<Found> {
         let (key, member) = split_code(channel, code);
@@ -235,10 +339,9 @@ impl<'a> FactTable<'a> {
         if prefix != key >> 16 || row.low != key as u16 {
             return None;
         }
-        let set = self.set(row.set)?;
-        let position = (0..set.len).find(|&i| Self::u16_at(self.members, (set.start + i) as usize) == Some(member))?;
+        let position = self.position(self.set(row.set)?, member)?;
         let record = u16::try_from(row.base + position as u32).ok()?;
-        Some(Found { record, models: self.models_of(&row, position)?, row: slot as u16, position })
+        Some(Found { record, row: slot as u16, position })
     }
 
     /// The channel and code of record `record`, and where it was found: for walking every
@@ -256,15 +359,11 @@ impl<'a> FactTable<'a> {
         }
         let row = self.row(lo)?;
         let position = u16::try_from(record.checked_sub(row.base)?).ok()?;
-        let set = self.set(row.set)?;
-        if position >= set.len {
-            return None;
-        }
-        let member = Self::u16_at(self.members, (set.start + position) as usize)?;
+        let member = self.member(self.set(row.set)?, position)?;
         let prefix = Reader::new(self.prefixes, row.prefix as usize * 8).u64()?;
         let key = prefix << 16 | row.low as u64;
         let channel = if lo < self.hms.slot_count() as usize { super::CHANNEL_HMS } else { super::CHANNEL_PRINT_ERROR };
-        let found = Found { record: record as u16, models: self.models_of(&row, position)?, row: lo as u16, position };
+        let found = Found { record: record as u16, row: lo as u16, position };
         Some((channel, join_code(channel, key, member), found))
     }
 }
@@ -506,6 +605,17 @@ mod tests {
         assert!(!format.fits(&Row { base: 9000, ..row }));
         bytes.pop();
         assert_eq!(format.decode(&bytes, 0), None);
+    }
+
+    #[test]
+    fn member_sets_round_trip_through_their_bytes() {
+        for set in [
+            MemberSet::Grid { unit: 0, units: 8, slot: 0, slots: 4 },
+            MemberSet::Grid { unit: 0xFE, units: 1, slot: 3, slots: 16 - 3 },
+            MemberSet::List(ListRef { start: 700, len: 34 }),
+        ] {
+            assert_eq!(MemberSet::decode(set.encode()), Some(set));
+        }
     }
 
     #[test]
