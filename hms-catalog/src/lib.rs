@@ -19,15 +19,25 @@
 //!
 //! Codes from a printer's MQTT report: `Hms::from_mqtt(attr, code)` for `print.hms`,
 //! `PrintError::from_u32` for `print.print_error`. Codes in source: [`code!`].
+//!
+//! Features: `std` (default), `lang-en` (default), `lang-de`, `lang-zh-cn`, `serde`, `defmt`;
+//! see the README's "Features" table. `default-features = false` is no std and facts only.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "std")]
+extern crate std;
+
 mod generated {
     hms_macros::catalog!("catalog.yaml", official = "official.tsv");
 }
+#[cfg(feature = "defmt")]
+mod defmt_impl;
 mod lookup;
 mod official;
+#[cfg(feature = "serde")]
+mod serde_impl;
 
 pub use generated::{Code, Level, Model, Module};
 pub use hms_core::placeholder::Filled as Text;

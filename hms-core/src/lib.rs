@@ -6,7 +6,8 @@
 //!   runtime, so both sides agree on one definition.
 //! * [`placeholder`]: the `{ams}` / `{slot}` placeholders of catalog texts.
 //!
-//! `no_std`, no alloc, no unsafe.
+//! `no_std`, no alloc, no unsafe. Features: `serde` (codes as their spelled strings) and
+//! `defmt` (codes logged as their bits).
 //!
 //! ```
 //! use hms_core::Hms;
@@ -22,11 +23,15 @@
 #[cfg(test)]
 extern crate std;
 
+#[cfg(feature = "defmt")]
+mod defmt_impl;
 mod hms;
 pub mod layout;
 pub mod packed;
 pub mod placeholder;
 mod print_error;
+#[cfg(feature = "serde")]
+mod serde_impl;
 pub mod spelling;
 
 pub use hms::{Hms, unit_letter};

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 mod codegen;
 mod docs;
+mod header;
 pub mod official;
 mod size;
 
@@ -48,7 +49,7 @@ pub fn regenerate(root: &Path, check: bool) -> Result<Report, String> {
     let catalog = hms_model::load(&root.join("catalog.yaml"), "catalog.yaml")
         .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
     let mut report = Report { check, ..Report::default() };
-    let outputs = [("docs/CODES.md", docs::codes_md(&catalog))];
+    let outputs = [("docs/CODES.md", docs::codes_md(&catalog)), (header::HEADER, header::hms_catalog_h(root)?)];
     for (relative, contents) in outputs {
         let path = root.join(relative);
         let changed = ensure_file_contents(&path, &contents, check).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -16,7 +16,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Rebuild every derived file (docs/CODES.md) from catalog.yaml.
+    /// Rebuild every derived file (docs/CODES.md, hms-ffi/include/hms_catalog.h) from the sources.
     Regenerate {
         /// Write nothing; fail naming each file that is stale.
         #[arg(long)]
