@@ -41,6 +41,6 @@ const PINNED: [(&str, usize); 9] = [
     ("catalog indexes", 386),
     ("official rows", 7672),
     ("official row indexes", 1464),
-    ("official members and models", 4846),
+    ("official members and models", 4146),
     ("wiki pages", 35443),
 ];
