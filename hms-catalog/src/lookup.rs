@@ -117,9 +117,13 @@ pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
     let code = code.into();
     let (channel, bits) = code.channel_bits();
     let official = TABLES.find_official(channel, bits);
-    let index = match code {
-        AnyCode::Hms(h) => TABLES.find_hms(h.to_u64()),
-        AnyCode::PrintError(e) => TABLES.find_print_error(e.to_u32()),
+    // An official code's row knows its catalog entry from the build, unless its members differ.
+    let index = match official.and_then(|f| f.entry()) {
+        Some(entry) => entry,
+        None => match code {
+            AnyCode::Hms(h) => TABLES.find_hms(h.to_u64()),
+            AnyCode::PrintError(e) => TABLES.find_print_error(e.to_u32()),
+        },
     };
     Lookup { code, entry: index.and_then(Entry::at), official }
 }

@@ -336,7 +336,7 @@ fn tables_static(t: &OwnedTables) -> TokenStream {
         (index(&t.hms_exact), index(&t.hms_family), index(&t.print_error_exact), index(&t.print_error_family));
     let f = &t.facts;
     let (fh, fp) = (index(&f.hms), index(&f.print_error));
-    let hms_core::layout::RowFormat { prefix, set, models, base } = f.format;
+    let hms_core::layout::RowFormat { prefix, set, models, base, entry } = f.format;
     let (rows, prefixes, sets, members) = (bytes(&f.rows), bytes(&f.prefixes), bytes(&f.sets), bytes(&f.members));
     let (model_sets, member_models, records) = (bytes(&f.model_sets), bytes(&f.member_models), f.records);
     let w = &t.wiki;
@@ -374,7 +374,13 @@ fn tables_static(t: &OwnedTables) -> TokenStream {
             facts: ::hms_core::layout::FactTable {
                 hms: #fh,
                 print_error: #fp,
-                format: ::hms_core::layout::RowFormat { prefix: #prefix, set: #set, models: #models, base: #base },
+                format: ::hms_core::layout::RowFormat {
+                    prefix: #prefix,
+                    set: #set,
+                    models: #models,
+                    base: #base,
+                    entry: #entry,
+                },
                 rows: #rows,
                 prefixes: #prefixes,
                 sets: #sets,

@@ -326,7 +326,20 @@ fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), Str
                 start
             })
         };
-        rows.push(Row { prefix, low: *key as u16, set, models: field, base });
+        let catalog = w.tables.view();
+        let entries: Vec<Option<u16>> = members
+            .iter()
+            .map(|&(_, i)| match facts.codes[i].channel {
+                Channel::Hms => catalog.find_hms(facts.codes[i].key),
+                Channel::PrintError => catalog.find_print_error(facts.codes[i].key as u32),
+            })
+            .collect();
+        let entry = match entries[0] {
+            _ if entries.iter().any(|&e| e != entries[0]) => Row::ENTRY_VARIES,
+            None => Row::NO_ENTRY,
+            Some(e) => e as u32 + Row::ENTRY_BASE,
+        };
+        rows.push(Row { prefix, low: *key as u16, set, models: field, base, entry });
         base += members.len() as u32;
     }
     for &r in &mixed {
@@ -337,6 +350,7 @@ fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), Str
         set: bits_for(sets.len()),
         models: bits_for(model_sets.len() + member_models.len()),
         base: bits_for(base as usize),
+        entry: bits_for(w.tables.entries.len() / EntryRecord::SIZE + Row::ENTRY_BASE as usize),
     };
     if let Some(row) = rows.iter().find(|r| !format.fits(r)) {
         return Err(format!("official row {row:?} does not fit in 8 bytes ({format:?}): too many official codes"));

@@ -1,6 +1,6 @@
 //! Lookup in the built-in catalog: exact entries, families, placeholders, unknown codes.
 
-use hms_catalog::{Code, Hms, Level, Module, code, entries, lookup};
+use hms_catalog::{Code, Hms, Level, Module, PrintError, code, entries, lookup};
 
 #[test]
 fn family_entry_fills_unit_and_slot() {
@@ -124,4 +124,25 @@ fn families_cover_lettered_units_and_slots_1_to_4_only() {
     assert_eq!(external.unit_letter(), None);
     // AMS-HT units as the main board numbers them: 0x80 is A.
     assert_eq!(lookup(Hms::from_mqtt(0x1883_2000, 0x0002_0058)).unit_letter(), Some('D'));
+}
+
+/// The catalog entry an official code's row carries from the build is the one a search of
+/// the catalog finds, for every official code.
+#[test]
+fn official_rows_carry_the_entry_the_catalog_search_finds() {
+    let t = hms_catalog::tables();
+    let mut with_entry = 0;
+    for record in 0..t.facts.records as u16 {
+        let (channel, key, _) = t.facts.code(record).expect("every record has a code");
+        let (code, searched) = if channel == hms_core::layout::CHANNEL_HMS {
+            (hms_catalog::AnyCode::Hms(Hms::from_u64(key)), t.find_hms(key))
+        } else {
+            (hms_catalog::AnyCode::PrintError(PrintError::from_u32(key as u32)), t.find_print_error(key as u32))
+        };
+        let found = lookup(code);
+        assert!(found.official().is_some(), "{code}");
+        assert_eq!(found.entry().map(|e| e.index()), searched, "{code}");
+        with_entry += usize::from(searched.is_some());
+    }
+    assert!(with_entry > 100, "only {with_entry} official codes have a catalog entry");
 }

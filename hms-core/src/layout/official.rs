@@ -29,7 +29,8 @@ pub const fn join_code(channel: u8, row: u64, member: u16) -> u64 {
 
 /// The packed fields of a row, in bits, in this order: prefix (index of `key >> 16` in the
 /// prefix table), low (`key & 0xFFFF`, always 16 bits), member set, models, base (index of
-/// the row's first record). A row takes `ceil(sum / 8)` bytes, at most 8.
+/// the row's first record), entry (the catalog entry of its members, see [`Row::entry`]). A
+/// row takes `ceil(sum / 8)` bytes, at most 8.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RowFormat {
     /// Bits of the prefix index.
@@ -40,6 +41,8 @@ pub struct RowFormat {
     pub models: u8,
     /// Bits of the base record index.
     pub base: u8,
+    /// Bits of the catalog entry field.
+    pub entry: u8,
 }
 
 impl RowFormat {
@@ -49,7 +52,12 @@ impl RowFormat {
     /// Bytes of one row.
     #[inline]
     pub const fn row_size(&self) -> usize {
-        (self.prefix as usize + Self::LOW as usize + self.set as usize + self.models as usize + self.base as usize)
+        (self.prefix as usize
+            + Self::LOW as usize
+            + self.set as usize
+            + self.models as usize
+            + self.base as usize
+            + self.entry as usize)
             .div_ceil(8)
     }
 
@@ -87,16 +95,18 @@ impl RowFormat {
         let set = take(self.set);
         let models = take(self.models);
         let base = take(self.base);
-        Some(Row { prefix, low, set, models, base })
+        let entry = take(self.entry);
+        Some(Row { prefix, low, set, models, base, entry })
     }
 
-    fn fields(&self, r: &Row) -> [(u32, u8); 5] {
+    fn fields(&self, r: &Row) -> [(u32, u8); 6] {
         [
             (r.prefix, self.prefix),
             (r.low as u32, Self::LOW),
             (r.set, self.set),
             (r.models, self.models),
             (r.base, self.base),
+            (r.entry, self.entry),
         ]
     }
 
@@ -125,6 +135,19 @@ pub struct Row {
     pub models: u32,
     /// The record index of the row's first member; the others follow in member order.
     pub base: u32,
+    /// The catalog entry of every member, found at build time: [`Row::NO_ENTRY`], or
+    /// [`Row::ENTRY_VARIES`] when the members have different entries, else the entry index
+    /// plus [`Row::ENTRY_BASE`].
+    pub entry: u32,
+}
+
+impl Row {
+    /// No member has a catalog entry.
+    pub const NO_ENTRY: u32 = 0;
+    /// The members have different entries: look each code up in the catalog.
+    pub const ENTRY_VARIES: u32 = 1;
+    /// Added to an entry index.
+    pub const ENTRY_BASE: u32 = 2;
 }
 
 /// The members of a row: a grid of consecutive units by consecutive slots (the usual AMS
@@ -211,6 +234,20 @@ pub struct Found {
     pub row: u16,
     /// The code's position among its row's members.
     pub position: u16,
+    /// The row's catalog entry field ([`Row::entry`]).
+    pub entry: u16,
+}
+
+impl Found {
+    /// The catalog entry the build found for the code: `Some(Some(i))` entry `i`,
+    /// `Some(None)` none, `None` when the caller must look it up.
+    pub fn entry(&self) -> Option<Option<u16>> {
+        match self.entry as u32 {
+            Row::NO_ENTRY => Some(None),
+            Row::ENTRY_VARIES => None,
+            e => Some(Some((e - Row::ENTRY_BASE) as u16)),
+        }
+    }
 }
 
 impl<'a> FactTable<'a> {
@@ -218,7 +255,7 @@ impl<'a> FactTable<'a> {
     pub const EMPTY: FactTable<'static> = FactTable {
         hms: super::PhfIndex::EMPTY,
         print_error: super::PhfIndex::EMPTY,
-        format: RowFormat { prefix: 0, set: 0, models: 0, base: 0 },
+        format: RowFormat { prefix: 0, set: 0, models: 0, base: 0, entry: 0 },
         rows: &[],
         prefixes: &[],
         sets: &[],
@@ -341,7 +378,7 @@ impl<'a> FactTable<'a> {
         }
         let position = self.position(self.set(row.set)?, member)?;
         let record = u16::try_from(row.base + position as u32).ok()?;
-        Some(Found { record, row: slot as u16, position })
+        Some(Found { record, row: slot as u16, position, entry: row.entry as u16 })
     }
 
     /// The channel and code of record `record`, and where it was found: for walking every
@@ -363,7 +400,7 @@ impl<'a> FactTable<'a> {
         let prefix = Reader::new(self.prefixes, row.prefix as usize * 8).u64()?;
         let key = prefix << 16 | row.low as u64;
         let channel = if lo < self.hms.slot_count() as usize { super::CHANNEL_HMS } else { super::CHANNEL_PRINT_ERROR };
-        let found = Found { record: record as u16, row: lo as u16, position };
+        let found = Found { record: record as u16, row: lo as u16, position, entry: row.entry as u16 };
         Some((channel, join_code(channel, key, member), found))
     }
 }
@@ -596,11 +633,11 @@ mod tests {
 
     #[test]
     fn rows_round_trip_through_their_bits() {
-        let format = RowFormat { prefix: 7, set: 8, models: 9, base: 13 };
-        assert_eq!(format.row_size(), 7);
-        let row = Row { prefix: 100, low: 0xBEEF, set: 255, models: 300, base: 8000 };
+        let format = RowFormat { prefix: 7, set: 8, models: 9, base: 13, entry: 8 };
+        assert_eq!(format.row_size(), 8);
+        let row = Row { prefix: 100, low: 0xBEEF, set: 255, models: 300, base: 8000, entry: 200 };
         assert!(format.fits(&row));
-        let mut bytes = format.encode(&row)[..7].to_vec();
+        let mut bytes = format.encode(&row)[..8].to_vec();
         assert_eq!(format.decode(&bytes, 0), Some(row));
         assert!(!format.fits(&Row { base: 9000, ..row }));
         bytes.pop();
