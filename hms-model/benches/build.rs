@@ -1,0 +1,58 @@
+//! Build time of the tables, the work `hms_macros::catalog!` does on every rebuild: reading and
+//! checking catalog.yaml and official.tsv, then laying them out (perfect hashes solved). Run on
+//! the real files and on synthetic ones of 1,000 and 50,000 codes (catalog entries and
+//! official codes each), to show how it grows. `cargo bench -p hms-model`.
+
+use std::fmt::Write;
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+/// The real catalog with `n` synthetic exact entries appended, and `n` synthetic official codes
+/// in families of 8 units by 4 slots.
+fn synthetic(n: usize) -> (String, String) {
+    let mut catalog = std::fs::read_to_string(root().join("catalog.yaml")).expect("catalog.yaml");
+    let mut facts = String::new();
+    for i in 0..n {
+        let code = 0x0307_4000_0002_0000u64 + ((i as u64 >> 16) << 40) + (i as u64 & 0xFFFF);
+        let [a, b, c, d] = [code >> 48, (code >> 32) & 0xFFFF, (code >> 16) & 0xFFFF, code & 0xFFFF];
+        let _ = write!(
+            catalog,
+            "  - code: \"{a:04X}_{b:04X}_{c:04X}_{d:04X}\"\n    title: Synthetic entry {i}\n    meaning: A synthetic entry for build-time measurement, number {i}.\n"
+        );
+        let official = 0x0700_2000_0001_0000u64 | (i as u64 % 8) << 48 | (i as u64 / 8 % 4) << 40 | (i as u64 / 32);
+        let _ = writeln!(facts, "hms\t{official:016X}\tH2D,X1\t-\t-");
+    }
+    (catalog, facts)
+}
+
+fn build(catalog: &str, facts: &str) -> usize {
+    let catalog = hms_model::parse(catalog, "catalog.yaml").expect("the catalog is valid");
+    let facts = hms_model::official::parse_facts(facts, "official.tsv", &catalog).expect("the facts are valid");
+    let tables = hms_model::tables::build(&catalog, Some(&facts)).expect("the tables build");
+    tables.entries.len() + tables.facts.rows.len()
+}
+
+fn build_time(c: &mut Criterion) {
+    let mut group = c.benchmark_group("build");
+    group.sample_size(10);
+    let real = (
+        std::fs::read_to_string(root().join("catalog.yaml")).expect("catalog.yaml"),
+        std::fs::read_to_string(root().join("catalog/official.tsv")).expect("catalog/official.tsv"),
+    );
+    let real_codes = real.1.lines().filter(|l| !l.starts_with('#')).count();
+    for (n, (catalog, facts)) in [(1_000, synthetic(1_000)), (real_codes, real), (50_000, synthetic(50_000))] {
+        group.bench_with_input(BenchmarkId::new("catalog + facts", n), &(catalog, facts), |b, (catalog, facts)| {
+            b.iter(|| build(black_box(catalog), black_box(facts)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, build_time);
+criterion_main!(benches);
