@@ -81,7 +81,7 @@ impl RowFormat {
             Some(eight) => u64::from_le_bytes(eight.try_into().ok()?),
             None => {
                 let mut buf = [0u8; 8];
-                buf[..size].copy_from_slice(rows.get(at..at + size)?);
+                buf.get_mut(..size)?.copy_from_slice(rows.get(at..at + size)?);
                 u64::from_le_bytes(buf)
             }
         };
@@ -642,6 +642,9 @@ mod tests {
         assert!(!format.fits(&Row { base: 9000, ..row }));
         bytes.pop();
         assert_eq!(format.decode(&bytes, 0), None);
+        // A damaged format wider than 8 bytes reads nothing rather than panicking.
+        let wide = RowFormat { prefix: 32, set: 32, models: 0, base: 0, entry: 0 };
+        assert_eq!(wide.decode(&[0; 5], 0), None);
     }
 
     #[test]
