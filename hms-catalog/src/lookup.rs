@@ -186,7 +186,11 @@ impl Lookup {
     /// The values this code gives to `{ams}` and `{slot}`.
     pub fn fill(&self) -> Fill {
         let lettered = self.module().is_some_and(Module::is_lettered);
-        Fill { unit: lettered.then_some(self.code.module_number()), slot: self.code.slot() }
+        let index = match self.code {
+            AnyCode::Hms(h) => Some(((h.to_u64() >> 40) & 0xF) as u8 + 1),
+            AnyCode::PrintError(_) => None,
+        };
+        Fill { unit: lettered.then_some(self.code.module_number()), slot: self.code.slot(), index }
     }
 
     /// Title, filled for this code.

@@ -1,10 +1,11 @@
-//! Placeholders in catalog texts: `{ams}` (the AMS unit letter) and `{slot}` (the slot number),
-//! filled from the reported code so one entry covers a whole family of codes. `{{` and `}}`
-//! write a literal brace.
+//! Placeholders in catalog texts: `{ams}` (the AMS unit letter), `{slot}` (the AMS slot
+//! number) and `{index}` (the number in the part byte's low digit, from 1: the slot, motor or
+//! channel a code names), filled from the reported code so one entry covers a whole family of
+//! codes. `{{` and `}}` write a literal brace.
 //!
 //! ```
 //! use hms_core::placeholder::{Fill, Filled};
-//! let fill = Fill { unit: Some(1), slot: Some(3) };
+//! let fill = Fill { unit: Some(1), slot: Some(3), index: Some(3) };
 //! let text = Filled::new("AMS {ams} slot {slot} is empty", fill);
 //! assert_eq!(text.to_string(), "AMS B slot 3 is empty");
 //! ```
@@ -18,6 +19,9 @@ pub enum Source {
     Unit,
     /// The slot of an AMS slot part (`0x20`-`0x23`).
     Slot,
+    /// The low digit of the part byte plus one, for any `print.hms` code: the numbered
+    /// thing (slot, motor, channel) of parts such as `0x10`-`0x13`.
+    Index,
 }
 
 /// A placeholder a catalog text may use.
@@ -30,8 +34,11 @@ pub struct Placeholder {
 }
 
 /// Every placeholder.
-pub const PLACEHOLDERS: &[Placeholder] =
-    &[Placeholder { name: "ams", source: Source::Unit }, Placeholder { name: "slot", source: Source::Slot }];
+pub const PLACEHOLDERS: &[Placeholder] = &[
+    Placeholder { name: "ams", source: Source::Unit },
+    Placeholder { name: "slot", source: Source::Slot },
+    Placeholder { name: "index", source: Source::Index },
+];
 
 /// The placeholder called `name`.
 pub fn find(name: &str) -> Option<&'static Placeholder> {
@@ -115,14 +122,17 @@ pub struct Fill {
     pub unit: Option<u8>,
     /// Slot 1-4, if the code names one.
     pub slot: Option<u8>,
+    /// The part byte's low digit plus one (1-16), for a `print.hms` code.
+    pub index: Option<u8>,
 }
 
 impl Fill {
     /// Writes the value of `name`; `?` when the code does not give one.
     pub fn write_value(&self, name: &str, out: &mut dyn fmt::Write) -> fmt::Result {
-        match (find(name).map(|p| p.source), self.unit.and_then(crate::unit_letter), self.slot) {
-            (Some(Source::Unit), Some(letter), _) => out.write_char(letter),
-            (Some(Source::Slot), _, Some(slot)) => write!(out, "{slot}"),
+        match (find(name).map(|p| p.source), self.unit.and_then(crate::unit_letter), self.slot, self.index) {
+            (Some(Source::Unit), Some(letter), _, _) => out.write_char(letter),
+            (Some(Source::Slot), _, Some(slot), _) => write!(out, "{slot}"),
+            (Some(Source::Index), _, _, Some(index)) => write!(out, "{index}"),
             _ => out.write_char('?'),
         }
     }
@@ -191,6 +201,12 @@ mod tests {
         assert_eq!(got[0], Piece::Literal("AMS "));
         assert_eq!(got[1], Piece::Placeholder { name: "ams", offset: 4 });
         assert_eq!(got[3], Piece::Placeholder { name: "slot", offset: 15 });
+    }
+
+    #[test]
+    fn index_is_the_part_digit_and_missing_values_are_marked() {
+        let fill = Fill { unit: None, slot: None, index: Some(12) };
+        assert_eq!(Filled::new("motor {index}, AMS {ams}", fill).to_string(), "motor 12, AMS ?");
     }
 
     #[test]

@@ -349,6 +349,7 @@ fn procedure_texts(p: &Procedure) -> impl Iterator<Item = (String, &str)> {
 struct Fillable {
     unit: bool,
     slot: bool,
+    index: bool,
 }
 
 impl Fillable {
@@ -360,7 +361,7 @@ impl Fillable {
         };
         let unit = lettered && (entry.varies_unit() || hms_core::unit_letter(module_number).is_some());
         let slot = entry.channel == Channel::Hms && Hms::from_u64(entry.key).slot().is_some();
-        Fillable { unit, slot }
+        Fillable { unit, slot, index: entry.channel == Channel::Hms }
     }
 }
 
@@ -388,12 +389,12 @@ fn check_texts<'a>(
                 Piece::Unbalanced { offset } => sink.error(
                     spans,
                     &path,
-                    format!("unbalanced brace at byte {offset}: placeholders are written `{{ams}}` or `{{slot}}`"),
+                    format!("unbalanced brace at byte {offset}: placeholders are written `{{ams}}`, `{{slot}}` or `{{index}}`"),
                 ),
                 Piece::Placeholder { name, .. } if placeholder::find(name).is_none() => sink.error(
                     spans,
                     &path,
-                    format!("unknown placeholder `{{{name}}}`: expected `{{ams}}` or `{{slot}}`"),
+                    format!("unknown placeholder `{{{name}}}`: expected `{{ams}}`, `{{slot}}` or `{{index}}`"),
                 ),
                 Piece::Placeholder { .. } => {}
             }
@@ -411,6 +412,7 @@ fn unfillable(text: &str, fill: Fillable) -> Option<String> {
             let ok = match placeholder::find(name)?.source {
                 Source::Unit => fill.unit,
                 Source::Slot => fill.slot,
+                Source::Index => fill.index,
             };
             (!ok).then(|| format!("uses `{{{name}}}`"))
         }

@@ -1,6 +1,8 @@
 //! Texts of the AMS families as templates: `AMS B Slot 3` in the text of code `0701_2200_...`
 //! becomes `AMS {ams} Slot {slot}`, so the sixteen texts of one fault across units and slots
-//! are stored once. A template is kept only when filling it back gives the original exactly.
+//! are stored once; `slot 2` in the text of a code whose part byte ends in 1 (`0700_1100_...`)
+//! becomes `slot {index}`. A template is kept only when filling it back gives the original
+//! exactly.
 
 use hms_core::placeholder::{Fill, Filled};
 use hms_core::unit_letter;
@@ -11,6 +13,8 @@ use super::{Channel, Key};
 const UNIT_WORDS: [&str; 3] = ["AMS Lite ", "AMS-HT ", "AMS "];
 /// Words a slot number follows.
 const SLOT_WORDS: [&str; 2] = ["Slot ", "slot "];
+/// Words the number of a part's low digit follows (slot, motor, channel).
+const INDEX_WORDS: [&str; 8] = ["Slot ", "slot ", "Slot", "motor ", "Motor ", "channel ", "Channel ", "槽位"];
 
 /// Makes templates for the codes of lettered modules.
 pub struct Templater {
@@ -35,19 +39,23 @@ impl Templater {
             Channel::Hms => ((key.code >> 56) as u8, (key.code >> 48) as u8, Some((key.code >> 40) as u8)),
             Channel::PrintError => ((key.code >> 24) as u8, (key.code >> 16) as u8, None),
         };
-        if !self.lettered[module as usize] {
-            return escaped;
+        let letter = unit_letter(unit).filter(|_| self.lettered[module as usize]);
+        let slot = part.filter(|p| (0x20..=0x23).contains(p) && letter.is_some()).map(|p| p - 0x1F);
+        let index = part.map(|p| (p & 0xF) + 1);
+        let mut template = escaped.clone();
+        if let Some(letter) = letter {
+            template = replace_after(&template, &UNIT_WORDS, letter, "{ams}");
         }
-        let Some(letter) = unit_letter(unit) else { return escaped };
-        let slot = part.filter(|p| (0x20..=0x23).contains(p)).map(|p| p - 0x1F);
-        let mut template = replace_after(&escaped, &UNIT_WORDS, letter, "{ams}");
         if let Some(slot) = slot {
             template = replace_after(&template, &SLOT_WORDS, char::from(b'0' + slot), "{slot}");
+        } else if let Some(index) = index.filter(|&i| i <= 9) {
+            template = replace_after(&template, &INDEX_WORDS, char::from(b'0' + index), "{index}");
         }
         if template == escaped {
             return escaped;
         }
-        let filled = Filled::new(&template, Fill { unit: Some(unit), slot }).to_string();
+        let fill = Fill { unit: letter.map(|_| unit), slot, index };
+        let filled = Filled::new(&template, fill).to_string();
         if filled == text { template } else { escaped }
     }
 }
@@ -111,6 +119,22 @@ mod tests {
         assert_eq!(t.apply(hms(0x1202_2300_0001_0001), "AMS Lite C slot 4."), "AMS Lite {ams} slot {slot}.");
         let e = Key { channel: Channel::PrintError, code: 0x0701_8010 };
         assert_eq!(t.apply(e, "AMS B needs care."), "AMS {ams} needs care.");
+    }
+
+    #[test]
+    fn the_part_digit_becomes_an_index() {
+        let t = templater();
+        assert_eq!(
+            t.apply(hms(0x0701_1200_0001_0001), "AMS B slot 3 motor slipped."),
+            "AMS {ams} slot {index} motor slipped."
+        );
+        assert_eq!(
+            t.apply(hms(0x0700_3100_0002_0002), "Tag on AMS A Slot2 is bad."),
+            "Tag on AMS {ams} Slot{index} is bad."
+        );
+        assert_eq!(t.apply(hms(0x0300_1A00_0001_0001), "Fan channel 11 stopped."), "Fan channel 11 stopped.");
+        assert_eq!(t.apply(hms(0x0300_0000_0001_0001), "The motor 3 is hot."), "The motor 3 is hot.");
+        assert_eq!(t.apply(hms(0x0300_0200_0001_0001), "The motor 3 and motor 1."), "The motor {index} and motor 1.");
     }
 
     #[test]
