@@ -205,8 +205,18 @@ mod tests {
 
     #[test]
     fn index_is_the_part_digit_and_missing_values_are_marked() {
+        struct Out([u8; 32], usize);
+        impl fmt::Write for Out {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0[self.1..self.1 + s.len()].copy_from_slice(s.as_bytes());
+                self.1 += s.len();
+                Ok(())
+            }
+        }
         let fill = Fill { unit: None, slot: None, index: Some(12) };
-        assert_eq!(Filled::new("motor {index}, AMS {ams}", fill).to_string(), "motor 12, AMS ?");
+        let mut out = Out([0; 32], 0);
+        fmt::Write::write_fmt(&mut out, format_args!("{}", Filled::new("motor {index}, AMS {ams}", fill))).unwrap();
+        assert_eq!(&out.0[..out.1], b"motor 12, AMS ?");
     }
 
     #[test]
