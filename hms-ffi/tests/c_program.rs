@@ -1,16 +1,43 @@
-//! Builds tests/c/test.c with the system's C compiler, links it with the static library cargo
-//! built for this test, and runs it.
+//! Builds tests/c/test.c with the system's C compiler, links it with the crate's static library,
+//! and runs it. `cargo test` builds only the rlib of a crate it tests, so the test asks cargo for
+//! the static library itself, in the same target directory and profile.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The static library beside this test's profile directory (`target/<profile>/libhms_ffi.a`).
-fn static_library() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test knows its path");
-    // target/<profile>/deps/<test> -> target/<profile>
-    let profile_dir = exe.parent().and_then(Path::parent).expect("tests run from target/<profile>/deps");
+/// Builds the static library with cargo and returns its path (`target/<profile>/libhms_ffi.a`).
+fn static_library() -> Result<PathBuf, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("the test's own path: {e}"))?;
+    // target/<profile>/deps/<test> -> target/<profile> -> target
+    let profile_dir = exe.parent().and_then(Path::parent).ok_or("tests run from target/<profile>/deps")?;
+    let target_dir = profile_dir.parent().ok_or("the profile directory sits in a target directory")?;
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo
+        .args(["build", "--quiet", "--lib", "--manifest-path"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(target_dir);
+    match profile_dir.file_name().and_then(|name| name.to_str()) {
+        Some("debug") => {}
+        Some("release") => {
+            cargo.arg("--release");
+        }
+        Some(other) => {
+            cargo.args(["--profile", other]);
+        }
+        None => return Err(format!("{} has no profile name", profile_dir.display())),
+    }
+    let built = cargo.output().map_err(|e| format!("cargo runs: {e}"))?;
+    if !built.status.success() {
+        return Err(format!("cargo build of the static library failed:\n{}", String::from_utf8_lossy(&built.stderr)));
+    }
     let name = if cfg!(windows) { "hms_ffi.lib" } else { "libhms_ffi.a" };
-    profile_dir.join(name)
+    let library = profile_dir.join(name);
+    if library.is_file() {
+        Ok(library)
+    } else {
+        Err(format!("cargo built the library but {} is missing", library.display()))
+    }
 }
 
 /// What a program linking a Rust static library also needs, as `rustc --print native-static-libs` says.
@@ -30,8 +57,7 @@ fn c_program_links_the_library_and_passes() {
         return;
     }
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let library = static_library();
-    assert!(library.is_file(), "{} missing: cargo builds it with the crate's rlib", library.display());
+    let library = static_library().unwrap_or_else(|e| panic!("{e}"));
     let program = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hms-ffi-c-test");
     let compiled = Command::new(&cc)
         .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic"])
