@@ -39,7 +39,7 @@ pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStr
     let file = file.canonicalize().unwrap_or(file).to_string_lossy().into_owned();
     let bytes = |b: &[u8]| Literal::byte_string(b);
     let (rows, values) = (bytes(&table.rows), bytes(&table.values));
-    let (lists, texts) = (bytes(&table.lists), bytes(&table.texts));
+    let (lists, starts, lengths, wide) = (bytes(&table.lists), bytes(&table.starts), bytes(&table.lengths), table.wide);
     let (stream, pairs) = (bytes(&table.stream), bytes(&table.pairs));
     Ok(quote! {{
         #track_env
@@ -49,7 +49,9 @@ pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStr
             rows: #rows,
             values: #values,
             lists: #lists,
-            texts: #texts,
+            starts: #starts,
+            lengths: #lengths,
+            wide: #wide,
             stream: #stream,
             pairs: #pairs,
         }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use std::collections::BTreeMap;
 
-use hms_core::layout::official::{LAST_BIT, LIST_BIT, NO_TEXT, UNIFORM_BIT, split_code};
+use hms_core::layout::official::{LAST_BIT, LIST_BIT, NO_TEXT, TEXT_BLOCK, UNIFORM_BIT, split_code};
 use hms_core::layout::{
     EntryRecord, FactTable, ListRef, MemberSet, NONE, PhfIndex, ProcedureRecord, Row, RowFormat, StrRef, Tables,
     TextTable, TextVariant, WikiRecord, WikiTable,
@@ -414,8 +414,12 @@ pub struct OwnedTextTable {
     pub values: Vec<u8>,
     /// Variant lists.
     pub lists: Vec<u8>,
-    /// First symbol per text, 3 bytes each.
-    pub texts: Vec<u8>,
+    /// First symbol per block of texts.
+    pub starts: Vec<u8>,
+    /// Length per text.
+    pub lengths: Vec<u8>,
+    /// Two bytes per length.
+    pub wide: bool,
     /// Symbols.
     pub stream: Vec<u8>,
     /// Pairs.
@@ -430,7 +434,9 @@ impl OwnedTextTable {
             rows: &self.rows,
             values: &self.values,
             lists: &self.lists,
-            texts: &self.texts,
+            starts: &self.starts,
+            lengths: &self.lengths,
+            wide: self.wide,
             stream: &self.stream,
             pairs: &self.pairs,
         }
@@ -521,14 +527,22 @@ pub fn build_texts(facts: &OfficialFacts, texts: &OfficialTexts, lang: &str) -> 
     }
     let marked = distinct.iter().map(|t| crate::packing::mark(t)).collect::<Result<Vec<_>, _>>()?;
     let packed = crate::packing::pack(&marked);
-    if packed.texts.iter().map(Vec::len).sum::<usize>() >= 1 << 24 {
-        return Err(format!("`{lang}` texts outgrow the 24-bit symbol offsets"));
+    if packed.texts.iter().map(Vec::len).sum::<usize>() >= u32::MAX as usize {
+        return Err(format!("`{lang}` texts outgrow the 32-bit symbol offsets"));
     }
+    table.wide = packed.texts.iter().any(|t| t.len() > u8::MAX as usize);
     let mut start = 0u32;
-    table.texts.extend(&start.to_le_bytes()[..3]);
-    for symbols in &packed.texts {
+    for (i, symbols) in packed.texts.iter().enumerate() {
+        if i % TEXT_BLOCK == 0 {
+            table.starts.extend(start.to_le_bytes());
+        }
         start += symbols.len() as u32;
-        table.texts.extend(&start.to_le_bytes()[..3]);
+        if table.wide {
+            let len = u16::try_from(symbols.len()).map_err(|_| format!("a `{lang}` text outgrows 65535 symbols"))?;
+            table.lengths.extend(len.to_le_bytes());
+        } else {
+            table.lengths.push(symbols.len() as u8);
+        }
     }
     hms_core::packed::pack(packed.texts.iter().flatten().copied(), &mut table.stream);
     hms_core::packed::pack(packed.pairs.iter().flat_map(|&(a, b)| [a, b]), &mut table.pairs);

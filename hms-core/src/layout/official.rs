@@ -493,6 +493,9 @@ pub const LIST_BIT: u16 = 0x8000;
 pub const LAST_BIT: u16 = 0x8000;
 /// Text index of the empty text.
 pub const EMPTY_TEXT: u16 = 0;
+/// Texts per entry of [`TextTable::starts`]: a text's start is its block's plus the lengths
+/// of the texts before it in the block.
+pub const TEXT_BLOCK: usize = 16;
 
 /// One text of a code, and the models that show it: an item of a variant list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -538,8 +541,12 @@ pub struct TextTable<'a> {
     /// Variant lists: runs of [`TextVariant`]s ending at one with [`LAST_BIT`], the default
     /// (models 0) first when there is one.
     pub lists: &'a [u8],
-    /// Per text and one past the last, its first symbol (3 bytes, little-endian).
-    pub texts: &'a [u8],
+    /// Per block of [`TEXT_BLOCK`] texts, the first symbol of its first text (`u32`).
+    pub starts: &'a [u8],
+    /// Per text, its length in symbols: one byte each, or two (little-endian) when `wide`.
+    pub lengths: &'a [u8],
+    /// Whether [`lengths`](Self::lengths) takes two bytes per text.
+    pub wide: bool,
     /// Every text's symbols, packed.
     pub stream: &'a [u8],
     /// The dictionary of pairs, packed.
@@ -548,17 +555,35 @@ pub struct TextTable<'a> {
 
 impl<'a> TextTable<'a> {
     /// A table with no texts.
-    pub const EMPTY: TextTable<'static> =
-        TextTable { lang: "", rows: &[], values: &[], lists: &[], texts: &[], stream: &[], pairs: &[] };
+    pub const EMPTY: TextTable<'static> = TextTable {
+        lang: "",
+        rows: &[],
+        values: &[],
+        lists: &[],
+        starts: &[],
+        lengths: &[],
+        wide: false,
+        stream: &[],
+        pairs: &[],
+    };
 
     /// Bytes of every table.
     pub const fn byte_len(&self) -> usize {
-        self.rows.len() + self.values.len() + self.lists.len() + self.texts.len() + self.stream.len() + self.pairs.len()
+        self.rows.len()
+            + self.values.len()
+            + self.lists.len()
+            + self.starts.len()
+            + self.lengths.len()
+            + self.stream.len()
+            + self.pairs.len()
     }
 
-    fn offset(&self, text: u16) -> Option<u32> {
-        let b = self.texts.get(text as usize * 3..text as usize * 3 + 3)?;
-        Some(b[0] as u32 | (b[1] as u32) << 8 | (b[2] as u32) << 16)
+    fn length(&self, text: usize) -> Option<u32> {
+        if self.wide {
+            Some(u16::from_le_bytes(self.lengths.get(text * 2..text * 2 + 2)?.try_into().ok()?) as u32)
+        } else {
+            self.lengths.get(text).map(|&l| l as u32)
+        }
     }
 
     /// Text `text`.
@@ -566,11 +591,16 @@ impl<'a> TextTable<'a> {
         if text == EMPTY_TEXT {
             return Said::Empty;
         }
-        match (self.offset(text), self.offset(text.wrapping_add(1))) {
-            (Some(start), Some(end)) if start <= end => {
-                Said::Text(PackedText { pairs: self.pairs, stream: self.stream, start, end })
-            }
-            _ => Said::Nothing,
+        let text = text as usize;
+        let block = text / TEXT_BLOCK;
+        let Some(mut start) = Reader::new(self.starts, block * 4).u32() else { return Said::Nothing };
+        for earlier in block * TEXT_BLOCK..text {
+            let Some(len) = self.length(earlier) else { return Said::Nothing };
+            start += len;
+        }
+        match self.length(text) {
+            Some(len) => Said::Text(PackedText { pairs: self.pairs, stream: self.stream, start, end: start + len }),
+            None => Said::Nothing,
         }
     }
 
