@@ -12,8 +12,17 @@ use crate::{Outcome, View, explain};
 /// A report spread over more lines than this many bytes is refused.
 const MAX_REPORT: usize = 16 << 20;
 
-pub fn run(input: impl BufRead, json: bool, view: View, out: &mut impl Write) -> io::Result<Outcome> {
-    let mut decoder = Decoder { json, view, worst: Outcome::Known, pending: String::new(), pending_line: 0 };
+/// Decodes every report of `input`: explanations go to `out`, one line per bad input (`line N:
+/// what is wrong`) to `errors`. The outcome is the worst seen: a bad line, an unknown code, or
+/// every code known.
+pub fn run(
+    input: impl BufRead,
+    json: bool,
+    view: View,
+    out: &mut impl Write,
+    errors: &mut impl Write,
+) -> io::Result<Outcome> {
+    let mut decoder = Decoder { json, view, worst: Outcome::Known, pending: String::new(), pending_line: 0, errors };
     for (number, line) in read_lines(input) {
         let line = match line {
             Ok(line) => line,
@@ -57,16 +66,17 @@ fn read_lines(mut input: impl BufRead) -> impl Iterator<Item = (usize, Result<St
     })
 }
 
-struct Decoder {
+struct Decoder<'e, E> {
     json: bool,
     view: View,
     worst: Outcome,
     /// Lines of an object that has not closed yet, and the line it started on.
     pending: String,
     pending_line: usize,
+    errors: &'e mut E,
 }
 
-impl Decoder {
+impl<E: Write> Decoder<'_, E> {
     fn line(&mut self, number: usize, line: &str, out: &mut impl Write) -> io::Result<()> {
         let trimmed = line.trim();
         if self.pending.is_empty() {
@@ -109,9 +119,8 @@ impl Decoder {
     }
 
     fn bad(&mut self, number: usize, error: &(impl std::fmt::Display + ?Sized)) -> io::Result<()> {
-        eprintln!("hms: line {number}: {error}");
         self.worst = self.worst.max(Outcome::BadInput);
-        Ok(())
+        writeln!(self.errors, "hms: line {number}: {error}")
     }
 
     fn report(&mut self, number: usize, value: &Value, out: &mut impl Write) -> io::Result<()> {

@@ -2,15 +2,11 @@
 //!
 //! Exit status: 0 every code known, 1 a valid code is not in the catalog, 2 bad input or usage.
 
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hms_catalog::{AnyCode, Lang, Model};
-
-mod decode;
-mod explain;
-mod list;
+use hms_cli::{Outcome, View, decode, explain_args, list};
 
 #[derive(Parser)]
 #[command(
@@ -56,43 +52,15 @@ enum Command {
     },
 }
 
-/// For which printer and in which language to show Bambu's own texts.
-#[derive(clap::Args, Clone, Copy, Debug)]
-pub struct View {
-    /// Printer model: id (H2D), name, serial prefix (094) or serial number.
-    #[arg(long, value_parser = parse_model)]
-    pub model: Option<Model>,
-    /// Language of the printer's text: en, de, zh-cn (English where a text is missing).
-    #[arg(long, default_value = "en", value_parser = parse_lang)]
-    pub lang: Lang,
-}
-
-fn parse_model(s: &str) -> Result<Model, String> {
-    s.parse().map_err(|e: hms_catalog::UnknownModel| {
-        let known: Vec<_> = Model::ALL.iter().map(|m| m.id()).collect();
-        format!("{e}; known: {}", known.join(", "))
-    })
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse().map_err(|e: hms_catalog::UnknownLang| e.to_string())
-}
-
-/// How a run went; the worst outcome decides the exit status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Outcome {
-    Known = 0,
-    Unknown = 1,
-    BadInput = 2,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let outcome = match cli.command {
         Command::Explain { json, view, codes } => explain_args(&codes, json, view, &mut out),
-        Command::Decode { json, view } => decode::run(io::stdin().lock(), json, view, &mut out),
+        Command::Decode { json, view } => {
+            decode::run(io::stdin().lock(), json, view, &mut out, &mut io::stderr().lock())
+        }
         Command::List { module, level } => list::run(module.as_deref(), level.as_deref(), &mut out),
     };
     match outcome {
@@ -103,36 +71,4 @@ fn main() -> ExitCode {
             ExitCode::from(Outcome::BadInput as u8)
         }
     }
-}
-
-fn explain_args(codes: &[String], json: bool, view: View, out: &mut impl Write) -> io::Result<Outcome> {
-    let mut worst = Outcome::Known;
-    let mut found = Vec::new();
-    for written in codes {
-        match AnyCode::parse(written) {
-            Ok(code) => found.push(hms_catalog::lookup(code)),
-            Err(e) => {
-                eprintln!("hms: bad code `{written}`: {e}");
-                worst = worst.max(Outcome::BadInput);
-            }
-        }
-    }
-    for f in &found {
-        if !f.is_known() {
-            worst = worst.max(Outcome::Unknown);
-        }
-    }
-    if json {
-        let items: Vec<_> = found.iter().map(|f| explain::to_json(f, view)).collect();
-        serde_json::to_writer_pretty(&mut *out, &items)?;
-        writeln!(out)?;
-    } else {
-        for (i, f) in found.iter().enumerate() {
-            if i > 0 {
-                writeln!(out)?;
-            }
-            explain::write_text(f, view, out)?;
-        }
-    }
-    Ok(worst)
 }
