@@ -10,7 +10,7 @@ use std::io::{self, BufRead, Write};
 
 use hms_catalog::{Hms, PrintError, lookup};
 use serde::de::IgnoredAny;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::{Outcome, View, explain};
 
@@ -341,9 +341,11 @@ impl<E: Write> Decoder<'_, E> {
             self.worst = self.worst.max(Outcome::Unknown);
         }
         if self.json {
-            let mut value = json!({ "line": number, "field": field });
-            if let (Value::Object(into), Value::Object(from)) = (&mut value, explain::to_json(&found, self.view)) {
-                into.extend(from);
+            // Two keys into the explanation's map, rather than all of its keys into a new one.
+            let mut value = explain::to_json(&found, self.view);
+            if let Value::Object(map) = &mut value {
+                map.insert("line".to_owned(), number.into());
+                map.insert("field".to_owned(), field.into());
             }
             serde_json::to_writer(&mut *out, &value)?;
             writeln!(out)
