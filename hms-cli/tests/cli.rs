@@ -321,3 +321,35 @@ fn decode_stops_at_an_input_that_cannot_be_read() {
     assert!(stderr.starts_with("hms: line 1: cannot read: "), "{stderr}");
     assert_eq!(status.code(), Some(2));
 }
+
+#[test]
+fn decode_shows_each_report_before_the_input_ends() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hms"))
+        .arg("decode")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{REPORT}").unwrap();
+    stdin.flush().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // The input stays open: the report must come out while hms waits for more. The long wait
+    // only keeps a broken build from hanging the test run.
+    let first = receiver.recv_timeout(Duration::from_secs(60));
+    drop(stdin);
+    assert_eq!(first.as_deref(), Ok("line 1, print.hms[0]:"));
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
