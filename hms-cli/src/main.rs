@@ -2,7 +2,7 @@
 //!
 //! Exit status: 0 every code known, 1 a valid code is not in the catalog, 2 bad input or usage.
 
-use std::io;
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -33,7 +33,8 @@ enum Command {
         codes: Vec<String>,
     },
     /// Read printer MQTT reports (one JSON object, or one per line) from stdin and explain
-    /// every entry of `print.hms` and `print.print_error`.
+    /// every entry of `print.hms` and `print.print_error`. A line, or a report spread over
+    /// lines, longer than 1 MiB is reported and skipped.
     Decode {
         /// Print JSON instead of text.
         #[arg(long)]
@@ -54,8 +55,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: a line at a time costs a write per line. `decode` flushes whenever its input
+    // has nothing more at hand, so a live stream's reports still show as they come.
+    let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
     let outcome = match cli.command {
         Command::Explain { json, view, codes } => explain_args(&codes, json, view, &mut out),
         Command::Decode { json, view } => {
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         }
         Command::List { module, level } => list::run(module.as_deref(), level.as_deref(), &mut out),
     };
+    let outcome = outcome.and_then(|outcome| out.flush().map(|()| outcome));
     match outcome {
         Ok(outcome) => ExitCode::from(outcome as u8),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

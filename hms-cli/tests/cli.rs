@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
+use std::thread;
 
 fn hms(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hms"))
@@ -13,6 +14,66 @@ fn hms(args: &[&str], stdin: &str) -> Output {
         .expect("hms runs");
     child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
+}
+
+/// Runs `hms args` with `stdin` written by another thread, so a large input cannot fill the
+/// pipe while the output is not being read. Also gives the peak resident memory in KiB (Linux),
+/// read once all the input is written and before stdin closes: by then all but the last
+/// pipe-full of it has been read.
+fn hms_fed(args: &[&str], stdin: Vec<u8>) -> (Output, Option<u64>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hms"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hms runs");
+    let mut pipe = child.stdin.take().unwrap();
+    let pid = child.id();
+    let writer = thread::spawn(move || {
+        let written = pipe.write_all(&stdin);
+        let peak = peak_rss_kib(pid);
+        drop(pipe);
+        written.map(|()| peak)
+    });
+    let out = child.wait_with_output().unwrap();
+    let peak = writer.join().unwrap().expect("hms reads all its input");
+    (out, peak)
+}
+
+/// `VmHWM` of a running process, in KiB.
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Peak memory a run may use, whatever its input (Linux only).
+const PEAK_RSS_KIB: u64 = 64 << 10;
+
+fn assert_bounded(peak: Option<u64>, what: &str) {
+    match peak {
+        Some(kib) => {
+            println!("{what}: peak resident memory {kib} KiB");
+            assert!(kib < PEAK_RSS_KIB, "{what}: peak resident memory {kib} KiB");
+        }
+        None => println!("{what}: peak memory not measured (no /proc)"),
+    }
+}
+
+/// A report with one HMS entry, as a printer sends it on one line.
+const REPORT: &str = r#"{"print": {"hms": [{"attr": 117506304, "code": 65540}], "print_error": 0}}"#;
+
+/// Asserts `stdout` decoded the report of each of `lines`, and `stderr` holds only `hms: line
+/// N: ...` messages and no panic.
+fn assert_decoded_around(out: &Output, lines: &[usize]) {
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    for n in lines {
+        assert!(stdout.contains(&format!("line {n}, print.hms[0]:\n0701_0100_0001_0004")), "line {n}: {stdout}");
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.lines().all(|l| l.starts_with("hms: line ")), "{stderr}");
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -164,4 +225,131 @@ fn list_filters_by_module_and_level() {
     let stdout = text(&out.stdout);
     assert!(stdout.contains("07xx_0100_0001_0004"), "{stdout}");
     assert!(stdout.lines().all(|l| l.starts_with("07") && l.contains("error")), "{stdout}");
+}
+
+#[test]
+fn decode_reports_binary_garbage_by_line_and_decodes_around_it() {
+    let mut input = format!("{REPORT}\n").into_bytes();
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut lines = 1;
+    for _ in 0..256 << 10 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let byte = (state >> 24) as u8;
+        lines += usize::from(byte == b'\n');
+        input.push(byte);
+    }
+    input.extend_from_slice(format!("\n{REPORT}\n").as_bytes());
+    lines += 2;
+    let (out, _) = hms_fed(&["decode"], input);
+    assert_decoded_around(&out, &[1, lines]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("not UTF-8"), "{stderr}");
+}
+
+#[test]
+fn decode_skips_a_100_mb_line_without_holding_it() {
+    let mut input = format!("{REPORT}\n{{\"print\": {{\"hms\": \"").into_bytes();
+    input.resize(input.len() + (100 << 20), b'x');
+    input.extend_from_slice(format!("\"}}}}\n{REPORT}\n").as_bytes());
+    let (out, peak) = hms_fed(&["decode"], input);
+    assert_decoded_around(&out, &[1, 3]);
+    assert_eq!(text(&out.stderr), "hms: line 2: longer than 1048576 bytes; skipped\n");
+    assert_bounded(peak, "a 100 MB line");
+}
+
+#[test]
+fn decode_reports_invalid_utf8_and_deep_nesting_by_line() {
+    let mut input = format!("{REPORT}\n").into_bytes();
+    input.extend_from_slice(b"\"caf\xe9\"\n");
+    input.extend_from_slice(format!("{}\n{REPORT}\n", "[".repeat(100_000)).as_bytes());
+    let (out, _) = hms_fed(&["decode", "--json"], input);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("hms: line 2: not UTF-8 (byte 5)"), "{stderr}");
+    assert!(stderr.contains("hms: line 3: column 128: recursion limit exceeded"), "{stderr}");
+    let lines: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.iter().map(|l| l["line"].as_u64().unwrap()).collect::<Vec<_>>(), [1, 4]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn decode_gives_up_deep_nesting_over_many_lines() {
+    let input = format!("{REPORT}\n{}{REPORT}\n", "[\n".repeat(100_000));
+    let (out, peak) = hms_fed(&["decode"], input.into_bytes());
+    assert_decoded_around(&out, &[1, 100_002]);
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr, "hms: line 129: nested deeper than 127 levels; the JSON object from line 2 is skipped\n");
+    assert_bounded(peak, "100,000 lines of `[`");
+}
+
+#[test]
+fn decode_gives_up_an_object_that_never_closes() {
+    // Short: reported where it starts when the input ends.
+    let input = format!("{REPORT}\n{{\"print\": {{\"hms\": [\n{}", "{\"attr\": 1, \"code\": 2},\n".repeat(100));
+    let (out, _) = hms_fed(&["decode"], input.into_bytes());
+    assert_decoded_around(&out, &[1]);
+    assert_eq!(text(&out.stderr), "hms: line 2: the JSON object starting here never ends\n");
+
+    // Long: given up at the limit, its lines skipped, the report after it still decoded.
+    let entries = 200_000;
+    let input =
+        format!("{REPORT}\n{{\"print\": {{\"hms\": [\n{}{REPORT}\n", "{\"attr\": 1, \"code\": 2},\n".repeat(entries));
+    let (out, peak) = hms_fed(&["decode"], input.into_bytes());
+    assert_decoded_around(&out, &[1, entries + 3]);
+    assert_eq!(text(&out.stderr), "hms: line 2: the JSON object starting here is longer than 1048576 bytes; skipped\n");
+    assert_bounded(peak, "an object that never closes");
+}
+
+#[test]
+fn decode_stops_at_an_input_that_cannot_be_read() {
+    use std::io::Read;
+    // A folder opens but cannot be read; the error is reported once, not again at every line.
+    let folder = std::fs::File::open(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hms"))
+        .arg("decode")
+        .stdin(folder)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().take(64 << 10).read_to_string(&mut stderr).unwrap();
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("hms: line 1: cannot read: "), "{stderr}");
+    assert_eq!(status.code(), Some(2));
+}
+
+#[test]
+fn decode_shows_each_report_before_the_input_ends() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hms"))
+        .arg("decode")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{REPORT}").unwrap();
+    stdin.flush().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // The input stays open: the report must come out while hms waits for more. The long wait
+    // only keeps a broken build from hanging the test run.
+    let first = receiver.recv_timeout(Duration::from_secs(60));
+    drop(stdin);
+    assert_eq!(first.as_deref(), Ok("line 1, print.hms[0]:"));
+    assert_eq!(child.wait().unwrap().code(), Some(0));
 }

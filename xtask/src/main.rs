@@ -1,5 +1,6 @@
 //! `cargo xtask regenerate [--check] [--official PATH... [--keep-going]]`: rebuilds every file
-//! derived from catalog.yaml, and imports Bambu Lab's published HMS lists.
+//! derived from catalog.yaml, and imports Bambu Lab's published HMS lists. `--root DIR` runs a
+//! task on another copy of the project (tests use a temporary one).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,6 +11,9 @@ use clap::{Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "Project tasks for the hms catalog")]
 struct Cli {
+    /// The project root to work on; by default this workspace.
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
     #[command(subcommand)]
     task: Task,
 }
@@ -37,7 +41,7 @@ enum Task {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let root = xtask::project_root();
+    let root = cli.root.unwrap_or_else(xtask::project_root);
     match cli.task {
         Task::Size => match xtask::size(&root) {
             Ok(report) => {
