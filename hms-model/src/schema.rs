@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_yaml::Value;
 
 use crate::check::Sink;
-use crate::spans::Spans;
+use crate::spans::{Spans, Stop};
 
 /// The sections of the file, each item with its path for diagnostics.
 pub struct Raw {
@@ -79,10 +79,66 @@ pub struct RawCode {
     pub see_also: Option<String>,
 }
 
+/// Past this many `[` and `{`, a source the span pass found malformed is not handed to
+/// serde_yaml, whose time grows with the square of the flow nesting (10,000 levels: about a
+/// second in a debug build).
+const MAX_FLOW_OPENERS: usize = 10_000;
+
+/// The `[` and `{` of `source`: a bound on how deep its flow collections can nest.
+fn flow_openers(source: &str) -> usize {
+    source.bytes().filter(|&b| b == b'[' || b == b'{').count()
+}
+
 const SECTIONS: [&str; 6] = ["schema", "modules", "models", "levels", "procedures", "codes"];
 
 /// Reads the document; `None` when it is too broken to check further (the sink says why).
 pub fn read(source: &str, sink: &mut Sink) -> Option<Raw> {
+    if source.len() > crate::MAX_SOURCE_BYTES {
+        sink.error_at(
+            1,
+            1,
+            format!(
+                "the catalog is {} bytes long, more than the {} bytes this build reads",
+                source.len(),
+                crate::MAX_SOURCE_BYTES
+            ),
+        );
+        return None;
+    }
+    // The span pass runs first: it refuses, in time linear in the source, what would make the
+    // YAML parse below slow (deep flow nesting costs it time quadratic in the depth) or huge
+    // (aliases expand).
+    let (spans, stop) = Spans::index(source);
+    match stop {
+        None => {}
+        Some(Stop::TooDeep { line, column }) => {
+            sink.error_at(
+                line,
+                column,
+                format!(
+                    "collections nested more than {} levels deep: a catalog needs four (section, entry, list, text)",
+                    crate::MAX_NESTING
+                ),
+            );
+            return None;
+        }
+        Some(Stop::Alias { line, column }) => {
+            sink.error_at(line, column, "aliases (`*name`) are not supported in the catalog: write the value out");
+            return None;
+        }
+        // With few brackets, the YAML parse below is quick and words the error as usual;
+        // with many, it could be slow, and this parser's wording stands.
+        Some(Stop::Syntax { line, column, message }) if flow_openers(source) > MAX_FLOW_OPENERS => {
+            sink.error_at(line, column, message);
+            return None;
+        }
+        Some(Stop::Syntax { .. }) => {}
+    }
+    let codes = spans.items("codes");
+    if codes > crate::MAX_CODES {
+        sink.error(&spans, "codes", format!("{codes} codes, more than the {} the tables can hold", crate::MAX_CODES));
+        return None;
+    }
     let document: Value = match serde_yaml::from_str(source) {
         Ok(v) => v,
         Err(e) => {
@@ -91,7 +147,6 @@ pub fn read(source: &str, sink: &mut Sink) -> Option<Raw> {
             return None;
         }
     };
-    let spans = Spans::index(source);
     let Value::Mapping(top) = document else {
         sink.error(
             &spans,
