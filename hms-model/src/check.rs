@@ -204,7 +204,12 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
             }
             (None, None) => {
                 if !c.parts.is_empty() || c.support.is_some() {
-                    sink.error(spans, path, "`parts` and `support` on a code belong with inline `steps`");
+                    let field = if c.parts.is_empty() { "support" } else { "parts" };
+                    sink.error(
+                        spans,
+                        &format!("{path}.{field}#key"),
+                        "`parts` and `support` on a code belong with inline `steps`",
+                    );
                 }
                 None
             }
