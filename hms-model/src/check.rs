@@ -1,8 +1,8 @@
 //! Validation: raw sections in, a checked [`Catalog`] out, every mistake collected.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use hms_core::layout::{VARIES_SLOT, VARIES_UNIT, family_mask};
+use hms_core::layout::{VARIES_SLOT, VARIES_UNIT, family_mask, is_family_member};
 use hms_core::placeholder::{self, Piece, Source};
 use hms_core::spelling::read_digits;
 use hms_core::{Hms, PrintError};
@@ -102,13 +102,15 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     }
 
     let mut level_variants = Names::new("level variant");
+    let mut level_ids = HashSet::new();
     for (path, l) in &raw.levels {
         let id_text = spans.scalar(&format!("{path}.id")).unwrap_or_default();
         let Ok(id) = id_text.trim().parse::<u16>() else {
             sink.error(spans, &format!("{path}.id"), format!("level id `{id_text}` must be a number from 0 to 65535"));
             continue;
         };
-        if catalog.level(id).is_some() {
+        // A set, not `Catalog::level`: a catalog may list up to 65,536 levels.
+        if !level_ids.insert(id) {
             sink.error(spans, &format!("{path}.id"), format!("duplicate level {id}"));
             continue;
         }
@@ -150,9 +152,10 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     }
 
     let mut code_variants = Names::new("code variant");
+    let mut code_paths = Vec::new();
     let mut seen: HashMap<(Channel, u64, u8), usize> = HashMap::new();
     for (path, c) in &raw.codes {
-        let Some(mut entry) = read_code(path, c, &catalog, spans, sink) else { continue };
+        let Some(mut entry) = read_code(path, c, &catalog, &level_ids, spans, sink) else { continue };
         if let Some(&line) = seen.get(&(entry.channel, entry.key, entry.varies)) {
             sink.error(
                 spans,
@@ -201,7 +204,12 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
             }
             (None, None) => {
                 if !c.parts.is_empty() || c.support.is_some() {
-                    sink.error(spans, path, "`parts` and `support` on a code belong with inline `steps`");
+                    let field = if c.parts.is_empty() { "support" } else { "parts" };
+                    sink.error(
+                        spans,
+                        &format!("{path}.{field}#key"),
+                        "`parts` and `support` on a code belong with inline `steps`",
+                    );
                 }
                 None
             }
@@ -227,12 +235,20 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
             }
         }
         catalog.codes.push(entry);
+        code_paths.push(path.clone());
     }
-    check_family_overlaps(&catalog, &raw, sink);
+    check_family_overlaps(&catalog, &code_paths, spans, sink);
     catalog
 }
 
-fn read_code(path: &str, c: &RawCode, catalog: &Catalog, spans: &Spans, sink: &mut Sink) -> Option<CodeEntry> {
+fn read_code(
+    path: &str,
+    c: &RawCode,
+    catalog: &Catalog,
+    level_ids: &HashSet<u16>,
+    spans: &Spans,
+    sink: &mut Sink,
+) -> Option<CodeEntry> {
     let at = format!("{path}.code");
     let text = spans.scalar(&at).unwrap_or_default();
     let digits = match read_digits(text, true) {
@@ -299,7 +315,7 @@ fn read_code(path: &str, c: &RawCode, catalog: &Catalog, spans: &Spans, sink: &m
         ok = false;
     }
     match (channel, entry.level()) {
-        (_, Some(level)) if catalog.level(level).is_some() => {}
+        (_, Some(level)) if level_ids.contains(&level) => {}
         (Channel::PrintError, None) => {
             let nibble = PrintError::from_u32(key as u32).level_nibble();
             sink.error(
@@ -421,22 +437,23 @@ fn unfillable(text: &str, fill: Fillable) -> Option<String> {
 }
 
 /// Two families that share a code would make the answer depend on lookup order.
-fn check_family_overlaps(catalog: &Catalog, raw: &Raw, sink: &mut Sink) {
-    let families: Vec<_> = catalog.codes.iter().filter(|c| c.varies != 0).collect();
-    for (i, a) in families.iter().enumerate() {
-        for b in &families[..i] {
-            let free = family_mask(a.channel.layout(), a.varies) | family_mask(b.channel.layout(), b.varies);
-            if a.channel == b.channel && (a.key ^ b.key) & !free == 0 {
-                let path = raw
-                    .codes
-                    .iter()
-                    .map(|(p, _)| p)
-                    .find(|p| raw.spans.at(&format!("{p}.code")).line == a.line)
-                    .cloned()
-                    .unwrap_or_default();
+///
+/// Families `a` and `b` can share a code only when their keys agree outside the digits either
+/// leaves open. Each family is filed under its key with those digits cleared, once for every
+/// `varies` another family may have, so each family finds its candidates by hashing, not by
+/// comparing it with every other family; [`share_a_code`] then decides.
+fn check_family_overlaps(catalog: &Catalog, paths: &[String], spans: &Spans, sink: &mut Sink) {
+    const VARIES: [u8; 3] = [VARIES_UNIT, VARIES_SLOT, VARIES_UNIT | VARIES_SLOT];
+    let mut filed: HashMap<(Channel, u8, u8, u64), Vec<usize>> = HashMap::new();
+    for (i, a) in catalog.codes.iter().enumerate().filter(|(_, c)| c.varies != 0) {
+        let layout = a.channel.layout();
+        for b_varies in VARIES {
+            let free = family_mask(layout, a.varies) | family_mask(layout, b_varies);
+            let Some(earlier) = filed.get(&(a.channel, b_varies, a.varies, a.key & !free)) else { continue };
+            for b in earlier.iter().map(|&j| &catalog.codes[j]).filter(|b| share_a_code(a, b)) {
                 sink.error(
-                    &raw.spans,
-                    &format!("{path}.code"),
+                    spans,
+                    &format!("{}.code", paths[i]),
                     format!(
                         "family {} overlaps family {} (line {}): a code may belong to one family only",
                         a.spelled(),
@@ -446,7 +463,23 @@ fn check_family_overlaps(catalog: &Catalog, raw: &Raw, sink: &mut Sink) {
                 );
             }
         }
+        for other in VARIES {
+            let free = family_mask(layout, a.varies) | family_mask(layout, other);
+            filed.entry((a.channel, a.varies, other, a.key & !free)).or_default().push(i);
+        }
     }
+}
+
+/// Whether two families whose keys agree outside their open digits have a member in common.
+/// A family's open unit covers lettered units only and its open slot digit slots 1-4 only, so
+/// `07FE_2x00_0002_0001` and `07xx_2x00_0002_0001` share no code, nor do `07xx_2500_0002_0001`
+/// and `07xx_2x00_0002_0001`.
+fn share_a_code(a: &CodeEntry, b: &CodeEntry) -> bool {
+    // The varying bits of each key are zero: a digit open in one family takes the other's
+    // value, and one open in both takes 0 (unit A, slot 1), a member of either.
+    let code = a.key | b.key;
+    let layout = a.channel.layout();
+    is_family_member(layout, code, a.varies) && is_family_member(layout, code, b.varies)
 }
 
 /// Enum variant names of one enum: valid identifiers, each used once.
@@ -504,6 +537,41 @@ mod tests {
         assert_eq!(camel_case("Motion Controller"), "MotionController");
         assert_eq!(camel_case("AMS-HT"), "AmsHt");
         assert_eq!(camel_case("APP"), "App");
+    }
+
+    #[test]
+    fn families_overlap_whatever_digits_each_leaves_open() {
+        let catalog = |codes: &[&str]| {
+            let mut source = String::from(
+                "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }]\n\
+                 levels: [{ id: 2, variant: Warning, name: warning, meaning: m }]\ncodes:\n",
+            );
+            for code in codes {
+                source.push_str(&format!("  - {{ code: {code}, title: t, meaning: m }}\n"));
+            }
+            crate::parse(&source, "catalog.yaml").err().unwrap_or_default()
+        };
+        // Unit and slot against slot only, unit only against slot only, unit against both.
+        for pair in [
+            ["07xx_2x00_0002_0001", "0701_2x00_0002_0001"],
+            ["07xx_2100_0002_0001", "0701_2x00_0002_0001"],
+            ["07xx_2300_0002_0001", "07xx_2x00_0002_0001"],
+        ] {
+            let errors = catalog(&pair);
+            assert_eq!(errors.len(), 1, "{pair:?}: {errors:?}");
+            assert!(errors[0].message.contains("overlaps family"), "{pair:?}: {errors:?}");
+            assert_eq!(errors[0].line, 6, "{pair:?}: {errors:?}");
+        }
+        // Different error ids, units or parts, or a unit or part that the open digits do not
+        // cover: no overlap.
+        let apart = [
+            "07xx_2x00_0002_0001",
+            "07xx_2x00_0002_0002",
+            "0702_2x00_0002_0003",
+            "07xx_2500_0002_0001",
+            "07FE_2x00_0002_0001",
+        ];
+        assert_eq!(catalog(&apart), Vec::new());
     }
 
     #[test]

@@ -21,6 +21,21 @@
 //! let errors = hms_model::parse("schema: 1\nmodules: 3\nlevels: []\n", "catalog.yaml").unwrap_err();
 //! assert_eq!(errors[0].to_string(), "catalog.yaml:2:10: `modules` must be a list");
 //! ```
+//!
+//! # Limits
+//!
+//! Reading takes time and memory linear in the source, whatever it holds. What would break
+//! that is refused with a diagnostic before the YAML parser sees it:
+//!
+//! * a source over [`MAX_SOURCE_BYTES`] (at `1:1`);
+//! * collections nested deeper than [`MAX_NESTING`] (where the nesting passes the limit, or
+//!   where the YAML scanner gives up on it);
+//! * aliases (`*name`), whose expansion can multiply a small file into a huge document (at the
+//!   first alias; anchors alone are harmless and allowed);
+//! * more than [`MAX_CODES`] entries in `codes` (at the section).
+//!
+//! [`tables::build`] refuses what outgrows the tables' fixed-width fields, and a key that
+//! appears twice in one perfect-hash index, which the generator could never solve.
 
 use std::fmt;
 use std::path::Path;
@@ -37,6 +52,18 @@ pub use model::{Catalog, Channel, CodeEntry, Level, Model, Module, Procedure};
 
 /// The schema version this crate reads.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// The largest catalog source [`parse`] reads, in bytes (8 MiB, about a hundred times the
+/// catalog's size today); a larger one is refused at `1:1` before it is parsed.
+pub const MAX_SOURCE_BYTES: usize = 8 << 20;
+
+/// The deepest collections may nest (a catalog needs four levels: section, entry, list,
+/// text). Deeper nesting is refused where it starts.
+pub const MAX_NESTING: usize = 32;
+
+/// The most code entries a catalog may have: the tables number them with 16 bits, one value
+/// meaning "none". More are refused at the `codes` section before they are checked.
+pub const MAX_CODES: usize = u16::MAX as usize - 1;
 
 /// One mistake in a catalog, at a position of its file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_yaml::Value;
 
 use crate::check::Sink;
-use crate::spans::Spans;
+use crate::spans::{Spans, Stop};
 
 /// The sections of the file, each item with its path for diagnostics.
 pub struct Raw {
@@ -79,19 +79,82 @@ pub struct RawCode {
     pub see_also: Option<String>,
 }
 
+/// Past this many `[` and `{`, a source the span pass found malformed is not handed to
+/// serde_yaml, whose time grows with the square of the flow nesting (10,000 levels: about a
+/// second in a debug build).
+const MAX_FLOW_OPENERS: usize = 10_000;
+
+/// The `[` and `{` of `source`: a bound on how deep its flow collections can nest.
+fn flow_openers(source: &str) -> usize {
+    source.bytes().filter(|&b| b == b'[' || b == b'{').count()
+}
+
 const SECTIONS: [&str; 6] = ["schema", "modules", "models", "levels", "procedures", "codes"];
 
 /// Reads the document; `None` when it is too broken to check further (the sink says why).
 pub fn read(source: &str, sink: &mut Sink) -> Option<Raw> {
+    if source.len() > crate::MAX_SOURCE_BYTES {
+        sink.error_at(
+            1,
+            1,
+            format!(
+                "the catalog is {} bytes long, more than the {} bytes this build reads",
+                source.len(),
+                crate::MAX_SOURCE_BYTES
+            ),
+        );
+        return None;
+    }
+    // The span pass runs first: it refuses, in time linear in the source, what would make the
+    // YAML parse below slow (deep flow nesting costs it time quadratic in the depth) or huge
+    // (aliases expand).
+    let (spans, stop) = Spans::index(source);
+    match stop {
+        None => {}
+        Some(Stop::TooDeep { line, column }) => {
+            sink.error_at(
+                line,
+                column,
+                format!(
+                    "collections nested more than {} levels deep: a catalog needs four (section, entry, list, text)",
+                    crate::MAX_NESTING
+                ),
+            );
+            return None;
+        }
+        Some(Stop::Alias { line, column }) => {
+            sink.error_at(line, column, "aliases (`*name`) are not supported in the catalog: write the value out");
+            return None;
+        }
+        // With few brackets, the YAML parse below is quick and words the error as usual;
+        // with many, it could be slow, and this parser's wording stands.
+        Some(Stop::Syntax { line, column, message }) if flow_openers(source) > MAX_FLOW_OPENERS => {
+            sink.error_at(line, column, message);
+            return None;
+        }
+        Some(Stop::Syntax { .. }) => {}
+    }
+    let codes = spans.items("codes");
+    if codes > crate::MAX_CODES {
+        sink.error(&spans, "codes", format!("{codes} codes, more than the {} the tables can hold", crate::MAX_CODES));
+        return None;
+    }
     let document: Value = match serde_yaml::from_str(source) {
         Ok(v) => v,
         Err(e) => {
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            sink.error_at(line, column, strip_location(&e.to_string()));
+            let message = strip_location(&e.to_string());
+            match repeated_key(&message) {
+                // serde_yaml places a repeated key at its mapping (or at 1:1 for a section);
+                // the span pass kept the repeated key's own position.
+                Some(at) => sink.error(&spans, &at, message),
+                None => {
+                    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                    sink.error_at(line, column, message);
+                }
+            }
             return None;
         }
     };
-    let spans = Spans::index(source);
     let Value::Mapping(top) = document else {
         sink.error(
             &spans,
@@ -163,18 +226,67 @@ fn section<T: serde::de::DeserializeOwned>(
             Ok(value) => out.push((path, value)),
             Err(e) => {
                 let message = strip_location(&e.to_string());
-                let at = match backticked(&message) {
-                    Some(field) if message.starts_with("unknown field") => format!("{path}.{field}#key"),
-                    Some(field) if message.starts_with("invalid type") || message.starts_with("invalid value") => {
-                        format!("{path}.{field}")
-                    }
-                    _ => path.clone(),
+                // serde names an unknown or missing field, but not the field of a value of the
+                // wrong type: find that in the item.
+                let (field, at) = if message.starts_with("unknown field") {
+                    (None, backticked(&message).map(|f| format!("{f}#key")))
+                } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+                    let field = offending_field(item, &message);
+                    (field.clone(), field)
+                } else {
+                    (None, None)
                 };
-                sink.error(spans, &at, format!("{name}[{i}]: {message}"));
+                let at = at.map_or_else(|| path.clone(), |at| format!("{path}.{at}"));
+                let field = field.map_or_else(String::new, |f| format!(".{f}"));
+                sink.error(spans, &at, format!("{name}[{i}]{field}: {message}"));
             }
         }
     }
     out
+}
+
+/// The key of the mapping `item` whose value a serde "invalid type" message describes (the
+/// value itself, or an item of its list), as serde describes values.
+fn offending_field(item: &Value, message: &str) -> Option<String> {
+    let Value::Mapping(fields) = item else { return None };
+    let rest = message.strip_prefix("invalid type: ").or_else(|| message.strip_prefix("invalid value: "))?;
+    let unexpected = &rest[..rest.rfind(", expected ")?];
+    let matches = |v: &Value| describe(v).is_some_and(|d| d == unexpected);
+    fields.iter().find_map(|(key, value)| {
+        let hit = matches(value) || matches!(value, Value::Sequence(items) if items.iter().any(matches));
+        hit.then(|| key.as_str().unwrap_or("?").to_owned())
+    })
+}
+
+/// A value as serde's "invalid type" messages describe it.
+fn describe(value: &Value) -> Option<String> {
+    Some(match value {
+        Value::Null => "unit value".to_owned(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+        Value::Number(n) => format!("integer `{n}`"),
+        Value::String(s) => format!("string {s:?}"),
+        Value::Sequence(_) => "sequence".to_owned(),
+        Value::Mapping(_) => "map".to_owned(),
+        Value::Tagged(_) => return None,
+    })
+}
+
+/// The span path of the key that serde_yaml's "`codes[0]`: duplicate entry with key
+/// \"title\"" names: `codes.0.title#key`.
+fn repeated_key(message: &str) -> Option<String> {
+    let at = message.find("duplicate entry with key ")?;
+    let key = quoted(&message[at..])?;
+    let path = message[..at].trim_end_matches([':', ' ']).replace('[', ".").replace(']', "");
+    let path = path.trim_start_matches('.');
+    Some(if path.is_empty() { format!("{key}#key") } else { format!("{path}.{key}#key") })
+}
+
+/// The first text between double quotes in a serde message.
+fn quoted(message: &str) -> Option<&str> {
+    let start = message.find('"')? + 1;
+    let len = message[start..].find('"')?;
+    Some(&message[start..start + len])
 }
 
 /// The first name between backticks in a serde message.
@@ -189,5 +301,37 @@ fn strip_location(message: &str) -> String {
     match message.find(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn errors(source: &str) -> Vec<String> {
+        crate::parse(source, "c.yaml")
+            .unwrap_err()
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_placed_at_its_field() {
+        let source = "schema: 1\nmodules: [{ id: \"07\", abbr: A, name: B, lettered: 3 }]\nlevels: []\ncodes:\n  \
+                      - code: 0700_0100_0001_0001\n    title: t\n    meaning: m\n    causes: [a, {b: c}]\n";
+        assert_eq!(
+            errors(source),
+            [
+                "2:51: modules[0].lettered: invalid type: integer `3`, expected a boolean",
+                "8:13: codes[0].causes: invalid type: map, expected a string",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_repeated_key_is_placed_at_its_second_use() {
+        let nested = "schema: 1\nmodules: [{ id: \"07\", id: \"08\", abbr: A, name: B }]\nlevels: []\n";
+        assert_eq!(errors(nested), ["2:23: modules[0]: duplicate entry with key \"id\""]);
+        let section = "schema: 1\nmodules: []\nlevels: []\nlevels: []\n";
+        assert_eq!(errors(section), ["4:1: duplicate entry with key \"levels\""]);
     }
 }

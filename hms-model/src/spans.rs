@@ -1,15 +1,15 @@
 //! Where each node of the YAML document sits, by path (`codes.3.title`), for diagnostics.
 //!
-//! serde_yaml gives typed values but no positions; a second pass over the parser's events
-//! records the start of every node, and the text of every scalar exactly as written (so a
-//! code like `0700200000020003` keeps its leading zero).
+//! serde_yaml gives typed values but no positions; a pass over the parser's events records
+//! the start of every node, and the text of every scalar exactly as written (so a code like
+//! `0700200000020003` keeps its leading zero). The pass runs first and also guards the
+//! limits that keep serde_yaml's parse bounded: nesting depth and aliases.
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, Span};
+use saphyr_parser::{Event, Parser, ScanError, Span};
 
-/// Nesting deeper than this is not indexed (serde_yaml already refused deeper documents).
-const MAX_DEPTH: usize = 64;
+use crate::MAX_NESTING;
 
 /// Position of one node: line from 1, column from 1.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub struct Node {
     pub column: usize,
     /// The scalar as written, for scalars.
     pub scalar: Option<String>,
+    /// The number of items, for sequences.
+    pub items: usize,
 }
 
 /// Node positions by path; a mapping key's own position is under `path#key`.
@@ -26,21 +28,52 @@ pub struct Spans {
     nodes: HashMap<String, Node>,
 }
 
+/// Why the index stopped before the end of the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// Collections nested deeper than [`MAX_NESTING`], at the first node too deep.
+    TooDeep { line: usize, column: usize },
+    /// An alias (`*name`): expanding aliases can multiply the document's size.
+    Alias { line: usize, column: usize },
+    /// A syntax error, as this parser words it.
+    Syntax { line: usize, column: usize, message: String },
+}
+
+type Next<'a> = Result<Option<(Event<'a>, Span)>, Stop>;
+
+fn next<'a>(parser: &mut Parser<'a, impl saphyr_parser::Input>) -> Next<'a> {
+    match parser.next_event() {
+        None => Ok(None),
+        Some(Ok((Event::Alias(_), span))) => Err(Stop::Alias { line: span.start.line(), column: span.start.col() + 1 }),
+        Some(Ok(event)) => Ok(Some(event)),
+        Some(Err(e)) => Err(scan_error(&e)),
+    }
+}
+
+fn scan_error(e: &ScanError) -> Stop {
+    let (line, column) = (e.marker().line(), e.marker().col() + 1);
+    // The scanner's own flow-nesting limit (deeper than ours) stops it before any event.
+    if e.info().contains("recursion limit") {
+        Stop::TooDeep { line, column }
+    } else {
+        Stop::Syntax { line, column, message: e.info().to_owned() }
+    }
+}
+
 impl Spans {
-    pub fn index(source: &str) -> Spans {
+    /// Indexes `source`; a [`Stop`] says why the index ended early, with what was indexed so far.
+    pub fn index(source: &str) -> (Spans, Option<Stop>) {
         let mut spans = Spans::default();
         let mut parser = Parser::new_from_str(source);
-        while let Some(Ok((event, span))) = parser.next_event() {
-            match event {
-                Event::StreamStart | Event::DocumentStart(_) => continue,
-                Event::StreamEnd | Event::DocumentEnd => break,
-                _ => {
-                    spans.node(&mut parser, String::new(), event, span, 0);
-                    break;
-                }
+        let stop = loop {
+            match next(&mut parser) {
+                Ok(Some((Event::StreamStart | Event::DocumentStart(_), _))) => continue,
+                Ok(Some((Event::StreamEnd | Event::DocumentEnd, _))) | Ok(None) => break None,
+                Ok(Some((event, span))) => break spans.node(&mut parser, String::new(), event, span, 1).err(),
+                Err(stop) => break Some(stop),
             }
-        }
-        spans
+        };
+        (spans, stop)
     }
 
     /// The node at `path`, or the nearest enclosing node that was indexed.
@@ -52,7 +85,7 @@ impl Spans {
             }
             match path.rfind(['.', '#']) {
                 Some(i) => path = &path[..i],
-                None => return self.nodes.get("").cloned().unwrap_or(Node { line: 1, column: 1, scalar: None }),
+                None => return self.nodes.get("").cloned().unwrap_or(Node { line: 1, column: 1, ..Node::default() }),
             }
         }
     }
@@ -62,11 +95,17 @@ impl Spans {
         self.nodes.get(path)?.scalar.as_deref()
     }
 
+    /// The number of items of the sequence at `path` (0 for anything else).
+    pub fn items(&self, path: &str) -> usize {
+        self.nodes.get(path).map_or(0, |n| n.items)
+    }
+
     fn record(&mut self, path: String, span: Span, scalar: Option<String>) {
-        let node = Node { line: span.start.line(), column: span.start.col() + 1, scalar };
+        let node = Node { line: span.start.line(), column: span.start.col() + 1, scalar, items: 0 };
         self.nodes.insert(path, node);
     }
 
+    /// Indexes the node that `event` starts, at nesting `depth` (the top node is 1).
     fn node<'a>(
         &mut self,
         parser: &mut Parser<'a, impl saphyr_parser::Input>,
@@ -74,23 +113,30 @@ impl Spans {
         event: Event<'a>,
         span: Span,
         depth: usize,
-    ) {
+    ) -> Result<(), Stop> {
+        let is_collection = matches!(event, Event::SequenceStart(..) | Event::MappingStart(..));
+        if is_collection && depth > MAX_NESTING {
+            return Err(Stop::TooDeep { line: span.start.line(), column: span.start.col() + 1 });
+        }
         match event {
             Event::Scalar(value, ..) => self.record(path, span, Some(value.into_owned())),
             Event::SequenceStart(..) => {
                 self.record(path.clone(), span, None);
                 let mut i = 0;
-                while let Some(Ok((event, span))) = parser.next_event() {
+                while let Some((event, span)) = next(parser)? {
                     if matches!(event, Event::SequenceEnd | Event::StreamEnd) {
                         break;
                     }
-                    self.child(parser, join(&path, &i.to_string()), event, span, depth);
+                    self.node(parser, join(&path, &i.to_string()), event, span, depth + 1)?;
                     i += 1;
+                }
+                if let Some(node) = self.nodes.get_mut(&path) {
+                    node.items = i;
                 }
             }
             Event::MappingStart(..) => {
                 self.record(path.clone(), span, None);
-                while let Some(Ok((key, key_span))) = parser.next_event() {
+                while let Some((key, key_span)) = next(parser)? {
                     if matches!(key, Event::MappingEnd | Event::StreamEnd) {
                         break;
                     }
@@ -100,50 +146,16 @@ impl Spans {
                     };
                     let child = join(&path, &name);
                     if !matches!(key, Event::Scalar(..)) {
-                        self.child(parser, format!("{child}#complex"), key, key_span, depth);
+                        self.node(parser, format!("{child}#complex"), key, key_span, depth + 1)?;
                     }
                     self.record(format!("{child}#key"), key_span, None);
-                    let Some(Ok((value, value_span))) = parser.next_event() else { break };
-                    self.child(parser, child, value, value_span, depth);
+                    let Some((value, value_span)) = next(parser)? else { break };
+                    self.node(parser, child, value, value_span, depth + 1)?;
                 }
             }
             _ => self.record(path, span, None),
         }
-    }
-
-    fn child<'a>(
-        &mut self,
-        parser: &mut Parser<'a, impl saphyr_parser::Input>,
-        path: String,
-        event: Event<'a>,
-        span: Span,
-        depth: usize,
-    ) {
-        if depth < MAX_DEPTH {
-            self.node(parser, path, event, span, depth + 1);
-        } else {
-            // Too deep to index: skip the node, keeping the event stream in step.
-            self.record(path, span, None);
-            skip(parser, &event);
-        }
-    }
-}
-
-fn skip<'a>(parser: &mut Parser<'a, impl saphyr_parser::Input>, event: &Event<'a>) {
-    if !matches!(event, Event::SequenceStart(..) | Event::MappingStart(..)) {
-        return;
-    }
-    let mut open = 1usize;
-    while let Some(Ok((event, _))) = parser.next_event() {
-        match event {
-            Event::SequenceStart(..) | Event::MappingStart(..) => open += 1,
-            Event::SequenceEnd | Event::MappingEnd => open -= 1,
-            Event::StreamEnd => return,
-            _ => {}
-        }
-        if open == 0 {
-            return;
-        }
+        Ok(())
     }
 }
 
@@ -157,7 +169,8 @@ mod tests {
 
     #[test]
     fn scalars_keep_their_written_form_and_position() {
-        let spans = Spans::index("codes:\n  - code: 0700200000020003\n    title: x\n");
+        let (spans, stop) = Spans::index("codes:\n  - code: 0700200000020003\n    title: x\n");
+        assert_eq!(stop, None);
         assert_eq!(spans.scalar("codes.0.code"), Some("0700200000020003"));
         let node = spans.at("codes.0.title");
         assert_eq!((node.line, node.column), (3, 12));
@@ -167,7 +180,7 @@ mod tests {
 
     #[test]
     fn missing_paths_fall_back_to_the_enclosing_node() {
-        let spans = Spans::index("codes:\n  - code: 1\n");
+        let (spans, _) = Spans::index("codes:\n  - code: 1\n");
         let node = spans.at("codes.0.nothing#key");
         assert_eq!((node.line, node.column), (2, 5));
     }

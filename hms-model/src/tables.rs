@@ -31,19 +31,32 @@ pub struct OwnedIndex {
 
 impl OwnedIndex {
     /// Solves the perfect hash for `keys`, each with the value its slot stores.
-    pub fn solve(keys: &[(u64, u16)]) -> OwnedIndex {
+    ///
+    /// Fails on a repeated key (the generator would search for ever for a seed that tells
+    /// two equal keys apart) and on more keys than 16-bit displacements can address.
+    pub fn solve(keys: &[(u64, u16)]) -> Result<OwnedIndex, String> {
         let codes: Vec<u64> = keys.iter().map(|&(k, _)| k).collect();
-        let (mut index, order) = OwnedIndex::dense(&codes);
+        let (mut index, order) = OwnedIndex::dense(&codes)?;
         index.map = order.iter().flat_map(|&i| keys[i].1.to_le_bytes()).collect();
-        index
+        Ok(index)
     }
 
     /// Solves the perfect hash for `keys` with no slot map: returns the index and, per slot,
     /// the position in `keys` of the key that lands there. Records laid out in that order are
-    /// found at their slot.
-    pub fn dense(keys: &[u64]) -> (OwnedIndex, Vec<usize>) {
+    /// found at their slot. Fails as [`solve`](Self::solve) does.
+    ///
+    /// Distinct keys always solve: the hash is a bijection of the key for every seed, so two
+    /// keys never hash alike, and the generator tries seeds until one separates them all.
+    pub fn dense(keys: &[u64]) -> Result<(OwnedIndex, Vec<usize>), String> {
         if keys.is_empty() {
-            return (OwnedIndex::default(), Vec::new());
+            return Ok((OwnedIndex::default(), Vec::new()));
+        }
+        if keys.len() > u16::MAX as usize {
+            return Err(format!("{} keys in one index: displacements are 16-bit, so at most {}", keys.len(), u16::MAX));
+        }
+        let mut seen = std::collections::HashSet::with_capacity(keys.len());
+        if let Some(repeated) = keys.iter().find(|&&k| !seen.insert(k)) {
+            return Err(format!("key {repeated:016X} twice in one index: each code may have one entry"));
         }
         let state = phf_generator::generate_hash_with_hash_fn(keys, |&code, &seed| {
             let h = hms_core::layout::hash::code_hash(code, seed);
@@ -63,7 +76,7 @@ impl OwnedIndex {
             map: Vec::new(),
             slots: state.map.len() as u32,
         };
-        (index, state.map)
+        Ok((index, state.map))
     }
 
     /// A view for [`Tables`].
@@ -185,12 +198,12 @@ impl OwnedTables {
 /// Lays `catalog` (and the official facts, if any) out in tables; fails only when they
 /// outgrow the layout's fixed-width fields.
 pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<OwnedTables, String> {
-    if catalog.codes.len() >= NONE as usize || catalog.procedures.len() >= NONE as usize {
+    if catalog.codes.len() > crate::MAX_CODES || catalog.procedures.len() > crate::MAX_CODES {
         return Err(format!(
             "{} codes and {} procedures: the tables hold at most {} of each",
             catalog.codes.len(),
             catalog.procedures.len(),
-            NONE - 1
+            crate::MAX_CODES
         ));
     }
     let mut w = TableWriter::default();
@@ -212,12 +225,20 @@ pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Owne
         w.tables.entries.extend(record.encode());
         indexes.entry((c.channel, c.varies != 0)).or_default().push((c.key, i as u16));
     }
-    let mut solve =
-        |channel, family| OwnedIndex::solve(indexes.remove(&(channel, family)).as_deref().unwrap_or_default());
-    w.tables.hms_exact = solve(Channel::Hms, false);
-    w.tables.hms_family = solve(Channel::Hms, true);
-    w.tables.print_error_exact = solve(Channel::PrintError, false);
-    w.tables.print_error_family = solve(Channel::PrintError, true);
+    let mut solve = |channel, family| {
+        let keys = indexes.remove(&(channel, family)).unwrap_or_default();
+        let what = match (channel, family) {
+            (Channel::Hms, false) => "exact print.hms codes",
+            (Channel::Hms, true) => "print.hms families",
+            (Channel::PrintError, false) => "exact print_error codes",
+            (Channel::PrintError, true) => "print_error families",
+        };
+        OwnedIndex::solve(&keys).map_err(|e| format!("{what}: {e}"))
+    };
+    w.tables.hms_exact = solve(Channel::Hms, false)?;
+    w.tables.hms_family = solve(Channel::Hms, true)?;
+    w.tables.print_error_exact = solve(Channel::PrintError, false)?;
+    w.tables.print_error_family = solve(Channel::PrintError, true)?;
     if let Some(facts) = official {
         official_tables(facts, &mut w)?;
     }
@@ -235,7 +256,7 @@ struct OfficialLayout {
     print_error: OwnedIndex,
 }
 
-fn official_layout(facts: &OfficialFacts) -> OfficialLayout {
+fn official_layout(facts: &OfficialFacts) -> Result<OfficialLayout, String> {
     let mut layout = OfficialLayout {
         order: Vec::new(),
         rows: Vec::new(),
@@ -256,7 +277,8 @@ fn official_layout(facts: &OfficialFacts) -> OfficialLayout {
             })
             .collect();
         let keys: Vec<u64> = rows.iter().map(|(k, _)| *k).collect();
-        let (index, slots) = OwnedIndex::dense(&keys);
+        let (index, slots) =
+            OwnedIndex::dense(&keys).map_err(|e| format!("official {} rows: {e}", channel.file_name()))?;
         for slot in slots {
             layout.order.extend(rows[slot].1.iter().map(|&(_, i)| i));
             layout.rows.push(rows[slot].clone());
@@ -266,7 +288,7 @@ fn official_layout(facts: &OfficialFacts) -> OfficialLayout {
             Channel::PrintError => layout.print_error = index,
         }
     }
-    layout
+    Ok(layout)
 }
 
 /// Index of `value` in `table`, adding it when new.
@@ -298,7 +320,7 @@ fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), Str
     if facts.codes.len() >= NONE as usize {
         return Err(format!("{} official codes: the tables hold at most {}", facts.codes.len(), NONE - 1));
     }
-    let layout = official_layout(facts);
+    let layout = official_layout(facts)?;
     let (mut prefixes, mut sets, mut model_sets) = (Vec::new(), Vec::new(), Vec::new());
     let (mut seen_prefix, mut seen_set, mut seen_models) = (HashMap::new(), HashMap::new(), HashMap::new());
     let mut member_models: Vec<u16> = Vec::new();
@@ -464,7 +486,7 @@ pub fn build_texts(facts: &OfficialFacts, texts: &OfficialTexts, lang: &str) -> 
     let mut seen_list: HashMap<Vec<u8>, u16> = HashMap::new();
     let mut table = OwnedTextTable { lang: lang.to_owned(), ..OwnedTextTable::default() };
     let too_many = |what: &str| format!("`{lang}` has too many {what} for the text table's 15-bit fields");
-    let layout = official_layout(facts);
+    let layout = official_layout(facts)?;
     let mut values = Vec::with_capacity(layout.order.len());
     for &i in &layout.order {
         let variants = &mut per_record[i];
@@ -683,7 +705,7 @@ codes:
         let single_bits: Vec<(u64, u16)> = (0..64).map(|b| (1u64 << b, b as u16)).collect();
         let runs: Vec<(u64, u16)> = (0..5000u64).map(|i| (0x0700_0000_0001_0000 + i, i as u16)).collect();
         for keys in [&single_bits[..2], &single_bits[40..42], &single_bits[..], &runs[..], &runs[..3]] {
-            let index = OwnedIndex::solve(keys);
+            let index = OwnedIndex::solve(keys).unwrap();
             for &(key, value) in keys {
                 assert_eq!(index.view().candidate(key), Some(value), "{key:#x}");
             }

@@ -1,0 +1,57 @@
+//! The perfect hash's key hash is a bijection of the code for every seed: the table builder
+//! relies on it to know that distinct codes always solve (only a repeated code cannot).
+
+use hms_core::layout::hash::code_hash;
+use proptest::prelude::*;
+
+/// The 64 bits a hash keeps: `g` is the high half, `f1` the low half.
+fn bits(code: u64, seed: u64) -> u64 {
+    let h = code_hash(code, seed);
+    (h.g as u64) << 32 | h.f1 as u64
+}
+
+/// `x` from `x ^ (x >> shift)`.
+fn unshift(y: u64, shift: u32) -> u64 {
+    let mut x = y;
+    for _ in 0..64 / shift {
+        x = y ^ (x >> shift);
+    }
+    x
+}
+
+/// The inverse of an odd multiplier modulo 2^64 (Newton's iteration).
+fn inverse(odd: u64) -> u64 {
+    let mut inv = odd;
+    for _ in 0..6 {
+        inv = inv.wrapping_mul(2u64.wrapping_sub(odd.wrapping_mul(inv)));
+    }
+    inv
+}
+
+/// `code ^ seed` back from the hash: the steps of the splitmix64 finalizer undone in reverse.
+fn unhash(z: u64) -> u64 {
+    let z = unshift(z, 31).wrapping_mul(inverse(0x94D0_49BB_1331_11EB));
+    let z = unshift(z, 27).wrapping_mul(inverse(0xBF58_476D_1CE4_E5B9));
+    unshift(z, 30)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// Every hash leads back to its code, so no two codes share one under any seed.
+    #[test]
+    fn the_hash_gives_back_its_code(code: u64, seed: u64) {
+        prop_assert_eq!(unhash(bits(code, seed)) ^ seed, code);
+    }
+
+    /// Codes one bit apart (a unit, a slot, an error id) are the likeliest to collide.
+    #[test]
+    fn neighbouring_codes_never_hash_alike(code: u64, bit in 0u32..64, seed: u64) {
+        prop_assert_ne!(bits(code, seed), bits(code ^ 1 << bit, seed));
+    }
+
+    #[test]
+    fn f2_is_the_middle_of_the_same_bits(code: u64, seed: u64) {
+        prop_assert_eq!(code_hash(code, seed).f2, (bits(code, seed) >> 16) as u32);
+    }
+}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("alias.catalog.yaml");
+
+fn main() {}

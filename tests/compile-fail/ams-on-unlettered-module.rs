@@ -1,0 +1,3 @@
+hms_macros::catalog!("ams-on-unlettered-module.catalog.yaml");
+
+fn main() {}

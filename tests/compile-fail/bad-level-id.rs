@@ -1,0 +1,3 @@
+hms_macros::catalog!("bad-level-id.catalog.yaml");
+
+fn main() {}

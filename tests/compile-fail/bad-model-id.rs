@@ -1,0 +1,3 @@
+hms_macros::catalog!("bad-model-id.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("bad-module-id.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("bad-procedure-name.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("bad-serial-prefix.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("duplicate-key.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("duplicate-level-variant.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("duplicate-level.catalog.yaml");
+
+fn main() {}

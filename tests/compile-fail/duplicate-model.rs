@@ -1,0 +1,3 @@
+hms_macros::catalog!("duplicate-model.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("duplicate-module.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("duplicate-procedure.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("empty-inline-steps.catalog.yaml");
+
+fn main() {}

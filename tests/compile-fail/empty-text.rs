@@ -1,0 +1,3 @@
+hms_macros::catalog!("empty-text.catalog.yaml");
+
+fn main() {}

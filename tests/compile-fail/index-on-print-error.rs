@@ -1,0 +1,3 @@
+hms_macros::catalog!("index-on-print-error.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("invalid-module-variant.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("missing-field.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("missing-schema.catalog.yaml");
+
+fn main() {}

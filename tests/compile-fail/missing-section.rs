@@ -1,0 +1,3 @@
+hms_macros::catalog!("missing-section.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("not-a-mapping.catalog.yaml");
+
+fn main() {}

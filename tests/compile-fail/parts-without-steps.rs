@@ -1,0 +1,3 @@
+hms_macros::catalog!("parts-without-steps.catalog.yaml");
+
+fn main() {}

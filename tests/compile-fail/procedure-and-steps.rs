@@ -1,0 +1,3 @@
+hms_macros::catalog!("procedure-and-steps.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("schema-not-a-number.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("section-not-a-list.catalog.yaml");
+
+fn main() {}

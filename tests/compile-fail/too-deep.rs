@@ -1,0 +1,3 @@
+hms_macros::catalog!("too-deep.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("too-many-models.catalog.yaml");
+
+fn main() {}

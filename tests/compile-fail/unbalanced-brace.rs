@@ -1,0 +1,3 @@
+hms_macros::catalog!("unbalanced-brace.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("unknown-level-nibble.catalog.yaml");
+
+fn main() {}

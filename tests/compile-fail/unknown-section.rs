@@ -1,0 +1,3 @@
+hms_macros::catalog!("unknown-section.catalog.yaml");
+
+fn main() {}

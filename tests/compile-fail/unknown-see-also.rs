@@ -1,0 +1,3 @@
+hms_macros::catalog!("unknown-see-also.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("unsupported-schema.catalog.yaml");
+
+fn main() {}

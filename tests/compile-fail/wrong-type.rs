@@ -1,0 +1,3 @@
+hms_macros::catalog!("wrong-type.catalog.yaml");
+
+fn main() {}
