@@ -12,6 +12,13 @@ use crate::{Outcome, View, explain};
 /// A report spread over more lines than this many bytes is refused.
 const MAX_REPORT: usize = 16 << 20;
 
+/// Up to this many bytes, a report spread over lines is parsed again at every line, so that a
+/// broken line is reported at once. Past it, parsing it again at every line would take time
+/// quadratic in its length: it is parsed when its brackets close, when it has doubled since it
+/// was last parsed (a broken line is still reported at its line, a little later), and at the
+/// end of the input.
+const EAGER: usize = 4 << 10;
+
 /// Decodes every report of `input`: explanations go to `out`, one line per bad input (`line N:
 /// what is wrong`) to `errors`. The outcome is the worst seen: a bad line, an unknown code, or
 /// every code known.
@@ -22,7 +29,16 @@ pub fn run(
     out: &mut impl Write,
     errors: &mut impl Write,
 ) -> io::Result<Outcome> {
-    let mut decoder = Decoder { json, view, worst: Outcome::Known, pending: String::new(), pending_line: 0, errors };
+    let mut decoder = Decoder {
+        json,
+        view,
+        worst: Outcome::Known,
+        pending: String::new(),
+        pending_line: 0,
+        nesting: Nesting::default(),
+        parsed_len: 0,
+        errors,
+    };
     for (number, line) in read_lines(input) {
         let line = match line {
             Ok(line) => line,
@@ -34,8 +50,13 @@ pub fn run(
         decoder.line(number, &line, out)?;
     }
     if !decoder.pending.is_empty() {
+        // A long one may not have been parsed since its last lines: name its error if it has one.
         let at = decoder.pending_line;
-        decoder.bad(at, "the JSON object starting here never ends")?;
+        match serde_json::from_str::<Value>(&decoder.pending) {
+            Ok(value) => decoder.report(at, &value, out)?,
+            Err(e) if !e.is_eof() => decoder.bad(at + e.line().saturating_sub(1), &json_error(&e))?,
+            Err(_) => decoder.bad(at, "the JSON object starting here never ends")?,
+        }
     }
     Ok(decoder.worst)
 }
@@ -73,7 +94,42 @@ struct Decoder<'e, E> {
     /// Lines of an object that has not closed yet, and the line it started on.
     pending: String,
     pending_line: usize,
+    /// The brackets of `pending`, and its length when it was last parsed.
+    nesting: Nesting,
+    parsed_len: usize,
     errors: &'e mut E,
+}
+
+/// How deep the brackets of a JSON text nest at its end, strings skipped: a cheap sign of
+/// whether the text may be a whole value yet.
+#[derive(Default)]
+struct Nesting {
+    depth: isize,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Nesting {
+    fn scan(&mut self, text: &str) {
+        for b in text.bytes() {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if b == b'\\' {
+                    self.escaped = true;
+                } else if b == b'"' {
+                    self.in_string = false;
+                }
+            } else {
+                match b {
+                    b'"' => self.in_string = true,
+                    b'{' | b'[' => self.depth += 1,
+                    b'}' | b']' => self.depth -= 1,
+                    _ => {}
+                }
+            }
+        }
+    }
 }
 
 impl<E: Write> Decoder<'_, E> {
@@ -88,6 +144,9 @@ impl<E: Write> Decoder<'_, E> {
                 Err(e) if e.is_eof() && trimmed.starts_with(['{', '[']) => {
                     self.pending = line.to_owned();
                     self.pending_line = number;
+                    self.nesting = Nesting::default();
+                    self.nesting.scan(line);
+                    self.parsed_len = line.len();
                     Ok(())
                 }
                 Err(e) => self.bad(number, &json_error(&e)),
@@ -104,6 +163,15 @@ impl<E: Write> Decoder<'_, E> {
         }
         self.pending.push('\n');
         self.pending.push_str(line);
+        self.nesting.scan(line);
+        let due = self.pending.len() <= EAGER
+            || self.nesting.depth <= 0
+            || self.pending.len() >= 2 * self.parsed_len
+            || self.pending.len() > MAX_REPORT;
+        if !due {
+            return Ok(());
+        }
+        self.parsed_len = self.pending.len();
         match serde_json::from_str::<Value>(&self.pending) {
             Ok(value) => {
                 self.pending.clear();
