@@ -104,37 +104,7 @@ pub fn regenerate_official(root: &Path, paths: &[PathBuf], options: Options) -> 
     for file in &inputs {
         read_one(file, &catalog, &mut import, &mut sink, &mut report);
     }
-    let merged = import.finish();
-
-    for (key, facts) in &merged.facts {
-        match (facts.listed, key.channel) {
-            (false, _) => report.other_codes += 1,
-            (true, Channel::Hms) => report.hms_codes += 1,
-            (true, Channel::PrintError) => report.print_error_codes += 1,
-        }
-    }
-    let templater = template::Templater::new(catalog.modules.iter().filter(|m| m.lettered).map(|m| m.id));
-    let mut outputs: BTreeMap<String, String> = BTreeMap::new();
-    for (lang, lines) in &merged.texts {
-        let originals: BTreeSet<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-        let templated: Vec<merge::TextLine> =
-            lines.iter().map(|l| merge::TextLine { text: templater.apply(l.key, &l.text), ..l.clone() }).collect();
-        let distinct: BTreeSet<&str> = templated.iter().map(|l| l.text.as_str()).collect();
-        // One original may stay as is for one code and become a template for another.
-        report.templates_saved += originals.len().saturating_sub(distinct.len());
-        report.texts.insert(
-            lang.clone(),
-            LangCount {
-                codes: lines.iter().filter(|l| l.models == 0).count(),
-                lines: lines.len(),
-                empty: lines.iter().filter(|l| l.text.is_empty()).count(),
-                defaults_overridden: merged.defaults_overridden.get(lang).copied().unwrap_or(0),
-            },
-        );
-        outputs.insert(lang.clone(), write::texts_tsv(lang, &templated, &model_ids));
-    }
-    let facts = write::facts_tsv(&merged.facts, &model_ids);
-    self_check(&facts, &outputs, &catalog, &mut sink);
+    let (facts, outputs) = outputs(import, &catalog, &mut sink, &mut report);
 
     let (old_facts, old_texts) = previous(root, &mut sink);
     let old = drift::Snapshot::read(old_facts.as_deref(), &old_texts, &catalog, &mut sink.warnings);
@@ -175,6 +145,71 @@ pub fn regenerate_official(root: &Path, paths: &[PathBuf], options: Options) -> 
     Ok(report)
 }
 
+/// Reads one file's contents as the import would read a file called `name` (its kind comes from
+/// the name: `hms_en_094.json`, `hms_action_094.json`, `hms_en.json`, `wiki_links.json`), and
+/// lays out and reads back the files it would write, all in memory. Nothing is read from or
+/// written to disk. Every problem, a name the import does not read included, is in the
+/// report's `errors`; the function never fails otherwise.
+pub fn import_bytes(catalog: &Catalog, name: &str, bytes: &[u8]) -> OfficialReport {
+    let mut sink = Sink::default();
+    let mut report = OfficialReport::default();
+    match input::classify(name) {
+        Some(Ok(kind)) => {
+            let mut import = merge::Import::new(catalog.models.iter().map(|m| m.id.clone()).collect());
+            read_bytes(name, &kind, bytes.to_vec(), catalog, &mut import, &mut sink, &mut report);
+            outputs(import, catalog, &mut sink, &mut report);
+        }
+        Some(Err(e)) => sink.errors.push(format!("{name}: {e}")),
+        None => sink.errors.push(format!("{name}: not a file the import reads")),
+    }
+    report.errors = sink.errors;
+    report.warnings = sink.warnings;
+    report.conflicts = sink.conflicts;
+    report
+}
+
+/// Counts what `import` gathered into `report`, and lays it out as the facts file and one
+/// texts file per language; the new files are read back (errors go to `sink`).
+fn outputs(
+    import: merge::Import,
+    catalog: &Catalog,
+    sink: &mut Sink,
+    report: &mut OfficialReport,
+) -> (String, BTreeMap<String, String>) {
+    let model_ids: Vec<String> = catalog.models.iter().map(|m| m.id.clone()).collect();
+    let merged = import.finish();
+    for (key, facts) in &merged.facts {
+        match (facts.listed, key.channel) {
+            (false, _) => report.other_codes += 1,
+            (true, Channel::Hms) => report.hms_codes += 1,
+            (true, Channel::PrintError) => report.print_error_codes += 1,
+        }
+    }
+    let templater = template::Templater::new(catalog.modules.iter().filter(|m| m.lettered).map(|m| m.id));
+    let mut outputs: BTreeMap<String, String> = BTreeMap::new();
+    for (lang, lines) in &merged.texts {
+        let originals: BTreeSet<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        let templated: Vec<merge::TextLine> =
+            lines.iter().map(|l| merge::TextLine { text: templater.apply(l.key, &l.text), ..l.clone() }).collect();
+        let distinct: BTreeSet<&str> = templated.iter().map(|l| l.text.as_str()).collect();
+        // One original may stay as is for one code and become a template for another.
+        report.templates_saved += originals.len().saturating_sub(distinct.len());
+        report.texts.insert(
+            lang.clone(),
+            LangCount {
+                codes: lines.iter().filter(|l| l.models == 0).count(),
+                lines: lines.len(),
+                empty: lines.iter().filter(|l| l.text.is_empty()).count(),
+                defaults_overridden: merged.defaults_overridden.get(lang).copied().unwrap_or(0),
+            },
+        );
+        outputs.insert(lang.clone(), write::texts_tsv(lang, &templated, &model_ids));
+    }
+    let facts = write::facts_tsv(&merged.facts, &model_ids);
+    self_check(&facts, &outputs, catalog, sink);
+    (facts, outputs)
+}
+
 /// Reads one input file into `import`.
 fn read_one(
     file: &input::Input,
@@ -184,20 +219,32 @@ fn read_one(
     report: &mut OfficialReport,
 ) {
     let name = file.name();
-    let bytes = match fs::read(&file.path) {
-        Ok(bytes) => bytes,
-        Err(e) => return sink.errors.push(format!("{name}: cannot read: {e}")),
-    };
+    match fs::read(&file.path) {
+        Ok(bytes) => read_bytes(&name, &file.kind, bytes, catalog, import, sink, report),
+        Err(e) => sink.errors.push(format!("{name}: cannot read: {e}")),
+    }
+}
+
+/// Reads the contents of one input file, of `kind`, named `name` in messages, into `import`.
+fn read_bytes(
+    name: &str,
+    kind: &input::Kind,
+    bytes: Vec<u8>,
+    catalog: &Catalog,
+    import: &mut merge::Import,
+    sink: &mut Sink,
+    report: &mut OfficialReport,
+) {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let source = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let (line, column) = json::Source { name: &name, text: &source }.line_col(valid);
+            let (line, column) = json::Source { name, text: &source }.line_col(valid);
             return sink.errors.push(format!("{name}:{line}:{column}: not UTF-8 text"));
         }
     };
-    let src = json::Source { name: &name, text: text.strip_prefix('\u{FEFF}').unwrap_or(&text) };
+    let src = json::Source { name, text: text.strip_prefix('\u{FEFF}').unwrap_or(&text) };
     let model = |prefix: &str, sink: &mut Sink| {
         let found = catalog.model_by_prefix(prefix);
         if found.is_none() {
@@ -206,7 +253,7 @@ fn read_one(
         found
     };
     let by_id = |id: &str| catalog.model_index(id);
-    match &file.kind {
+    match kind {
         input::Kind::PerModel { lang, prefix } => {
             report.inputs[0] += 1;
             if let Some(model) = model(prefix, sink) {
