@@ -1,6 +1,7 @@
 //! JSON reading with positions: values are kept as `&RawValue` slices of the file's text, so
 //! every problem is reported at `file:LINE:COL` of the entry it concerns.
 
+use std::cell::OnceCell;
 use std::fmt;
 
 use serde::Deserialize;
@@ -13,16 +14,27 @@ use super::Sink;
 pub struct Source<'a> {
     pub name: &'a str,
     pub text: &'a str,
+    /// Byte offsets where lines start, found on the first position asked for, so a file with
+    /// an error on every entry costs one pass, not one per error.
+    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Source<'a> {
+    pub fn new(name: &'a str, text: &'a str) -> Self {
+        Source { name, text, line_starts: OnceCell::new() }
+    }
+
     /// Line and column (from 1; the column counts characters) of byte `offset`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let before = self.text.get(..offset).unwrap_or(self.text);
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        (line, before[line_start..].chars().count() + 1)
+        let starts = self
+            .line_starts
+            .get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect());
+        // The last line start at or before the offset; the first is 0, so there is one.
+        let line = starts.partition_point(|&start| start <= offset).max(1);
+        let line_start = starts[line - 1];
+        let column = self.text.get(line_start..offset).map_or(offset - line_start, |s| s.chars().count());
+        (line, column + 1)
     }
 
     /// Byte offset of `raw` in the file: it is a slice of the file's text (0 if it is not).
@@ -129,7 +141,7 @@ mod tests {
     #[test]
     fn positions_of_members_count_lines_and_characters() {
         let text = "{\n  \"é\": [1,\n   2],\n  \"b\": {\"c\": true}\n}";
-        let source = Source { name: "t.json", text };
+        let source = Source::new("t.json", text);
         let mut sink = Sink::default();
         let root = source.root(&mut sink).unwrap();
         let object = source.object(&mut sink, root, "file").unwrap();
@@ -144,7 +156,7 @@ mod tests {
 
     #[test]
     fn repeated_keys_are_kept_in_order() {
-        let source = Source { name: "t.json", text: r#"{"a": 1, "a": 2}"# };
+        let source = Source::new("t.json", r#"{"a": 1, "a": 2}"#);
         let mut sink = Sink::default();
         let root = source.root(&mut sink).unwrap();
         let object = source.object(&mut sink, root, "file").unwrap();
@@ -153,9 +165,21 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_the_file_position() {
-        let source = Source { name: "t.json", text: "{\n \"a\": [1," };
+        let source = Source::new("t.json", "{\n \"a\": [1,");
         let mut sink = Sink::default();
         assert!(source.root(&mut sink).is_none());
         assert!(sink.errors[0].starts_with("t.json:2:"), "{:?}", sink.errors);
+    }
+
+    #[test]
+    fn line_index_agrees_with_counting_every_time() {
+        let text = "{\n\"é\": [\n\n  1,\r\n 22 ],\n\"b\"\n: \"ü\"}\n";
+        let source = Source::new("t.json", text);
+        for offset in (0..=text.len() + 2).filter(|&o| o > text.len() || text.is_char_boundary(o)) {
+            let before = &text[..offset.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
+            assert_eq!(source.line_col(offset), (line, column), "offset {offset}");
+        }
     }
 }

@@ -240,11 +240,11 @@ fn read_bytes(
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let source = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let (line, column) = json::Source { name, text: &source }.line_col(valid);
+            let (line, column) = json::Source::new(name, &source).line_col(valid);
             return sink.errors.push(format!("{name}:{line}:{column}: not UTF-8 text"));
         }
     };
-    let src = json::Source { name, text: text.strip_prefix('\u{FEFF}').unwrap_or(&text) };
+    let src = json::Source::new(name, text.strip_prefix('\u{FEFF}').unwrap_or(&text));
     let model = |prefix: &str, sink: &mut Sink| {
         let found = catalog.model_by_prefix(prefix);
         if found.is_none() {
