@@ -41,6 +41,7 @@ use std::fmt;
 use std::path::Path;
 
 mod check;
+pub mod coverage;
 mod model;
 pub mod official;
 pub mod packing;

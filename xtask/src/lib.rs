@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 mod codegen;
+mod coverage;
 mod docs;
 mod header;
 pub mod official;
@@ -48,12 +49,27 @@ impl Report {
 pub fn regenerate(root: &Path, check: bool) -> Result<Report, String> {
     let catalog = hms_model::load(&root.join("catalog.yaml"), "catalog.yaml")
         .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+    let facts = official_facts(root, &catalog)?;
     let mut report = Report { check, ..Report::default() };
-    let outputs = [("docs/CODES.md", docs::codes_md(&catalog)), (header::HEADER, header::hms_catalog_h(root)?)];
+    let outputs = [
+        ("docs/CODES.md", docs::codes_md(&catalog)),
+        (coverage::COVERAGE, coverage::coverage_md(&catalog, &facts)),
+        (header::HEADER, header::hms_catalog_h(root)?),
+    ];
     for (relative, contents) in outputs {
         let path = root.join(relative);
         let changed = ensure_file_contents(&path, &contents, check).map_err(|e| format!("{}: {e}", path.display()))?;
         if changed { report.stale.push(relative.into()) } else { report.fresh.push(relative.into()) }
     }
     Ok(report)
+}
+
+/// The committed facts of the official codes, which docs/COVERAGE.md counts against.
+fn official_facts(root: &Path, catalog: &hms_model::Catalog) -> Result<hms_model::official::OfficialFacts, String> {
+    let path = root.join(official::FACTS);
+    let source = std::fs::read_to_string(&path).map_err(|e| {
+        format!("{}: {e} (import Bambu's lists with `cargo xtask regenerate --official PATH...`)", path.display())
+    })?;
+    hms_model::official::parse_facts(&source, official::FACTS, catalog)
+        .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
 }

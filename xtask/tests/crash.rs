@@ -16,7 +16,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use common::{Root, fixture};
 
 /// The files an import of the fixtures writes, from the root.
-const OUTPUTS: [&str; 4] = ["catalog/official.tsv", "catalog/texts/de.tsv", "catalog/texts/en.tsv", "docs/CODES.md"];
+const OUTPUTS: [&str; 5] =
+    ["catalog/official.tsv", "catalog/texts/de.tsv", "catalog/texts/en.tsv", "docs/CODES.md", "docs/COVERAGE.md"];
 /// The old state comes from this import, the new one from `NEW`.
 const OLD: &[&str] = &["drift/v1"];
 const NEW: &[&str] = &["bambustudio"];

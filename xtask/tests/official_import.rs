@@ -40,6 +40,8 @@ err\t0701C010\tH2D\t-\t-
     assert_eq!(root.read(FACTS).unwrap(), want);
     assert_eq!((report.hms_codes, report.print_error_codes, report.other_codes), (11, 4, 0));
     assert!(root.read("docs/CODES.md").is_some(), "docs/CODES.md is regenerated too");
+    let coverage = root.read("docs/COVERAGE.md").expect("docs/COVERAGE.md is regenerated too");
+    assert!(coverage.contains("| **Total** | **all** | 15 |"), "it counts the new facts: {coverage}");
 }
 
 #[test]
@@ -215,7 +217,7 @@ fn the_output_is_deterministic() {
     let (a, b) = (Root::new("det-a"), Root::new("det-b"));
     a.import(ALL, false, false);
     b.import(ALL, false, false);
-    for file in [FACTS, EN, DE, "catalog/texts/zh-cn.tsv", "docs/CODES.md"] {
+    for file in [FACTS, EN, DE, "catalog/texts/zh-cn.tsv", "docs/CODES.md", "docs/COVERAGE.md"] {
         assert_eq!(a.read(file).unwrap().as_bytes(), b.read(file).unwrap().as_bytes(), "{file}");
     }
     // A second run into the same root changes no byte either.

@@ -26,7 +26,7 @@ use hms_model::Catalog;
 pub use read::ActionCount;
 pub use report::{LangCount, OfficialReport};
 
-use crate::{codegen, docs};
+use crate::{codegen, coverage, docs};
 
 pub use hms_model::Channel;
 
@@ -78,17 +78,18 @@ pub struct Sink {
 /// How to run.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
-    /// Write nothing; name each committed file (official.tsv, docs/CODES.md) that is stale.
+    /// Write nothing; name each committed file (official.tsv, docs/CODES.md, docs/COVERAGE.md)
+    /// that is stale.
     pub check: bool,
     /// Write what imported even when some input was malformed.
     pub keep_going: bool,
 }
 
-const FACTS: &str = "catalog/official.tsv";
+pub(crate) const FACTS: &str = "catalog/official.tsv";
 const TEXTS: &str = "catalog/texts";
 
 /// Imports the files named by `paths` (files or folders) into `root`'s catalog folder, and
-/// regenerates docs/CODES.md. `Err` only when the run cannot start or write; input problems
+/// regenerates docs/CODES.md and docs/COVERAGE.md. `Err` only when the run cannot start or write; input problems
 /// are in the report.
 pub fn regenerate_official(root: &Path, paths: &[PathBuf], options: Options) -> Result<OfficialReport, String> {
     let catalog = hms_model::load(&root.join("catalog.yaml"), "catalog.yaml")
@@ -114,7 +115,12 @@ pub fn regenerate_official(root: &Path, paths: &[PathBuf], options: Options) -> 
     report.drift = drift::report(&old, &new, &langs, &model_ids);
 
     report.files.check = options.check;
-    let committed = [(FACTS.to_owned(), facts.clone()), ("docs/CODES.md".to_owned(), docs::codes_md(&catalog))];
+    let mut committed = vec![(FACTS.to_owned(), facts.clone()), ("docs/CODES.md".to_owned(), docs::codes_md(&catalog))];
+    // Coverage counts against the new facts; if they do not read back, the self-check has
+    // reported it and the file is left as it is.
+    if let Ok(parsed) = hms_model::official::parse_facts(&facts, FACTS, &catalog) {
+        committed.push((coverage::COVERAGE.to_owned(), coverage::coverage_md(&catalog, &parsed)));
+    }
     if options.check {
         for (relative, contents) in &committed {
             let stale =

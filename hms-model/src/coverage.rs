@@ -1,0 +1,209 @@
+//! Which catalog entry explains each official code, and how many official codes the catalog
+//! covers. `cargo xtask regenerate` writes docs/COVERAGE.md from it, and the coverage tests
+//! pin its totals. [`Catalog::entry_for`] is the one place that decides which entry covers a
+//! code, so a change to what an entry may match only has to be made there.
+
+use std::collections::BTreeMap;
+
+use hms_core::layout::{FAMILY_ORDER, family_mask, is_family_member};
+
+use crate::model::{Catalog, Channel, CodeEntry};
+use crate::official::{OfficialCode, OfficialFacts};
+
+impl Catalog {
+    /// The entry that explains `code` of `channel`: its exact entry, else the family that
+    /// covers it, tried in the order the runtime lookup tries them (the tests hold the two
+    /// to the same answer for every official code).
+    pub fn entry_for(&self, channel: Channel, code: u64) -> Option<&CodeEntry> {
+        let entry = |key: u64, varies: u8| {
+            self.codes.iter().find(|c| c.channel == channel && c.varies == varies && c.key == key)
+        };
+        let layout = channel.layout();
+        entry(code, 0).or_else(|| {
+            FAMILY_ORDER
+                .iter()
+                .filter(|&&varies| is_family_member(layout, code, varies))
+                .find_map(|&varies| entry(code & !family_mask(layout, varies), varies))
+        })
+    }
+}
+
+/// The alert levels coverage is counted by. The level numbers are fixed by the code format
+/// (see `hms_core::Hms::level_raw`), so they are not read from the catalog's `levels`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Level 1: the task stops.
+    Error,
+    /// Level 2: the task pauses.
+    Warning,
+    /// Level 3.
+    Info,
+    /// Level 4 (notice), 0 and anything else.
+    Other,
+}
+
+impl Severity {
+    /// Every severity, in table order.
+    pub const ALL: [Severity; 4] = [Severity::Error, Severity::Warning, Severity::Info, Severity::Other];
+
+    /// The severity of a code.
+    pub fn of(channel: Channel, code: u64) -> Severity {
+        let level = match channel {
+            Channel::Hms => Some(hms_core::Hms::from_u64(code).level_raw()),
+            Channel::PrintError => hms_core::PrintError::from_u32(code as u32).level_raw(),
+        };
+        match level {
+            Some(1) => Severity::Error,
+            Some(2) => Severity::Warning,
+            Some(3) => Severity::Info,
+            _ => Severity::Other,
+        }
+    }
+
+    /// How tables name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Other => "notice/other",
+        }
+    }
+}
+
+/// One official code and the entry that explains it, if any.
+#[derive(Clone, Copy, Debug)]
+pub struct Covered<'a> {
+    /// The official code.
+    pub code: &'a OfficialCode,
+    /// Its module id.
+    pub module: u8,
+    /// Its level.
+    pub severity: Severity,
+    /// The catalog entry that explains it (its own title and meaning).
+    pub entry: Option<&'a CodeEntry>,
+}
+
+impl Covered<'_> {
+    /// Whether the catalog gives the code a procedure (named, or steps on the entry).
+    pub fn has_procedure(&self) -> bool {
+        self.entry.is_some_and(|e| e.procedure.is_some())
+    }
+}
+
+/// Counts of official codes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Official codes.
+    pub official: usize,
+    /// Of those, codes with an entry of their own (title and meaning).
+    pub titled: usize,
+    /// Of those, codes with a procedure.
+    pub with_procedure: usize,
+}
+
+impl Counts {
+    fn add(&mut self, c: &Covered<'_>) {
+        self.official += 1;
+        self.titled += usize::from(c.entry.is_some());
+        self.with_procedure += usize::from(c.has_procedure());
+    }
+}
+
+/// Every official code with the entry that explains it, in the facts' order.
+#[derive(Clone, Debug)]
+pub struct Coverage<'a> {
+    /// One per official code.
+    pub codes: Vec<Covered<'a>>,
+}
+
+impl<'a> Coverage<'a> {
+    /// Links each official code of `facts` to its entry in `catalog`.
+    pub fn new(catalog: &'a Catalog, facts: &'a OfficialFacts) -> Coverage<'a> {
+        let codes = facts
+            .codes
+            .iter()
+            .map(|code| Covered {
+                code,
+                module: match code.channel {
+                    Channel::Hms => (code.key >> 56) as u8,
+                    Channel::PrintError => (code.key >> 24) as u8,
+                },
+                severity: Severity::of(code.channel, code.key),
+                entry: catalog.entry_for(code.channel, code.key),
+            })
+            .collect();
+        Coverage { codes }
+    }
+
+    /// Counts over the codes that `keep` accepts.
+    pub fn count(&self, keep: impl Fn(&Covered<'a>) -> bool) -> Counts {
+        let mut counts = Counts::default();
+        self.codes.iter().filter(|c| keep(c)).for_each(|c| counts.add(c));
+        counts
+    }
+
+    /// Counts per module and level, ordered by module id, then level.
+    pub fn by_module(&self) -> BTreeMap<(u8, Severity), Counts> {
+        let mut out: BTreeMap<(u8, Severity), Counts> = BTreeMap::new();
+        for c in &self.codes {
+            out.entry((c.module, c.severity)).or_default().add(c);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::official::parse_facts;
+
+    const CATALOG: &str = r#"
+schema: 1
+modules: [{ id: "07", abbr: AMS, name: AMS, lettered: true }]
+levels:
+  - { id: 1, variant: Error, name: error, meaning: stops }
+  - { id: 2, variant: Warning, name: warning, meaning: pauses }
+codes:
+  - code: 07xx_2x00_0002_0001
+    title: "AMS {ams} slot {slot} empty"
+    meaning: m
+    steps: [s]
+  - { code: 0701_2200_0002_0001, title: AMS B slot 3 empty, meaning: m }
+  - { code: 07xx_0100_0001_0004, title: AMS motor, meaning: m }
+"#;
+
+    fn catalog() -> Catalog {
+        crate::parse(CATALOG, "catalog.yaml").unwrap()
+    }
+
+    #[test]
+    fn exact_entries_beat_families_and_families_cover_lettered_units_only() {
+        let catalog = catalog();
+        let spelled = |code| catalog.entry_for(Channel::Hms, code).map(CodeEntry::spelled);
+        assert_eq!(spelled(0x0701_2200_0002_0001).as_deref(), Some("0701_2200_0002_0001"));
+        assert_eq!(spelled(0x0701_2100_0002_0001).as_deref(), Some("07xx_2x00_0002_0001"));
+        assert_eq!(spelled(0x0781_2300_0002_0001).as_deref(), Some("07xx_2x00_0002_0001"));
+        assert_eq!(spelled(0x0783_0100_0001_0004).as_deref(), Some("07xx_0100_0001_0004"));
+        // FE/FF are extruders, not lettered units; part 24 is not a slot.
+        assert_eq!(spelled(0x07FE_2000_0002_0001), None);
+        assert_eq!(spelled(0x0700_2400_0002_0001), None);
+        assert_eq!(catalog.entry_for(Channel::PrintError, 0x0701_2200_0002_0001), None);
+    }
+
+    #[test]
+    fn counts_split_by_module_and_level() {
+        let catalog = catalog();
+        let facts = "hms\t0700200000020001\t-\t-\nhms\t0701220000020001\t-\t-\nhms\t0700010000010004\t-\t-\n\
+                     hms\t0700010000010005\t-\t-\nerr\t0700800B\t-\t-\n";
+        let facts = parse_facts(facts, "official.tsv", &catalog).unwrap();
+        let coverage = Coverage::new(&catalog, &facts);
+        let all = coverage.count(|_| true);
+        assert_eq!((all.official, all.titled, all.with_procedure), (5, 3, 1));
+        let by_module = coverage.by_module();
+        assert_eq!(by_module[&(7, Severity::Warning)], Counts { official: 3, titled: 2, with_procedure: 1 });
+        assert_eq!(by_module[&(7, Severity::Error)], Counts { official: 2, titled: 1, with_procedure: 0 });
+        assert_eq!(Severity::of(Channel::PrintError, 0x0700_C00B), Severity::Info);
+        assert_eq!(Severity::of(Channel::Hms, 0x0700_0100_0004_0001), Severity::Other);
+    }
+}
