@@ -37,28 +37,23 @@ impl fmt::Display for Term {
     }
 }
 
-/// Parts and the phrases (lower-case words) that name them. The longest phrase wins and its
-/// words name nothing else, so "auxiliary part cooling fan" is the auxiliary fan only, and
-/// "chamber fan" is not the chamber.
+/// Parts and the phrases (lower-case words) that name them: the heaters, fans, nozzle and
+/// camera kinds a code names, where naming another would send the user to the wrong part.
+/// Parts Bambu's texts name only as advice (PTFE tube, toolhead, cutter...) are not held to.
+/// The longest phrase wins and its words name nothing else, so "auxiliary part cooling fan"
+/// is the auxiliary fan only, and "chamber fan" is not the chamber heater.
 const PARTS: &[(&str, &[&str])] = &[
     ("heatbed", &["heatbed", "heat bed", "hotbed", "hot bed", "heated bed"]),
     ("nozzle", &["nozzle"]),
     ("hotend", &["hotend", "hot end"]),
-    ("chamber", &["chamber", "chamber heater"]),
+    ("chamber heater", &["chamber heater", "chamber heating"]),
     ("hotend cooling fan", &["hotend fan", "hotend cooling fan", "hot end fan", "hot end cooling fan"]),
     ("part cooling fan", &["part cooling fan", "part fan"]),
     ("auxiliary fan", &["auxiliary fan", "aux fan", "auxiliary part cooling fan", "auxiliary cooling fan"]),
     ("chamber fan", &["chamber fan", "chamber cooling fan"]),
     ("exhaust fan", &["exhaust fan", "chamber exhaust fan"]),
-    ("MC board", &["mc", "mc board", "motion controller", "motion controller board", "motion control board"]),
-    ("toolhead", &["toolhead", "tool head"]),
     ("camera", &["camera"]),
     ("lidar", &["lidar"]),
-    ("laser", &["laser"]),
-    ("cutter", &["cutter"]),
-    ("filament buffer", &["buffer", "filament buffer"]),
-    ("PTFE tube", &["ptfe"]),
-    ("hub", &["hub"]),
 ];
 
 /// Words after `left`/`right` that make it a side rather than "filament left in the tube"
@@ -220,10 +215,7 @@ fn terms_name_units_slots_sides_and_parts() {
     ];
     assert_eq!(t, want.into_iter().collect());
     // A verb, an adjective and an article are not sides or units.
-    assert_eq!(
-        terms("Filament left in the hub; pick the right plate. Is the AMS a problem?"),
-        [Term::Part("hub")].into()
-    );
+    assert_eq!(terms("Filament left in the hub; pick the right plate. Is the AMS a problem?"), BTreeSet::new());
     assert_eq!(terms("chamber fans"), [Term::Part("chamber fan")].into());
 }
 
