@@ -375,7 +375,10 @@ fn official_tables(facts: &OfficialFacts, w: &mut TableWriter) -> Result<(), Str
         entry: bits_for(w.tables.entries.len() / EntryRecord::SIZE + Row::ENTRY_BASE as usize),
     };
     if let Some(row) = rows.iter().find(|r| !format.fits(r)) {
-        return Err(format!("official row {row:?} does not fit in 8 bytes ({format:?}): too many official codes"));
+        return Err(format!(
+            "official row {row:?} does not fit in {} bytes ({format:?}): too many official codes",
+            RowFormat::MAX_ROW
+        ));
     }
     let f = &mut w.tables.facts;
     f.format = format;

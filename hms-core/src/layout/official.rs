@@ -30,7 +30,7 @@ pub const fn join_code(channel: u8, row: u64, member: u16) -> u64 {
 /// The packed fields of a row, in bits, in this order: prefix (index of `key >> 16` in the
 /// prefix table), low (`key & 0xFFFF`, always 16 bits), member set, models, base (index of
 /// the row's first record), entry (the catalog entry of its members, see [`Row::entry`]). A
-/// row takes `ceil(sum / 8)` bytes, at most 8.
+/// row takes `ceil(sum / 8)` bytes, at most [`RowFormat::MAX_ROW`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RowFormat {
     /// Bits of the prefix index.
@@ -49,6 +49,10 @@ impl RowFormat {
     /// Bits of the low half of the key.
     pub const LOW: u8 = 16;
 
+    /// The most bytes a row may take: a catalog of a few thousand entries and the official
+    /// codes' prefixes, sets, model sets and records need a little over 8.
+    pub const MAX_ROW: usize = 16;
+
     /// Bytes of one row.
     #[inline]
     pub const fn row_size(&self) -> usize {
@@ -62,11 +66,11 @@ impl RowFormat {
     }
 
     /// The row packed in its bytes (little-endian).
-    pub fn encode(&self, row: &Row) -> [u8; 8] {
-        let mut v = 0u64;
+    pub fn encode(&self, row: &Row) -> [u8; Self::MAX_ROW] {
+        let mut v = 0u128;
         let mut at = 0;
         for (value, bits) in self.fields(row) {
-            v |= (value as u64 & mask(bits)) << at;
+            v |= (value as u128 & mask(bits)) << at;
             at += bits as u32;
         }
         v.to_le_bytes()
@@ -76,13 +80,13 @@ impl RowFormat {
     #[inline]
     pub fn decode(&self, rows: &[u8], at: usize) -> Option<Row> {
         let size = self.row_size();
-        let mut v = match rows.get(at..at + 8) {
+        let mut v = match rows.get(at..at + Self::MAX_ROW) {
             // Bits past the row belong to the next one; the fields below never reach them.
-            Some(eight) => u64::from_le_bytes(eight.try_into().ok()?),
+            Some(whole) => u128::from_le_bytes(whole.try_into().ok()?),
             None => {
-                let mut buf = [0u8; 8];
+                let mut buf = [0u8; Self::MAX_ROW];
                 buf.get_mut(..size)?.copy_from_slice(rows.get(at..at + size)?);
-                u64::from_le_bytes(buf)
+                u128::from_le_bytes(buf)
             }
         };
         let mut take = |bits: u8| {
@@ -110,14 +114,14 @@ impl RowFormat {
         ]
     }
 
-    /// Whether every field fits in its bits and the row in 8 bytes.
+    /// Whether every field fits in its bits and the row in [`RowFormat::MAX_ROW`] bytes.
     pub fn fits(&self, row: &Row) -> bool {
-        self.row_size() <= 8 && self.fields(row).iter().all(|&(value, bits)| value as u64 <= mask(bits))
+        self.row_size() <= Self::MAX_ROW && self.fields(row).iter().all(|&(value, bits)| value as u128 <= mask(bits))
     }
 }
 
-const fn mask(bits: u8) -> u64 {
-    if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 }
+const fn mask(bits: u8) -> u128 {
+    if bits >= 128 { u128::MAX } else { (1u128 << bits) - 1 }
 }
 
 /// One row of official codes.
