@@ -676,9 +676,18 @@ mod tests {
         assert!(!format.fits(&Row { base: 9000, ..row }));
         bytes.pop();
         assert_eq!(format.decode(&bytes, 0), None);
-        // A damaged format wider than 8 bytes reads nothing rather than panicking.
+        // A damaged format wider than the bytes at hand reads nothing rather than panicking.
         let wide = RowFormat { prefix: 32, set: 32, models: 0, base: 0, entry: 0 };
         assert_eq!(wide.decode(&[0; 5], 0), None);
+        // Past 64 bits a row takes a ninth byte, and rows packed end to end still read back.
+        let nine = RowFormat { prefix: 7, set: 8, models: 11, base: 13, entry: 11 };
+        assert_eq!(nine.row_size(), 9);
+        let row = Row { prefix: 127, low: 0xBEEF, set: 255, models: 2047, base: 8191, entry: 2047 };
+        assert!(nine.fits(&row));
+        let packed: Vec<u8> =
+            [row, Row { entry: 5, ..row }].iter().flat_map(|r| nine.encode(r)[..9].to_vec()).collect();
+        assert_eq!(nine.decode(&packed, 0), Some(row));
+        assert_eq!(nine.decode(&packed, 9), Some(Row { entry: 5, ..row }));
     }
 
     #[test]
