@@ -684,8 +684,9 @@ mod tests {
         assert_eq!(nine.row_size(), 9);
         let row = Row { prefix: 127, low: 0xBEEF, set: 255, models: 2047, base: 8191, entry: 2047 };
         assert!(nine.fits(&row));
-        let packed: Vec<u8> =
-            [row, Row { entry: 5, ..row }].iter().flat_map(|r| nine.encode(r)[..9].to_vec()).collect();
+        let mut packed = [0u8; 18];
+        packed[..9].copy_from_slice(&nine.encode(&row)[..9]);
+        packed[9..].copy_from_slice(&nine.encode(&Row { entry: 5, ..row })[..9]);
         assert_eq!(nine.decode(&packed, 0), Some(row));
         assert_eq!(nine.decode(&packed, 9), Some(Row { entry: 5, ..row }));
     }
