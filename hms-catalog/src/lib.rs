@@ -20,8 +20,15 @@
 //! Codes from a printer's MQTT report: `Hms::from_mqtt(attr, code)` for `print.hms`,
 //! `PrintError::from_u32` for `print.print_error`. Codes in source: [`code!`].
 //!
-//! Features: `std` (default), `lang-en` (default), `lang-de`, `lang-zh-cn`, `serde`, `defmt`;
-//! see the README's "Features" table. `default-features = false` is no std and facts only.
+//! Features: `std` (default), `guides` (default), `lang-en` (default), `wiki` (default),
+//! `lang-de`, `lang-zh-cn`, `serde`, `defmt`; see the README's "Features" table.
+//! `default-features = false` is no std, the facts of every official code and the title of
+//! every catalog entry.
+//!
+//! Without `guides` only the entries' titles are compiled in, for small flash:
+//! [`Lookup::meaning`], [`Lookup::note`], [`Lookup::procedure`] and [`Lookup::see_also`] give
+//! `None`, [`Lookup::causes`] no items and [`procedures`] nothing; titles, levels, modules,
+//! [`Code`] and the official facts work as with it.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -30,7 +37,7 @@
 extern crate std;
 
 mod generated {
-    hms_macros::catalog!("catalog.yaml", official = "official.tsv");
+    hms_macros::catalog!("catalog.yaml", official = "official.tsv", guides = "guides");
 }
 #[cfg(feature = "defmt")]
 mod defmt_impl;

@@ -207,32 +207,33 @@ impl Lookup {
 
     /// Title, filled for this code.
     pub fn title(&self) -> Option<Text> {
-        self.entry.map(|e| Filled::new(e.title_template(), self.fill()))
+        self.entry.map(|e| Filled::packed(TABLES.text(e.record.title), self.fill()))
     }
 
-    /// What the code means, filled for this code.
+    /// What the code means, filled for this code; `None` without the `guides` feature.
     pub fn meaning(&self) -> Option<Text> {
-        self.entry.map(|e| Filled::new(e.meaning_template(), self.fill()))
+        let entry = self.entry.filter(|_| GUIDES)?;
+        Some(Filled::packed(TABLES.text(entry.record.meaning), self.fill()))
     }
 
-    /// A remark, filled for this code.
+    /// A remark, filled for this code; `None` without the `guides` feature.
     pub fn note(&self) -> Option<Text> {
-        let note = self.entry?.note_template()?;
-        Some(Filled::new(note, self.fill()))
+        let note = self.entry.filter(|_| GUIDES)?.record.note;
+        (note.len != 0).then(|| Filled::packed(TABLES.text(note), self.fill()))
     }
 
-    /// Likely causes, filled for this code.
+    /// Likely causes, filled for this code; none without the `guides` feature.
     pub fn causes(&self) -> Texts {
-        let list = self.entry.map_or(ListRef::default(), |e| e.record.causes);
+        let list = self.entry.filter(|_| GUIDES).map_or(ListRef::default(), |e| e.record.causes);
         Texts { list, next: 0, fill: self.fill() }
     }
 
-    /// The procedure that fixes it, filled for this code.
+    /// The procedure that fixes it, filled for this code; `None` without the `guides` feature.
     pub fn procedure(&self) -> Option<Procedure> {
         Procedure::at(self.entry?.record.procedure, self.fill())
     }
 
-    /// A related procedure, filled for this code.
+    /// A related procedure, filled for this code; `None` without the `guides` feature.
     pub fn see_also(&self) -> Option<Procedure> {
         Procedure::at(self.entry?.record.see_also, self.fill())
     }
@@ -244,6 +245,9 @@ impl Lookup {
 }
 
 type Text = Filled<'static>;
+
+/// Whether the meanings, notes, causes and procedures are compiled in (the `guides` feature).
+const GUIDES: bool = cfg!(feature = "guides");
 
 /// A catalog entry, as reached by one of its patterns: an exact code or a family of codes.
 /// An entry may list several patterns (`code: [07xx_2x00_0002_0001, 12xx_2x00_0002_0001]`)
@@ -292,22 +296,26 @@ impl Entry {
             .filter_map(|index| TABLES.entry(index).map(|record| Pattern { index, record }))
     }
 
-    /// The title as written, placeholders unfilled.
-    pub fn title_template(&self) -> &'static str {
-        TABLES.text(self.record.title)
+    /// The title as the catalog writes it, placeholders unfilled (`AMS {ams} slot {slot} ...`).
+    /// Texts are stored compressed, so this is a [`Text`](crate::Text) that writes the
+    /// template, not a `&str`.
+    pub fn title_template(&self) -> Text {
+        Filled::packed(TABLES.text(self.record.title), Fill::default()).as_written()
     }
 
-    /// The meaning as written, placeholders unfilled.
-    pub fn meaning_template(&self) -> &'static str {
-        TABLES.text(self.record.meaning)
+    /// The meaning as the catalog writes it, placeholders unfilled; `None` without the
+    /// `guides` feature.
+    pub fn meaning_template(&self) -> Option<Text> {
+        GUIDES.then(|| Filled::packed(TABLES.text(self.record.meaning), Fill::default()).as_written())
     }
 
-    /// The note as written, if any.
-    pub fn note_template(&self) -> Option<&'static str> {
-        Some(TABLES.text(self.record.note)).filter(|n| !n.is_empty())
+    /// The note as the catalog writes it, if any; `None` without the `guides` feature.
+    pub fn note_template(&self) -> Option<Text> {
+        let note = self.record.note;
+        (GUIDES && note.len != 0).then(|| Filled::packed(TABLES.text(note), Fill::default()).as_written())
     }
 
-    /// The procedure, with placeholders unfilled.
+    /// The procedure, with placeholders unfilled; `None` without the `guides` feature.
     pub fn procedure(&self) -> Option<Procedure> {
         Procedure::at(self.record.procedure, Fill::default())
     }
@@ -388,7 +396,7 @@ pub struct Procedure {
 
 impl Procedure {
     fn at(index: u16, fill: Fill) -> Option<Procedure> {
-        if index == NONE {
+        if index == NONE || !GUIDES {
             return None;
         }
         TABLES.procedure(index).map(|record| Procedure { record, fill })
@@ -396,12 +404,12 @@ impl Procedure {
 
     /// The name codes refer to it by (empty for steps written on the code itself).
     pub fn name(&self) -> &'static str {
-        TABLES.text(self.record.name)
+        TABLES.name(self.record.name)
     }
 
     /// Title.
     pub fn title(&self) -> Text {
-        Filled::new(TABLES.text(self.record.title), self.fill)
+        Filled::packed(TABLES.text(self.record.title), self.fill)
     }
 
     /// Steps, in order.
@@ -416,7 +424,8 @@ impl Procedure {
 
     /// When to contact support.
     pub fn support(&self) -> Option<Text> {
-        Some(TABLES.text(self.record.support)).filter(|s| !s.is_empty()).map(|s| Filled::new(s, self.fill))
+        let support = self.record.support;
+        (support.len != 0).then(|| Filled::packed(TABLES.text(support), self.fill))
     }
 }
 
@@ -434,7 +443,7 @@ impl Iterator for Texts {
     fn next(&mut self) -> Option<Text> {
         let text = TABLES.list_item(self.list, self.next)?;
         self.next += 1;
-        Some(Filled::new(text, self.fill))
+        Some(Filled::packed(text, self.fill))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

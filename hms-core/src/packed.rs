@@ -94,14 +94,39 @@ impl PackedText<'_> {
 
     /// Writes the text, with each placeholder marker replaced by its value from `fill`.
     pub fn write_filled(&self, fill: &Fill, out: &mut dyn fmt::Write) -> fmt::Result {
-        let mut buf = Utf8Buf { bytes: [0; 64], len: 0 };
-        let mut result = Ok(());
-        let complete = self.for_each_byte(|b| {
-            result = if MARKERS.contains(&b) {
+        self.write_with(out, |b, buf, out| {
+            if MARKERS.contains(&b) {
                 buf.flush(out).and_then(|_| fill.write_value(PLACEHOLDERS[(b - MARKERS.start) as usize].name, out))
             } else {
                 buf.push(b, out)
-            };
+            }
+        })
+    }
+
+    /// Writes the text as the catalog spells it: each marker as its `{name}`, and each brace
+    /// doubled.
+    pub fn write_template(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        self.write_with(out, |b, buf, out| {
+            if MARKERS.contains(&b) {
+                buf.flush(out)?;
+                write!(out, "{{{}}}", PLACEHOLDERS[(b - MARKERS.start) as usize].name)
+            } else if b == b'{' || b == b'}' {
+                buf.push(b, out).and_then(|_| buf.push(b, out))
+            } else {
+                buf.push(b, out)
+            }
+        })
+    }
+
+    fn write_with(
+        &self,
+        out: &mut dyn fmt::Write,
+        mut byte: impl FnMut(u8, &mut Utf8Buf, &mut dyn fmt::Write) -> fmt::Result,
+    ) -> fmt::Result {
+        let mut buf = Utf8Buf { bytes: [0; 64], len: 0 };
+        let mut result = Ok(());
+        let complete = self.for_each_byte(|b| {
+            result = byte(b, &mut buf, out);
             result.is_ok()
         });
         result?;
@@ -222,6 +247,9 @@ mod tests {
         let mut out = Out { buf: [0; 256], len: 0 };
         t.write_filled(&Fill { unit: Some(2), ..Fill::default() }, &mut out).unwrap();
         assert_eq!(core::str::from_utf8(&out.buf[..out.len]), Ok("AMS C é"));
+        let mut out = Out { buf: [0; 256], len: 0 };
+        t.write_template(&mut out).unwrap();
+        assert_eq!(core::str::from_utf8(&out.buf[..out.len]), Ok("AMS {ams} é"));
     }
 
     #[test]

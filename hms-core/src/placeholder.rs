@@ -297,6 +297,7 @@ impl Fill {
 pub struct Filled<'a> {
     template: Template<'a>,
     fill: Fill,
+    as_written: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -308,15 +309,28 @@ enum Template<'a> {
 impl<'a> Filled<'a> {
     /// `template` filled from `fill`.
     pub const fn new(template: &'a str, fill: Fill) -> Self {
-        Filled { template: Template::Plain(template), fill }
+        Filled { template: Template::Plain(template), fill, as_written: false }
     }
 
     /// A compressed template (placeholders as markers) filled from `fill`.
     pub const fn packed(template: crate::packed::PackedText<'a>, fill: Fill) -> Self {
-        Filled { template: Template::Packed(template), fill }
+        Filled { template: Template::Packed(template), fill, as_written: false }
     }
 
-    /// The template as written in the catalog; `None` for a compressed official text.
+    /// The same text unfilled: it writes the template as the catalog spells it, placeholders
+    /// as `{name}` and literal braces doubled.
+    ///
+    /// ```
+    /// use hms_core::placeholder::{Fill, Filled};
+    /// let text = Filled::new("AMS {ams} {{x}}", Fill::default());
+    /// assert_eq!(text.as_written().to_string(), "AMS {ams} {{x}}");
+    /// ```
+    pub const fn as_written(self) -> Self {
+        Filled { as_written: true, ..self }
+    }
+
+    /// The template as a plain string; `None` for a compressed text (the catalog's and the
+    /// official texts): write [`as_written`](Self::as_written) instead.
     pub const fn template(&self) -> Option<&'a str> {
         match self.template {
             Template::Plain(t) => Some(t),
@@ -328,7 +342,9 @@ impl<'a> Filled<'a> {
 impl fmt::Display for Filled<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let template = match self.template {
+            Template::Plain(t) if self.as_written => return f.write_str(t),
             Template::Plain(t) => t,
+            Template::Packed(p) if self.as_written => return p.write_template(f),
             Template::Packed(p) => return p.write_filled(&self.fill, f),
         };
         for piece in pieces(template) {

@@ -1,5 +1,4 @@
-//! The catalog model as tokens: enums with doc comments, and the tables as one string blob
-//! plus byte strings, which rustc checks in constant time whatever the catalog's size.
+//! The catalog model as tokens: enums with doc comments, and the tables as byte strings, which rustc checks in constant time whatever the catalog's size.
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +16,9 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     let Some(path) = &args.first else {
         return Err(syn::Error::new(Span::call_site(), "expected the catalog's path: catalog!(\"catalog.yaml\")"));
     };
-    let official = args.get("official", &["official"])?;
+    let known = ["official", "guides"];
+    let official = args.get("official", &known)?;
+    let guides = args.get("guides", &known)?.map(LitStr::value);
     let (catalog, file, included) = load_catalog(path, source_file.as_deref())?;
     let (facts, facts_file) = match official {
         Some(lit) => {
@@ -38,7 +39,7 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     let models = models(&catalog);
     let levels = levels(&catalog);
     let codes = codes(&catalog);
-    let tables = tables_static(&tables);
+    let tables = tables_static(&tables, guides.as_deref());
     Ok(quote! {
         // Makes cargo rebuild the crate when the catalog, a file it includes or the facts change.
         const _: &[u8] = ::core::include_bytes!(#file);
@@ -338,10 +339,54 @@ fn codes(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn tables_static(t: &OwnedTables) -> TokenStream {
-    let blob = LitStr::new(&t.blob, Span::call_site());
+/// The tables; with `guides`, the name of the calling crate's feature without which only the
+/// titles are compiled in (no meanings, notes, causes or procedures).
+fn tables_static(t: &OwnedTables, guides: Option<&str>) -> TokenStream {
     let bytes = |b: &[u8]| Literal::byte_string(b);
-    let (entries, procedures, lists) = (bytes(&t.entries), bytes(&t.procedures), bytes(&t.lists));
+    let entries = bytes(&t.entries);
+    let full = [bytes(&t.stream), bytes(&t.pairs), bytes(&t.procedures), bytes(&t.lists)];
+    let names = LitStr::new(&t.names, Span::call_site());
+    let texts = match guides {
+        None => {
+            let [stream, pairs, procedures, lists] = full;
+            quote! {
+                const NAMES: &str = #names;
+                const STREAM: &[u8] = #stream;
+                const PAIRS: &[u8] = #pairs;
+                const PROCEDURES: &[u8] = #procedures;
+                const LISTS: &[u8] = #lists;
+            }
+        }
+        Some(feature) => {
+            let [stream, pairs, procedures, lists] = full;
+            let title_stream = bytes(&t.stream[..t.title_stream.min(t.stream.len())]);
+            let title_pairs = bytes(&t.pairs[..t.title_pairs.min(t.pairs.len())]);
+            quote! {
+                #[cfg(feature = #feature)]
+                const NAMES: &str = #names;
+                #[cfg(feature = #feature)]
+                const STREAM: &[u8] = #stream;
+                #[cfg(feature = #feature)]
+                const PAIRS: &[u8] = #pairs;
+                #[cfg(feature = #feature)]
+                const PROCEDURES: &[u8] = #procedures;
+                #[cfg(feature = #feature)]
+                const LISTS: &[u8] = #lists;
+                // Without the feature: the titles (a prefix of the stream, and the part of
+                // the dictionary they use), no procedures and no lists.
+                #[cfg(not(feature = #feature))]
+                const NAMES: &str = "";
+                #[cfg(not(feature = #feature))]
+                const STREAM: &[u8] = #title_stream;
+                #[cfg(not(feature = #feature))]
+                const PAIRS: &[u8] = #title_pairs;
+                #[cfg(not(feature = #feature))]
+                const PROCEDURES: &[u8] = &[];
+                #[cfg(not(feature = #feature))]
+                const LISTS: &[u8] = &[];
+            }
+        }
+    };
     let index = |i: &OwnedIndex| {
         let (key, disps, map) = (i.key, bytes(&i.disps), bytes(&i.map));
         if i.map.is_empty() {
@@ -382,10 +427,12 @@ fn tables_static(t: &OwnedTables) -> TokenStream {
         /// The catalog's tables, in the layout of `hms_core::layout`.
         #[doc(hidden)]
         pub static TABLES: ::hms_core::layout::Tables<'static> = ::hms_core::layout::Tables {
-            blob: #blob,
+            names: NAMES,
+            stream: STREAM,
+            pairs: PAIRS,
             entries: #entries,
-            procedures: #procedures,
-            lists: #lists,
+            procedures: PROCEDURES,
+            lists: LISTS,
             hms_exact: #he,
             hms_family: #hf,
             print_error_exact: #pe,
@@ -412,5 +459,6 @@ fn tables_static(t: &OwnedTables) -> TokenStream {
         };
 
         #wiki
+        #texts
     }
 }

@@ -18,7 +18,7 @@ pub struct Packed {
 }
 
 /// Pairs merged in one pass over the texts: more is faster to learn, fewer packs tighter.
-const MERGES_PER_PASS: usize = 16;
+pub const MERGES_PER_PASS: usize = 16;
 
 /// A pair must occur this often to earn its place in the dictionary (it costs two symbols).
 const MIN_COUNT: u32 = 3;
@@ -50,6 +50,11 @@ pub fn mark(template: &str) -> Result<Vec<u8>, String> {
 
 /// Learns a dictionary from `texts` and encodes them with it.
 pub fn pack(texts: &[Vec<u8>]) -> Packed {
+    pack_with(texts, MERGES_PER_PASS)
+}
+
+/// [`pack`], merging up to `merges_per_pass` pairs per pass over the texts.
+pub fn pack_with(texts: &[Vec<u8>], merges_per_pass: usize) -> Packed {
     let mut seqs: Vec<Vec<u16>> = texts.iter().map(|t| t.iter().map(|&b| b as u16).collect()).collect();
     let mut depth: Vec<u8> = vec![0; 256];
     let mut pairs: Vec<(u16, u16)> = Vec::new();
@@ -69,7 +74,7 @@ pub fn pack(texts: &[Vec<u8>]) -> Packed {
         let mut used: Vec<u16> = Vec::new();
         let mut chosen: HashMap<(u16, u16), u16, BuildHasherDefault<PairHasher>> = HashMap::default();
         for ((a, b), _) in ranked {
-            if chosen.len() == MERGES_PER_PASS || pairs.len() == room {
+            if chosen.len() == merges_per_pass.max(1) || pairs.len() == room {
                 break;
             }
             let d = depth[a as usize].max(depth[b as usize]) + 1;

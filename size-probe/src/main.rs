@@ -26,6 +26,9 @@ fn explain(code: u64, sink: &mut Sink) {
     if let Some(title) = found.title() {
         let _ = write!(sink, "{title}");
     }
+    if let Some(meaning) = found.meaning() {
+        let _ = write!(sink, "{meaning}");
+    }
     if let Some(step) = found.procedure().and_then(|p| p.steps().next()) {
         let _ = write!(sink, "{step}");
     }

@@ -2,13 +2,16 @@
 //! run time, so the writer and the reader share one definition (round trip tested in
 //! `hms-model`).
 //!
-//! All texts live in one string blob addressed by [`StrRef`]s; entries and procedures are
+//! Texts are compressed (see [`crate::packed`]) in one symbol stream with one dictionary and
+//! addressed by [`StrRef`]s (procedure names, plain, in a small blob); entries and procedures are
 //! fixed-size little-endian records in byte strings, which rustc takes as single literals no
 //! matter how large the catalog grows. Four perfect-hash indexes map a code to its entry.
 //! Every read is bounds-checked: damaged tables give `None`, never a panic.
 
 pub mod hash;
 pub mod official;
+
+use crate::packed::PackedText;
 
 pub use official::{FactTable, Found, MemberSet, Row, RowFormat, TextTable, TextVariant, WikiRecord, WikiTable};
 
@@ -94,12 +97,13 @@ pub fn write_pattern(out: &mut dyn core::fmt::Write, channel: u8, key: u64, vari
 /// The `varies` combinations tried for a family lookup, most specific family last.
 pub const FAMILY_ORDER: [u8; 3] = [VARIES_UNIT | VARIES_SLOT, VARIES_UNIT, VARIES_SLOT];
 
-/// A text in the blob.
+/// A text: its first symbol and its length in symbols in [`Tables::stream`] (a procedure
+/// name: its byte offset and length in [`Tables::names`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StrRef {
-    /// Byte offset in the blob.
+    /// First symbol (byte offset for a name).
     pub offset: u32,
-    /// Length in bytes (0: no text).
+    /// Length in symbols (bytes for a name); 0: no text.
     pub len: u16,
 }
 
@@ -431,8 +435,12 @@ impl Modulus {
 /// The whole catalog as tables.
 #[derive(Clone, Copy, Debug)]
 pub struct Tables<'a> {
-    /// Every text, back to back.
-    pub blob: &'a str,
+    /// Procedure names, back to back.
+    pub names: &'a str,
+    /// Every text's symbols, packed (titles first, so a titles-only build keeps a prefix).
+    pub stream: &'a [u8],
+    /// The dictionary of pairs of every text, packed.
+    pub pairs: &'a [u8],
     /// [`EntryRecord`]s.
     pub entries: &'a [u8],
     /// [`ProcedureRecord`]s.
@@ -474,14 +482,24 @@ impl<'a> Tables<'a> {
         ProcedureRecord::decode(self.procedures.get(index as usize * ProcedureRecord::SIZE..)?)
     }
 
-    /// The text `s` points at ("" when it points outside the blob).
-    pub fn text(&self, s: StrRef) -> &'a str {
+    /// The procedure name `s` points at ("" when it points outside the names).
+    pub fn name(&self, s: StrRef) -> &'a str {
         let start = s.offset as usize;
-        self.blob.get(start..start + s.len as usize).unwrap_or("")
+        self.names.get(start..start + s.len as usize).unwrap_or("")
+    }
+
+    /// The compressed text `s` points at (a text past the stream decodes as damage, U+FFFD).
+    pub fn text(&self, s: StrRef) -> PackedText<'a> {
+        PackedText { pairs: self.pairs, stream: self.stream, start: s.offset, end: s.offset.saturating_add(s.len as u32) }
+    }
+
+    /// Bytes of the compressed texts (stream and dictionary).
+    pub const fn text_bytes(&self) -> usize {
+        self.stream.len() + self.pairs.len()
     }
 
     /// Item `i` of `list`.
-    pub fn list_item(&self, list: ListRef, i: u16) -> Option<&'a str> {
+    pub fn list_item(&self, list: ListRef, i: u16) -> Option<PackedText<'a>> {
         if i >= list.len {
             return None;
         }
@@ -599,7 +617,9 @@ mod tests {
     #[test]
     fn empty_tables_find_nothing() {
         let t = Tables {
-            blob: "",
+            names: "",
+            stream: &[],
+            pairs: &[],
             entries: &[],
             procedures: &[],
             lists: &[],
