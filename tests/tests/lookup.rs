@@ -183,6 +183,9 @@ fn module_numbers_fe_and_ff_name_the_left_and_right_side() {
     assert_eq!(side("07FF_2000_0002_0001"), Some(Side::Right));
     assert_eq!(side("0700_2000_0002_0001"), None);
     assert_eq!(lookup(PrintError::from_u32(0x07FE_8010)).side(), Some(Side::Left));
-    // No pattern of the built-in catalog gives a code a side of its own yet.
-    assert!(entries().flat_map(|e| e.patterns().collect::<Vec<_>>()).all(|p| p.side().is_none()));
+    // Left/right twins of other modules carry their side on the pattern: the left and right
+    // nozzle heater codes share one entry.
+    assert_eq!(side("0300_1E00_0001_0001"), Some(Side::Left));
+    assert_eq!(side("0300_0200_0001_0001"), Some(Side::Right));
+    assert!(entries().flat_map(|e| e.patterns().collect::<Vec<_>>()).any(|p| p.side() == Some(Side::Left)));
 }
