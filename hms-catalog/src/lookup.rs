@@ -233,35 +233,51 @@ impl Lookup {
 
 type Text = Filled<'static>;
 
-/// A catalog entry: one exact code or a family of codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A catalog entry, as reached by one of its patterns: an exact code or a family of codes.
+/// An entry may list several patterns (`code: [07xx_2x00_0002_0001, 12xx_2x00_0002_0001]`)
+/// that share its texts, procedure and [`Code`] variant.
+///
+/// Two `Entry` values are equal when they are the same catalog entry, whichever pattern
+/// reached it.
+#[derive(Clone, Copy, Debug)]
 pub struct Entry {
     index: u16,
     record: EntryRecord,
 }
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.first_index() == other.first_index()
+    }
+}
+
+impl Eq for Entry {}
 
 impl Entry {
     fn at(index: u16) -> Option<Entry> {
         TABLES.entry(index).map(|record| Entry { index, record })
     }
 
-    /// The entry's key: the code, with the varying digits zero for a family.
+    /// The matched pattern's key: the code, with the varying digits zero for a family.
     pub fn key(&self) -> AnyCode {
-        if self.record.channel == CHANNEL_HMS {
-            AnyCode::Hms(Hms::from_u64(self.record.key))
-        } else {
-            AnyCode::PrintError(PrintError::from_u32(self.record.key as u32))
-        }
+        Pattern { index: self.index, record: self.record }.key()
     }
 
-    /// Whether the entry covers a family of units or slots.
+    /// Whether the matched pattern covers a family of units or slots.
     pub fn is_family(&self) -> bool {
         self.record.varies != 0
     }
 
-    /// The code as the catalog writes it, with `x` for the digits that vary.
+    /// The matched pattern as the catalog writes it, with `x` for the digits that vary.
     pub fn pattern(&self) -> Pattern {
-        Pattern { record: self.record }
+        Pattern { index: self.index, record: self.record }
+    }
+
+    /// Every pattern of the entry, in catalog order (the matched one among them).
+    pub fn patterns(&self) -> impl Iterator<Item = Pattern> + use<> {
+        let first = self.first_index();
+        (first..first.saturating_add(self.record.patterns as u16))
+            .filter_map(|index| TABLES.entry(index).map(|record| Pattern { index, record }))
     }
 
     /// The title as written, placeholders unfilled.
@@ -289,15 +305,21 @@ impl Entry {
         (self.record.variant != NONE).then(|| Code::ALL.get(self.record.variant as usize).copied()).flatten()
     }
 
-    /// The entry's position in the catalog.
+    /// The matched pattern's position in the tables (one record per pattern).
     pub fn index(&self) -> u16 {
         self.index
     }
+
+    /// The position of the entry's first pattern in the tables: the same for every pattern of
+    /// one entry.
+    pub fn first_index(&self) -> u16 {
+        self.record.first_of_entry(self.index)
+    }
 }
 
-/// Every entry, in catalog order.
+/// Every entry, in catalog order, each once (as reached by its first pattern).
 pub fn entries() -> impl Iterator<Item = Entry> {
-    (0..TABLES.entry_count() as u16).filter_map(Entry::at)
+    (0..TABLES.entry_count() as u16).filter_map(Entry::at).filter(|e| e.record.pattern == 0)
 }
 
 /// Every procedure (named ones first, then steps written on a code), placeholders unfilled.
@@ -305,10 +327,33 @@ pub fn procedures() -> impl Iterator<Item = Procedure> {
     (0..TABLES.procedure_count() as u16).filter_map(|i| Procedure::at(i, Fill::default()))
 }
 
-/// A code pattern such as `07xx_2x00_0002_0003`; see [`Entry::pattern`].
+/// A code pattern such as `07xx_2x00_0002_0003`; see [`Entry::pattern`] and
+/// [`Entry::patterns`]. Its `Display` writes it as the catalog does.
 #[derive(Clone, Copy, Debug)]
 pub struct Pattern {
+    index: u16,
     record: EntryRecord,
+}
+
+impl Pattern {
+    /// The code, with the varying digits zero for a family.
+    pub fn key(&self) -> AnyCode {
+        if self.record.channel == CHANNEL_HMS {
+            AnyCode::Hms(Hms::from_u64(self.record.key))
+        } else {
+            AnyCode::PrintError(PrintError::from_u32(self.record.key as u32))
+        }
+    }
+
+    /// Whether it covers a family of units or slots.
+    pub fn is_family(&self) -> bool {
+        self.record.varies != 0
+    }
+
+    /// Its position in the tables (see [`Entry::index`]).
+    pub fn index(&self) -> u16 {
+        self.index
+    }
 }
 
 impl fmt::Display for Pattern {

@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use hms_core::layout::{CHANNEL_HMS, FAMILY_ORDER, family_mask};
+use hms_core::layout::{CHANNEL_HMS, FAMILY_ORDER, family_mask, is_family_member};
 use hms_model::official::{OfficialFacts, parse_facts};
 use hms_model::tables::{OwnedIndex, OwnedTables};
-use hms_model::{Catalog, Channel};
+use hms_model::{Catalog, Channel, CodePattern};
 
 use crate::args::{self, Args};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -18,7 +18,7 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
         return Err(syn::Error::new(Span::call_site(), "expected the catalog's path: catalog!(\"catalog.yaml\")"));
     };
     let official = args.get("official", &["official"])?;
-    let (catalog, file) = load_catalog(path, source_file.as_deref())?;
+    let (catalog, file, included) = load_catalog(path, source_file.as_deref())?;
     let (facts, facts_file) = match official {
         Some(lit) => {
             let (facts, file) = load_facts(lit, &catalog, source_file.as_deref())?;
@@ -29,6 +29,7 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     let tables = hms_model::tables::build(&catalog, facts.as_ref())
         .map_err(|e| syn::Error::new(path.span(), format!("{}: {e}", path.value())))?;
     let file = file.to_string_lossy();
+    let included = included.iter().map(|f| f.to_string_lossy().into_owned());
     let facts_include = facts_file.map(|f| {
         let f = f.to_string_lossy().into_owned();
         quote! { const _: &[u8] = ::core::include_bytes!(#f); }
@@ -39,8 +40,9 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     let codes = codes(&catalog);
     let tables = tables_static(&tables);
     Ok(quote! {
-        // Makes cargo rebuild the crate when the catalog or the facts change.
+        // Makes cargo rebuild the crate when the catalog, a file it includes or the facts change.
         const _: &[u8] = ::core::include_bytes!(#file);
+        #( const _: &[u8] = ::core::include_bytes!(#included); )*
         #facts_include
         #modules
         #models
@@ -50,15 +52,19 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     })
 }
 
-/// The checked catalog and its canonical path.
-pub fn load_catalog(path: &LitStr, source_file: Option<&Path>) -> syn::Result<(Catalog, PathBuf)> {
+/// The checked catalog, its canonical path and those of the files it includes.
+pub fn load_catalog(path: &LitStr, source_file: Option<&Path>) -> syn::Result<(Catalog, PathBuf, Vec<PathBuf>)> {
     let written = path.value();
     let file = args::locate(&written, source_file).ok_or_else(|| {
         let message = format!("cannot find catalog `{written}` next to the crate's Cargo.toml or the calling file");
         syn::Error::new(path.span(), message)
     })?;
     let catalog = hms_model::load(&file, &written).map_err(|d| args::errors(&d, path))?;
-    Ok((catalog, file.canonicalize().unwrap_or(file)))
+    // Included files are read beside the catalog as located (not where a symlink to it
+    // points), so a crate carries them in its own folder, as its package will.
+    let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let included = catalog.includes.iter().map(|i| folder.join(i)).map(|f| f.canonicalize().unwrap_or(f)).collect();
+    Ok((catalog, file.canonicalize().unwrap_or(file), included))
 }
 
 /// The official facts and their canonical path.
@@ -227,34 +233,46 @@ fn levels(catalog: &Catalog) -> TokenStream {
 }
 
 fn codes(catalog: &Catalog) -> TokenStream {
-    let named: Vec<_> = catalog.codes.iter().enumerate().filter(|(_, c)| c.variant.is_some()).collect();
+    // Each entry's first record: the tables hold one record per pattern, entry by entry.
+    let firsts = catalog.codes.iter().scan(0usize, |next, c| {
+        let first = *next;
+        *next += c.patterns.len();
+        Some(first)
+    });
+    let named: Vec<_> = firsts.zip(&catalog.codes).filter(|(_, c)| c.variant.is_some()).collect();
     let variants: Vec<Ident> =
         named.iter().map(|(_, c)| format_ident!("{}", c.variant.as_deref().unwrap_or_default())).collect();
     let names = named.iter().map(|(_, c)| c.variant.as_deref().unwrap_or_default());
     let entries = named.iter().map(|(i, _)| Literal::u16_suffixed(*i as u16));
     let docs = named.iter().map(|(_, c)| format!(" `{}`: **{}**\n\n {}", c.spelled(), c.title, c.meaning));
     let channel = |c: Channel| c.layout();
+    let named_patterns: Vec<(Ident, &CodePattern)> = named
+        .iter()
+        .flat_map(|(_, c)| {
+            c.patterns.iter().map(|p| (format_ident!("{}", c.variant.as_deref().unwrap_or_default()), p))
+        })
+        .collect();
 
-    let exact = named.iter().filter(|(_, c)| c.varies == 0).map(|(_, c)| {
-        let (ch, key, v) = (channel(c.channel), c.key, format_ident!("{}", c.variant.as_deref().unwrap_or_default()));
+    let exact = named_patterns.iter().filter(|(_, p)| p.varies == 0).map(|(v, p)| {
+        let (ch, key) = (channel(p.channel), p.key);
         quote! { (#ch, #key) => return ::core::option::Option::Some(Code::#v), }
     });
     // An unnamed exact entry wins over a named family, so it resolves to no variant.
-    let shadowing = catalog.codes.iter().filter(|c| c.varies == 0 && c.variant.is_none()).filter(|c| {
-        catalog.codes.iter().any(|f| {
+    let unnamed_exact = catalog.codes.iter().filter(|c| c.variant.is_none()).flat_map(|c| c.patterns.iter());
+    let shadowing = unnamed_exact.filter(|e| e.varies == 0).filter(|e| {
+        named_patterns.iter().any(|(_, f)| {
             f.varies != 0
-                && f.variant.is_some()
-                && f.channel == c.channel
-                && c.key & !family_mask(channel(f.channel), f.varies) == f.key
+                && f.channel == e.channel
+                && e.key & !family_mask(channel(f.channel), f.varies) == f.key
+                && is_family_member(channel(f.channel), e.key, f.varies)
         })
     });
-    let shadowing = shadowing.map(|c| {
-        let (ch, key) = (channel(c.channel), c.key);
+    let shadowing = shadowing.map(|p| {
+        let (ch, key) = (channel(p.channel), p.key);
         quote! { (#ch, #key) => return ::core::option::Option::None, }
     });
-    let family = named.iter().filter(|(_, c)| c.varies != 0).map(|(_, c)| {
-        let (ch, varies, key, v) =
-            (channel(c.channel), c.varies, c.key, format_ident!("{}", c.variant.as_deref().unwrap_or_default()));
+    let family = named_patterns.iter().filter(|(_, p)| p.varies != 0).map(|(v, p)| {
+        let (ch, varies, key) = (channel(p.channel), p.varies, p.key);
         quote! { (#ch, #varies, #key) => return ::core::option::Option::Some(Code::#v), }
     });
     let order = FAMILY_ORDER;
@@ -265,7 +283,8 @@ fn codes(catalog: &Catalog) -> TokenStream {
     let slot_bit = hms_core::layout::VARIES_SLOT;
     quote! {
         /// A catalog entry with a name: one variant per entry that has a `variant` in the
-        /// catalog. Its doc comment holds the entry's title and meaning.
+        /// catalog (one for all its patterns). Its doc comment holds the entry's title and
+        /// meaning.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Code {

@@ -67,39 +67,33 @@ pub enum Channel {
     PrintError,
 }
 
-/// One code entry: an exact code or a family.
+/// One code pattern of an entry: an exact code or a family.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CodeEntry {
+pub struct CodePattern {
     /// The channel.
     pub channel: Channel,
     /// The code, with the varying bits zero for a family.
     pub key: u64,
     /// [`VARIES_UNIT`] | [`VARIES_SLOT`] bits; 0 for an exact code.
     pub varies: u8,
-    /// The `Code` enum variant, if named.
-    pub variant: Option<String>,
-    /// Short title (may hold placeholders).
-    pub title: String,
-    /// What it means.
-    pub meaning: String,
-    /// Likely causes.
-    pub causes: Vec<String>,
-    /// Index into [`Catalog::procedures`].
-    pub procedure: Option<usize>,
-    /// Index into [`Catalog::procedures`] of a related procedure.
-    pub see_also: Option<usize>,
-    /// A remark, such as another description of the code met elsewhere.
-    pub note: Option<String>,
-    /// Line of the entry in the file.
+    /// Line of the pattern in its file.
     pub line: usize,
 }
 
-impl CodeEntry {
+impl CodePattern {
     /// The module id.
     pub fn module_id(&self) -> u8 {
         match self.channel {
             Channel::Hms => (self.key >> 56) as u8,
             Channel::PrintError => (self.key >> 24) as u8,
+        }
+    }
+
+    /// The module number (the unit; 0 for a family that varies it).
+    pub fn module_number(&self) -> u8 {
+        match self.channel {
+            Channel::Hms => (self.key >> 48) as u8,
+            Channel::PrintError => (self.key >> 16) as u8,
         }
     }
 
@@ -124,9 +118,56 @@ impl CodeEntry {
         self.varies & VARIES_UNIT != 0
     }
 
-    /// Whether the slot varies across the family.
+    /// Whether the slot (or rack position) varies across the family.
     pub fn varies_slot(&self) -> bool {
         self.varies & VARIES_SLOT != 0
+    }
+}
+
+/// One code entry: one or more patterns (exact codes or families) that share its texts,
+/// procedure and `Code` variant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeEntry {
+    /// Its patterns, in the order written (at least one).
+    pub patterns: Vec<CodePattern>,
+    /// The `Code` enum variant, if named.
+    pub variant: Option<String>,
+    /// Short title (may hold placeholders).
+    pub title: String,
+    /// What it means.
+    pub meaning: String,
+    /// Likely causes.
+    pub causes: Vec<String>,
+    /// Index into [`Catalog::procedures`].
+    pub procedure: Option<usize>,
+    /// Index into [`Catalog::procedures`] of a related procedure.
+    pub see_also: Option<usize>,
+    /// A remark, such as another description of the code met elsewhere.
+    pub note: Option<String>,
+    /// Line of the entry in its file.
+    pub line: usize,
+}
+
+impl CodeEntry {
+    /// The first pattern.
+    pub fn first(&self) -> &CodePattern {
+        // The reader makes no entry without a pattern.
+        &self.patterns[0]
+    }
+
+    /// The module id of the first pattern.
+    pub fn module_id(&self) -> u8 {
+        self.first().module_id()
+    }
+
+    /// The patterns as the catalog writes them, joined by `, `.
+    pub fn spelled(&self) -> String {
+        self.patterns.iter().map(CodePattern::spelled).collect::<Vec<_>>().join(", ")
+    }
+
+    /// Whether any pattern is a family.
+    pub fn has_family(&self) -> bool {
+        self.patterns.iter().any(|p| p.varies != 0)
     }
 }
 
@@ -157,10 +198,13 @@ pub struct Catalog {
     pub models: Vec<Model>,
     /// Levels, in file order.
     pub levels: Vec<Level>,
-    /// Named procedures in file order, then the inline ones.
+    /// Named procedures in file order (the catalog's, then each included file's), then the
+    /// inline ones.
     pub procedures: Vec<Procedure>,
-    /// Code entries, in file order.
+    /// Code entries: the catalog's in file order, then each included file's.
     pub codes: Vec<CodeEntry>,
+    /// The files the catalog includes, as written (relative to the catalog's folder).
+    pub includes: Vec<String>,
 }
 
 impl Catalog {

@@ -146,3 +146,28 @@ fn official_rows_carry_the_entry_the_catalog_search_finds() {
     }
     assert!(with_entry > 100, "only {with_entry} official codes have a catalog entry");
 }
+
+/// Each entry is listed once, as its first pattern, and its patterns include the one a
+/// lookup matched; equal entries are one catalog entry, whichever pattern reached them.
+#[test]
+fn entries_list_each_entry_once_with_its_patterns() {
+    let t = hms_catalog::tables();
+    let listed: Vec<_> = entries().collect();
+    let records: usize = listed.iter().map(|e| e.patterns().count()).sum();
+    assert_eq!(records, t.entry_count());
+    for entry in &listed {
+        assert_eq!(entry.first_index(), entry.index());
+        let patterns: Vec<_> = entry.patterns().collect();
+        assert_eq!(patterns[0].index(), entry.index());
+        for pattern in patterns {
+            let found = lookup(pattern.key()).entry().unwrap();
+            // A family's own key may belong to an exact entry, which wins.
+            if found == *entry {
+                assert_eq!(found.pattern().to_string(), pattern.to_string());
+                assert_eq!(found.first_index(), entry.index());
+            } else {
+                assert!(pattern.is_family() && !found.is_family(), "{pattern}");
+            }
+        }
+    }
+}

@@ -19,7 +19,7 @@ use proptest::prelude::*;
 
 const SPELLINGS: [Spelling; 4] = [Spelling::Underscore, Spelling::Dash, Spelling::Prefixed, Spelling::Compact];
 
-/// One catalog entry as its public pattern spells it.
+/// One pattern of a catalog entry, as its public pattern spells it.
 struct Row {
     index: u16,
     hms: bool,
@@ -54,14 +54,19 @@ fn rows() -> &'static [Row] {
     static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
     ROWS.get_or_init(|| {
         entries()
-            .map(|e| {
-                let pattern = e.pattern().to_string();
+            .flat_map(|e| {
+                let patterns: Vec<_> = e.patterns().collect();
+                assert!(patterns.iter().any(|p| p.index() == e.index()), "{} is among its patterns", e.pattern());
+                patterns
+            })
+            .map(|p| {
+                let pattern = p.to_string();
                 let digits = read_digits(&pattern, true).expect("a pattern reads as digits");
-                let hms = matches!(e.key(), AnyCode::Hms(_));
+                let hms = matches!(p.key(), AnyCode::Hms(_));
                 assert_eq!(digits.count, if hms { 16 } else { 8 }, "{pattern}");
-                assert_eq!(digits.wildcards != 0, e.is_family(), "{pattern}");
-                assert_eq!(channel_bits(e.key()).1, digits.value, "{pattern}");
-                Row { index: e.index(), hms, value: digits.value, wild: digits.wildcards }
+                assert_eq!(digits.wildcards != 0, p.is_family(), "{pattern}");
+                assert_eq!(channel_bits(p.key()).1, digits.value, "{pattern}");
+                Row { index: p.index(), hms, value: digits.value, wild: digits.wildcards }
             })
             .collect()
     })

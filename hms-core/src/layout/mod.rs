@@ -85,7 +85,7 @@ pub struct ListRef {
     pub len: u16,
 }
 
-/// One catalog entry: an exact code or a family.
+/// One pattern of a catalog entry (an exact code or a family), with the entry's texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EntryRecord {
     /// The code (for a family, with the varying bits zero).
@@ -108,6 +108,12 @@ pub struct EntryRecord {
     pub see_also: u16,
     /// Index of the entry's `Code` variant, or [`NONE`].
     pub variant: u16,
+    /// Which of its entry's patterns this record is, from 0: an entry of several patterns
+    /// (`code: [a, b]`) has one record per pattern, in order and side by side, sharing its
+    /// texts, so the entry's first record is this record's index minus `pattern`.
+    pub pattern: u8,
+    /// How many patterns (records) the entry has, at least 1.
+    pub patterns: u8,
 }
 
 /// One procedure.
@@ -226,7 +232,7 @@ impl StrRef {
 
 impl EntryRecord {
     /// Bytes of one encoded entry.
-    pub const SIZE: usize = 8 + 1 + 1 + 3 * StrRef::SIZE + 4 + 2 + 2 + 2;
+    pub const SIZE: usize = 8 + 1 + 1 + 3 * StrRef::SIZE + 4 + 2 + 2 + 2 + 1 + 1;
 
     /// The encoded bytes.
     pub fn encode(&self) -> [u8; Self::SIZE] {
@@ -240,6 +246,7 @@ impl EntryRecord {
         w.put(&self.procedure.to_le_bytes());
         w.put(&self.see_also.to_le_bytes());
         w.put(&self.variant.to_le_bytes());
+        w.put(&[self.pattern, self.patterns]);
         w.finish()
     }
 
@@ -257,7 +264,14 @@ impl EntryRecord {
             procedure: r.u16()?,
             see_also: r.u16()?,
             variant: r.u16()?,
+            pattern: r.u8()?,
+            patterns: r.u8()?,
         })
+    }
+
+    /// The index of the first record of this record's entry, this record being at `index`.
+    pub const fn first_of_entry(&self, index: u16) -> u16 {
+        index.saturating_sub(self.pattern as u16)
     }
 }
 
@@ -495,6 +509,8 @@ mod tests {
             procedure: 7,
             see_also: NONE,
             variant: 9,
+            pattern: 1,
+            patterns: 3,
         };
         assert_eq!(EntryRecord::decode(&e.encode()), Some(e));
         assert_eq!(EntryRecord::decode(&e.encode()[..EntryRecord::SIZE - 1]), None);

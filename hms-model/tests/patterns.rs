@@ -1,0 +1,119 @@
+//! Entries of several patterns: each pattern read and checked on its own, all sharing the
+//! entry's texts, which every pattern must be able to fill.
+
+const HEAD: &str = r#"schema: 1
+modules:
+  - { id: "07", abbr: AMS, name: Automated Material System, lettered: true }
+  - { id: "12", abbr: AMS Lite, name: AMS Lite, lettered: true }
+  - { id: "03", abbr: MC, name: Motion Controller }
+levels:
+  - { id: 1, variant: Error, name: error, meaning: stops }
+  - { id: 2, variant: Warning, name: warning, meaning: pauses }
+procedures:
+  - name: reload
+    title: Reload
+    steps: ["Reload AMS {ams} slot {slot}"]
+codes:
+"#;
+
+fn parse(codes: &str) -> Result<hms_model::Catalog, Vec<String>> {
+    hms_model::parse(&format!("{HEAD}{codes}"), "c.yaml")
+        .map_err(|errors| errors.iter().map(|e| format!("{}:{}: {}", e.line, e.column, e.message)).collect())
+}
+
+#[test]
+fn a_list_of_patterns_makes_one_entry() {
+    let catalog = parse(
+        "  - code: [07xx_2x00_0002_0001, 12xx_2x00_0002_0001, \"0300_0100_0001_0001\", 0300_400C]\n    \
+         title: t\n    meaning: m\n",
+    )
+    .unwrap();
+    assert_eq!(catalog.codes.len(), 1);
+    let entry = &catalog.codes[0];
+    assert_eq!(entry.spelled(), "07xx_2x00_0002_0001, 12xx_2x00_0002_0001, 0300_0100_0001_0001, 0300_400C");
+    assert_eq!(entry.patterns.iter().map(|p| p.varies).collect::<Vec<_>>(), [3, 3, 0, 0]);
+    assert!(entry.has_family());
+    // A block list reads the same.
+    let block =
+        parse("  - code:\n      - 07xx_2x00_0002_0001\n      - 12xx_2x00_0002_0001\n    title: t\n    meaning: m\n");
+    assert_eq!(block.unwrap().codes[0].patterns.len(), 2);
+}
+
+#[test]
+fn a_placeholder_is_checked_against_every_pattern() {
+    let errors = parse(
+        "  - code: [07xx_2x00_0002_0001, 0300_0100_0001_0001]\n    title: AMS {ams} slot {slot}\n    \
+         meaning: m\n    procedure: reload\n",
+    );
+    assert_eq!(
+        errors.unwrap_err(),
+        [
+            "15:12: text uses `{ams}`, which code 0300_0100_0001_0001 cannot fill",
+            "17:16: procedure `reload` uses `{ams}`, which code 0300_0100_0001_0001 cannot fill",
+        ]
+    );
+}
+
+#[test]
+fn patterns_are_unique_across_entries_and_families_do_not_overlap() {
+    let errors = parse(
+        "  - code: [07xx_2x00_0002_0001, 0701_2x00_0002_0001]\n    title: t\n    meaning: m\n  \
+         - code: [12xx_2x00_0002_0001, 0300_400C, 12xx_2x00_0002_0001]\n    title: t\n    meaning: m\n  \
+         - code: [0300_400C, 12xx_2200_0002_0001]\n    title: t\n    meaning: m\n",
+    );
+    assert_eq!(
+        errors.unwrap_err(),
+        [
+            "14:33: family 0701_2x00_0002_0001 overlaps family 07xx_2x00_0002_0001 (line 14): a code may belong to one family only",
+            "17:44: duplicate code 12xx_2x00_0002_0001: already listed at line 17",
+            "20:12: duplicate code 0300_400C: already listed at line 17",
+            "20:23: family 12xx_2200_0002_0001 overlaps family 12xx_2x00_0002_0001 (line 17): a code may belong to one family only",
+        ]
+    );
+}
+
+#[test]
+fn a_bad_pattern_is_placed_at_its_item_and_the_others_are_still_read() {
+    let errors = parse(
+        "  - code: [07xx_2x00_0002_0001, 0700_2000_0002, { x: 1 }]\n    title: AMS {ams} {index}\n    meaning: m\n  \
+         - code: []\n    title: t\n    meaning: m\n  - code: { a: b }\n    title: t\n    meaning: m\n",
+    );
+    assert_eq!(
+        errors.unwrap_err(),
+        [
+            "14:33: bad code `0700_2000_0002`: 12 hex digits, expected 16 (print.hms) or 8 (print_error)",
+            "14:49: a code must be written as its digits, like 0700_2000_0002_0003",
+            "17:11: `code` lists no code: write one code, or a list of codes",
+            "20:11: `code` must be a code, like 0700_2000_0002_0003, or a list of codes",
+        ]
+    );
+}
+
+#[test]
+fn tables_hold_one_record_per_pattern_and_the_texts_once() {
+    let one =
+        parse("  - code: 07xx_2x00_0002_0001\n    title: AMS {ams} ran out\n    meaning: m\n    causes: [a, b]\n");
+    let three = parse(
+        "  - code: [07xx_2x00_0002_0001, 12xx_2x00_0002_0001, 0300_400C]\n    title: AMS {ams} ran out\n    \
+         meaning: m\n    causes: [a, b]\n",
+    );
+    let three = three.unwrap_err();
+    assert_eq!(three, ["15:12: text uses `{ams}`, which code 0300_400C cannot fill"]);
+    let three = parse(
+        "  - code: [07xx_2x00_0002_0001, 12xx_2x00_0002_0001, 12FF_2000_0002_0001]\n    title: AMS ran out\n    \
+         meaning: m\n    causes: [a, b]\n",
+    )
+    .unwrap();
+    let (one, three) =
+        (hms_model::tables::build(&one.unwrap(), None).unwrap(), hms_model::tables::build(&three, None).unwrap());
+    assert_eq!(three.entries.len(), 3 * one.entries.len());
+    // The causes list and the texts are written once for the entry.
+    assert_eq!(three.lists.len(), one.lists.len());
+    assert_eq!(three.blob.len(), one.blob.len() - "{ams} ".len());
+    let t = three.view();
+    for (code, record) in [(0x0703_2100_0002_0001u64, 0u16), (0x1200_2000_0002_0001, 1), (0x12FF_2000_0002_0001, 2)] {
+        assert_eq!(t.find_hms(code), Some(record), "{code:x}");
+        let e = t.entry(record).unwrap();
+        assert_eq!((t.text(e.title), e.pattern, e.patterns), ("AMS ran out", record as u8, 3));
+    }
+}

@@ -1,0 +1,48 @@
+//! Entries of several patterns (`code: [a, b, c]`), compiled by `catalog!` from
+//! `fixtures/patterns.catalog.yaml`: one variant per entry, each pattern found, texts shared.
+
+mod fixture {
+    hms_macros::catalog!("fixtures/patterns.catalog.yaml");
+}
+
+use fixture::{Code, TABLES};
+
+#[test]
+fn an_entry_of_several_patterns_is_one_variant() {
+    assert_eq!(Code::ALL, [Code::HeaterShorted, Code::RunOut, Code::NozzleOrStop]);
+    assert_eq!(hms_macros::code!(crate::fixture, 0700_2100_0002_0001), Code::RunOut);
+    assert_eq!(hms_macros::code!(crate::fixture, 1203_2300_0002_0001), Code::RunOut);
+    assert_eq!(hms_macros::code!(crate::fixture, 1881_2000_0002_0001), Code::RunOut);
+    assert_eq!(hms_macros::code!(crate::fixture, 0300_0200_0001_0001), Code::NozzleOrStop);
+    assert_eq!(hms_macros::code!(crate::fixture, 0300 - 400C), Code::NozzleOrStop);
+    // The exact entry of another, unnamed entry wins over the family.
+    assert_eq!(Code::__resolve(hms_core::layout::CHANNEL_HMS, 0x0701_2200_0002_0001), None);
+}
+
+#[test]
+fn every_pattern_finds_a_record_of_the_same_entry_with_shared_texts() {
+    let t = &TABLES;
+    // One record per pattern: 1 + 3 + 1 + 2.
+    assert_eq!(t.entry_count(), 7);
+    let found: Vec<u16> = [0x0702_2000_0002_0001u64, 0x1201_2300_0002_0001, 0x1880_2100_0002_0001]
+        .iter()
+        .map(|&code| t.find_hms(code).expect("a pattern of the entry covers it"))
+        .collect();
+    assert_eq!(found, [1, 2, 3]);
+    let records: Vec<_> = found.iter().map(|&i| t.entry(i).unwrap()).collect();
+    for (k, r) in records.iter().enumerate() {
+        assert_eq!((r.pattern, r.patterns, r.first_of_entry(found[k])), (k as u8, 3, 1));
+        assert_eq!((r.title, r.meaning, r.causes, r.procedure, r.variant), {
+            let first = records[0];
+            (first.title, first.meaning, first.causes, first.procedure, first.variant)
+        });
+    }
+    assert_eq!(t.text(records[2].title), "AMS {ams} slot {slot} ran out of filament");
+    // Texts are stored once, whatever the number of patterns.
+    assert_eq!(t.blob.matches("ran out of filament").count(), 1);
+    assert_eq!(t.find_hms(0x0701_2200_0002_0001), Some(4));
+    // An entry over both channels.
+    let (hms, print_error) = (t.find_hms(0x0300_0200_0001_0001), t.find_print_error(0x0300_400C));
+    assert_eq!((hms, print_error), (Some(5), Some(6)));
+    assert_eq!(t.entry(6).unwrap().first_of_entry(6), 5);
+}
