@@ -178,19 +178,24 @@ impl Lookup {
         if self.module()?.is_lettered() { hms_core::unit_letter(self.code.module_number()) } else { None }
     }
 
-    /// The slot (1-4 on an AMS) the code names.
+    /// The slot (1-4) the code names: the slot of a slot part `0x20`-`0x23`, or, for a code its
+    /// catalog entry covers by an open part digit (`12xx_8x00_...`), that digit plus one.
     pub fn slot(&self) -> Option<u8> {
-        self.code.slot()
+        self.fill().slot
     }
 
-    /// The values this code gives to `{ams}` and `{slot}`.
+    /// The hotend rack position (1-6) of a rack code: the low digit of its part byte.
+    pub fn rack(&self) -> Option<u8> {
+        self.fill().rack
+    }
+
+    /// The values this code gives to the placeholders of its texts (`{ams}`, `{slot}`...), as
+    /// the entry that matched it fills them.
     pub fn fill(&self) -> Fill {
         let lettered = self.module().is_some_and(Module::is_lettered);
-        let index = match self.code {
-            AnyCode::Hms(h) => Some(((h.to_u64() >> 40) & 0xF) as u8 + 1),
-            AnyCode::PrintError(_) => None,
-        };
-        Fill { unit: lettered.then_some(self.code.module_number()), slot: self.code.slot(), index }
+        let varies = self.entry.map_or(0, |e| e.record.varies);
+        let (channel, bits) = self.code.channel_bits();
+        Fill::of(channel, bits, varies, lettered)
     }
 
     /// Title, filled for this code.

@@ -1,11 +1,11 @@
 //! Placeholders in catalog texts: `{ams}` (the AMS unit letter), `{slot}` (the AMS slot
-//! number) and `{index}` (the number in the part byte's low digit, from 1: the slot, motor or
-//! channel a code names), filled from the reported code so one entry covers a whole family of
-//! codes. `{{` and `}}` write a literal brace.
+//! number), `{index}` (the number in the part byte's low digit, from 1: the slot, motor or
+//! channel a code names) and `{rack}` (the hotend rack position), filled from the reported
+//! code so one entry covers a whole family of codes. `{{` and `}}` write a literal brace.
 //!
 //! ```
 //! use hms_core::placeholder::{Fill, Filled};
-//! let fill = Fill { unit: Some(1), slot: Some(3), index: Some(3) };
+//! let fill = Fill { unit: Some(1), slot: Some(3), index: Some(3), rack: None };
 //! let text = Filled::new("AMS {ams} slot {slot} is empty", fill);
 //! assert_eq!(text.to_string(), "AMS B slot 3 is empty");
 //! ```
@@ -22,6 +22,9 @@ pub enum Source {
     /// The low digit of the part byte plus one, for any `print.hms` code: the numbered
     /// thing (slot, motor, channel) of parts such as `0x10`-`0x13`.
     Index,
+    /// The hotend rack position 1-6: the low digit of the part byte of a rack code (module
+    /// `0x1A`), such as parts `0x01`-`0x06` and `0x21`-`0x26`.
+    Rack,
 }
 
 /// A placeholder a catalog text may use.
@@ -38,6 +41,7 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
     Placeholder { name: "ams", source: Source::Unit },
     Placeholder { name: "slot", source: Source::Slot },
     Placeholder { name: "index", source: Source::Index },
+    Placeholder { name: "rack", source: Source::Rack },
 ];
 
 /// The placeholder called `name`.
@@ -124,16 +128,61 @@ pub struct Fill {
     pub slot: Option<u8>,
     /// The part byte's low digit plus one (1-16), for a `print.hms` code.
     pub index: Option<u8>,
+    /// Hotend rack position 1-6, for a rack code.
+    pub rack: Option<u8>,
 }
 
 impl Fill {
+    /// The values of a code of `channel` ([`CHANNEL_HMS`](crate::layout::CHANNEL_HMS) or
+    /// `CHANNEL_PRINT_ERROR`), as a catalog pattern with these `varies` bits matched it (0 when
+    /// no pattern did); `lettered`: whether its module's units are lettered.
+    ///
+    /// `{slot}` is the slot of a slot part `0x20`-`0x23`, and for a family whose part digit
+    /// varies (`12xx_8x00_...`), that digit plus one in any part quad, but not on the hotend
+    /// rack, whose part digit is `{rack}`.
+    ///
+    /// ```
+    /// use hms_core::layout::{CHANNEL_HMS, VARIES_SLOT};
+    /// use hms_core::placeholder::Fill;
+    /// let fill = Fill::of(CHANNEL_HMS, 0x1201_8200_0002_0001, VARIES_SLOT, true);
+    /// assert_eq!((fill.unit, fill.slot, fill.index, fill.rack), (Some(1), Some(3), Some(3), None));
+    /// assert_eq!(Fill::of(CHANNEL_HMS, 0x1201_8200_0002_0001, 0, true).slot, None);
+    /// assert_eq!(Fill::of(CHANNEL_HMS, 0x1A00_2500_0002_0001, VARIES_SLOT, false).rack, Some(5));
+    /// ```
+    pub const fn of(channel: u8, code: u64, varies: u8, lettered: bool) -> Fill {
+        use crate::layout::{CHANNEL_HMS, RACK_MODULE, VARIES_SLOT};
+        let module_number = if channel == CHANNEL_HMS { (code >> 48) as u8 } else { (code >> 16) as u8 };
+        let unit = if lettered && crate::unit_letter(module_number).is_some() { Some(module_number) } else { None };
+        if channel != CHANNEL_HMS {
+            return Fill { unit, slot: None, index: None, rack: None };
+        }
+        let hms = crate::Hms::from_u64(code);
+        let digit = hms.part() & 0xF;
+        let rack_code = hms.module_id() == RACK_MODULE;
+        let slot = match hms.slot() {
+            Some(slot) => Some(slot),
+            None if varies & VARIES_SLOT != 0 && !rack_code && digit <= 3 => Some(digit + 1),
+            None => None,
+        };
+        let rack = if rack_code && digit >= 1 && digit <= 6 { Some(digit) } else { None };
+        Fill { unit, slot, index: Some(digit + 1), rack }
+    }
+
     /// Writes the value of `name`; `?` when the code does not give one.
     pub fn write_value(&self, name: &str, out: &mut dyn fmt::Write) -> fmt::Result {
-        match (find(name).map(|p| p.source), self.unit.and_then(crate::unit_letter), self.slot, self.index) {
-            (Some(Source::Unit), Some(letter), _, _) => out.write_char(letter),
-            (Some(Source::Slot), _, Some(slot), _) => write!(out, "{slot}"),
-            (Some(Source::Index), _, _, Some(index)) => write!(out, "{index}"),
-            _ => out.write_char('?'),
+        let number = match find(name).map(|p| p.source) {
+            Some(Source::Unit) => match self.unit.and_then(crate::unit_letter) {
+                Some(letter) => return out.write_char(letter),
+                None => None,
+            },
+            Some(Source::Slot) => self.slot,
+            Some(Source::Index) => self.index,
+            Some(Source::Rack) => self.rack,
+            None => None,
+        };
+        match number {
+            Some(n) => write!(out, "{n}"),
+            None => out.write_char('?'),
         }
     }
 }
@@ -213,7 +262,7 @@ mod tests {
                 Ok(())
             }
         }
-        let fill = Fill { unit: None, slot: None, index: Some(12) };
+        let fill = Fill { unit: None, slot: None, index: Some(12), rack: None };
         let mut out = Out([0; 32], 0);
         fmt::Write::write_fmt(&mut out, format_args!("{}", Filled::new("motor {index}, AMS {ams}", fill))).unwrap();
         assert_eq!(&out.0[..out.1], b"motor 12, AMS ?");

@@ -3,10 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use hms_core::layout::{VARIES_SLOT, VARIES_UNIT, family_mask, is_family_member};
-use hms_core::placeholder::{self, Piece, Source};
+use hms_core::PrintError;
+use hms_core::layout::{VARIES_SLOT, VARIES_UNIT, family_mask, first_member, is_family_member};
+use hms_core::placeholder::{self, Fill, Piece, Source};
 use hms_core::spelling::read_digits;
-use hms_core::{Hms, PrintError};
 
 use crate::check::Sink;
 use crate::model::{Catalog, Channel, CodePattern};
@@ -54,17 +54,13 @@ pub fn read_pattern(
     }
     if digits.wildcards & !family_mask(channel.layout(), varies) != 0 {
         let rule = match channel {
-            Channel::Hms => "`xx` for the module number (digits 3-4) and `x` for the slot (digit 6)",
+            Channel::Hms => "`xx` for the module number (digits 3-4) and `x` for the part's low digit (digit 6)",
             Channel::PrintError => "`xx` for the module number (digits 3-4)",
         };
         sink.error(spans, at, format!("bad code `{text}`: wildcards may only stand as {rule}"));
         return None;
     }
     let key = digits.value;
-    if varies & VARIES_SLOT != 0 && Hms::from_u64(key).part() & 0xF0 != 0x20 {
-        sink.error(spans, at, format!("bad code `{text}`: a slot wildcard needs a slot part `2x`"));
-        return None;
-    }
     let pattern = CodePattern { channel, key, varies, line: spans.at(at).line };
     let mut ok = true;
     if catalog.module(pattern.module_id()).is_none() {
@@ -98,20 +94,19 @@ pub fn read_pattern(
     ok.then_some(pattern)
 }
 
-/// Which placeholders the codes of a pattern can fill.
+/// Which placeholders the codes of a pattern can fill: what its first member fills, as the
+/// runtime fills it ([`Fill::of`]); every member of a family fills the same ones.
 #[derive(Clone, Copy)]
 pub struct Fillable {
-    unit: bool,
-    slot: bool,
-    index: bool,
+    fill: Fill,
 }
 
 impl Fillable {
     pub fn of(pattern: &CodePattern, catalog: &Catalog) -> Fillable {
         let lettered = catalog.module(pattern.module_id()).is_some_and(|m| m.lettered);
-        let unit = lettered && (pattern.varies_unit() || hms_core::unit_letter(pattern.module_number()).is_some());
-        let slot = pattern.channel == Channel::Hms && Hms::from_u64(pattern.key).slot().is_some();
-        Fillable { unit, slot, index: pattern.channel == Channel::Hms }
+        let layout = pattern.channel.layout();
+        let member = first_member(layout, pattern.key, pattern.varies);
+        Fillable { fill: Fill::of(layout, member, pattern.varies, lettered) }
     }
 
     /// "uses `{ams}`" when `text` has a placeholder these codes cannot fill.
@@ -119,9 +114,10 @@ impl Fillable {
         placeholder::pieces(text).find_map(|piece| match piece {
             Piece::Placeholder { name, .. } => {
                 let ok = match placeholder::find(name)?.source {
-                    Source::Unit => self.unit,
-                    Source::Slot => self.slot,
-                    Source::Index => self.index,
+                    Source::Unit => self.fill.unit.is_some(),
+                    Source::Slot => self.fill.slot.is_some(),
+                    Source::Index => self.fill.index.is_some(),
+                    Source::Rack => self.fill.rack.is_some(),
                 };
                 (!ok).then(|| format!("uses `{{{name}}}`"))
             }
@@ -164,14 +160,15 @@ pub fn check_family_overlaps(patterns: &[(String, CodePattern)], spans: &Spans, 
 }
 
 /// Whether two families whose keys agree outside their open digits have a member in common.
-/// A family's open unit covers lettered units only and its open slot digit slots 1-4 only, so
-/// `07FE_2x00_0002_0001` and `07xx_2x00_0002_0001` share no code, nor do `07xx_2500_0002_0001`
-/// and `07xx_2x00_0002_0001`.
+/// A family's open unit covers lettered units only and its open part digit the module's
+/// [`slot_digits`](hms_core::layout::slot_digits) only, so `07FE_2x00_0002_0001` and
+/// `07xx_2x00_0002_0001` share no code, nor do `07xx_2500_0002_0001` and `07xx_2x00_0002_0001`.
 fn share_a_code(a: &CodePattern, b: &CodePattern) -> bool {
     // The varying bits of each key are zero: a digit open in one family takes the other's
-    // value, and one open in both takes 0 (unit A, slot 1), a member of either.
-    let code = a.key | b.key;
+    // value, and one open in both takes the first value either covers (unit A, slot 1 or
+    // rack position 1), a member of both.
     let layout = a.channel.layout();
+    let code = first_member(layout, a.key | b.key, a.varies & b.varies);
     is_family_member(layout, code, a.varies) && is_family_member(layout, code, b.varies)
 }
 
@@ -181,7 +178,7 @@ mod tests {
     fn families_overlap_whatever_digits_each_leaves_open() {
         let catalog = |codes: &[&str]| {
             let mut source = String::from(
-                "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }]\n\
+                "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }, { id: \"1A\", abbr: Rack, name: Rack }]\n\
                  levels: [{ id: 2, variant: Warning, name: warning, meaning: m }]\ncodes:\n",
             );
             for code in codes {
@@ -194,6 +191,10 @@ mod tests {
             ["07xx_2x00_0002_0001", "0701_2x00_0002_0001"],
             ["07xx_2100_0002_0001", "0701_2x00_0002_0001"],
             ["07xx_2300_0002_0001", "07xx_2x00_0002_0001"],
+            // Any part quad, and the rack's positions 1-6.
+            ["07xx_8300_0002_0001", "07xx_8x00_0002_0001"],
+            ["1Axx_0600_0002_0001", "1A00_0x00_0002_0001"],
+            ["1Axx_0x00_0002_0001", "1A00_0x00_0002_0001"],
         ] {
             let errors = catalog(&pair);
             assert_eq!(errors.len(), 1, "{pair:?}: {errors:?}");
@@ -208,6 +209,12 @@ mod tests {
             "0702_2x00_0002_0003",
             "07xx_2500_0002_0001",
             "07FE_2x00_0002_0001",
+            "07xx_8x00_0002_0001",
+            "07xx_8400_0002_0001",
+            "1A00_0x00_0002_0001",
+            "1A00_0000_0002_0001",
+            "1A00_0700_0002_0001",
+            "1A00_2x00_0002_0001",
         ];
         assert_eq!(catalog(&apart), Vec::new());
     }

@@ -117,3 +117,40 @@ fn tables_hold_one_record_per_pattern_and_the_texts_once() {
         assert_eq!((t.text(e.title), e.pattern, e.patterns), ("AMS ran out", record as u8, 3));
     }
 }
+
+#[test]
+fn an_open_part_digit_fills_slot_in_any_quad_and_rack_on_the_rack() {
+    let head = HEAD.replace(
+        "  - { id: \"03\", abbr: MC, name: Motion Controller }\n",
+        "  - { id: \"03\", abbr: MC, name: Motion Controller }\n  - { id: \"1A\", abbr: Rack, name: Hotend Rack }\n",
+    );
+    let parse = |codes: &str| {
+        hms_model::parse(&format!("{head}{codes}"), "c.yaml").map_err(|errors| {
+            errors.iter().map(|e| format!("{}:{}: {}", e.line, e.column, e.message)).collect::<Vec<_>>()
+        })
+    };
+    let valid = "  - { code: 12xx_8x00_0002_0001, title: \"AMS Lite {ams} slot {slot}\", meaning: m }\n  \
+                 - { code: 07xx_1x00_0002_0001, title: \"AMS {ams} motor {slot}\", meaning: m }\n  \
+                 - { code: 1A00_0x00_0002_0001, title: \"Rack position {rack}\", meaning: m }\n  \
+                 - { code: 1A00_2x00_0002_0001, title: \"Rack position {rack}, {index}\", meaning: m }\n  \
+                 - { code: 1A00_1100_0002_0002, title: \"Rack position {rack}\", meaning: m }\n";
+    let catalog = parse(valid).unwrap();
+    assert_eq!(catalog.codes.iter().map(|c| c.first().varies).collect::<Vec<_>>(), [3, 3, 2, 2, 0]);
+    let errors = parse(
+        "  - { code: 1200_8100_0002_0001, title: \"slot {slot}\", meaning: m }\n  \
+         - { code: 1A00_0x00_0002_0001, title: \"slot {slot}\", meaning: m }\n  \
+         - { code: 1A00_E000_0002_0001, title: \"rack {rack}\", meaning: m }\n  \
+         - { code: 07xx_2x00_0002_0001, title: \"rack {rack}\", meaning: m }\n  \
+         - { code: 07xx_8x10, title: t, meaning: m }\n",
+    );
+    assert_eq!(
+        errors.unwrap_err(),
+        [
+            "15:41: text uses `{slot}`, which this code cannot fill",
+            "16:41: text uses `{slot}`, which this code cannot fill",
+            "17:41: text uses `{rack}`, which this code cannot fill",
+            "18:41: text uses `{rack}`, which this code cannot fill",
+            "19:13: bad code `07xx_8x10`: wildcards may only stand as `xx` for the module number (digits 3-4)",
+        ]
+    );
+}

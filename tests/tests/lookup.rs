@@ -86,11 +86,14 @@ fn filled_texts_never_leave_a_placeholder_behind() {
                 let key = match entry.key() {
                     hms_catalog::AnyCode::Hms(h) => {
                         let mut bits = h.to_u64();
-                        if entry.is_family() {
+                        let pattern = entry.pattern().to_string();
+                        if pattern.as_bytes()[2] == b'x' {
                             bits |= (unit as u64) << 48;
-                            if h.slot().is_some() {
-                                bits |= slot << 40;
-                            }
+                        }
+                        // An open part digit: slots from digit 0, rack positions from 1.
+                        if pattern.as_bytes()[6] == b'x' {
+                            let first = *hms_core::layout::slot_digits(h.module_id()).start() as u64;
+                            bits |= (first + slot) << 40;
                         }
                         hms_catalog::AnyCode::Hms(Hms::from_u64(bits))
                     }

@@ -9,7 +9,7 @@ use fixture::{Code, TABLES};
 
 #[test]
 fn an_entry_of_several_patterns_is_one_variant() {
-    assert_eq!(Code::ALL, [Code::HeaterShorted, Code::RunOut, Code::NozzleOrStop]);
+    assert_eq!(Code::ALL, [Code::HeaterShorted, Code::RunOut, Code::NozzleOrStop, Code::LiteSlot, Code::RackPosition]);
     assert_eq!(hms_macros::code!(crate::fixture, 0700_2100_0002_0001), Code::RunOut);
     assert_eq!(hms_macros::code!(crate::fixture, 1203_2300_0002_0001), Code::RunOut);
     assert_eq!(hms_macros::code!(crate::fixture, 1881_2000_0002_0001), Code::RunOut);
@@ -22,8 +22,8 @@ fn an_entry_of_several_patterns_is_one_variant() {
 #[test]
 fn every_pattern_finds_a_record_of_the_same_entry_with_shared_texts() {
     let t = &TABLES;
-    // One record per pattern: 1 + 3 + 1 + 2.
-    assert_eq!(t.entry_count(), 7);
+    // One record per pattern: 1 + 3 + 1 + 2 + 1 + 1.
+    assert_eq!(t.entry_count(), 9);
     let found: Vec<u16> = [0x0702_2000_0002_0001u64, 0x1201_2300_0002_0001, 0x1880_2100_0002_0001]
         .iter()
         .map(|&code| t.find_hms(code).expect("a pattern of the entry covers it"))
@@ -45,4 +45,26 @@ fn every_pattern_finds_a_record_of_the_same_entry_with_shared_texts() {
     let (hms, print_error) = (t.find_hms(0x0300_0200_0001_0001), t.find_print_error(0x0300_400C));
     assert_eq!((hms, print_error), (Some(5), Some(6)));
     assert_eq!(t.entry(6).unwrap().first_of_entry(6), 5);
+}
+
+/// An open part digit covers slots 1-4 in any part quad, and rack positions 1-6 on the rack.
+#[test]
+fn part_digit_families_cover_any_quad_and_rack_positions() {
+    use hms_core::layout::CHANNEL_HMS;
+    use hms_core::placeholder::{Fill, Filled};
+    let t = &TABLES;
+    let text = |code: u64| {
+        let record = t.entry(t.find_hms(code)?)?;
+        let fill = Fill::of(CHANNEL_HMS, code, record.varies, code >> 56 != 0x1A);
+        Some(Filled::new(t.text(record.title), fill).to_string())
+    };
+    assert_eq!(text(0x1202_8300_0002_0001).as_deref(), Some("AMS Lite C slot 4 feeder fault"));
+    assert_eq!(text(0x1202_8400_0002_0001), None);
+    assert_eq!(text(0x1A00_2100_0002_0001).as_deref(), Some("Hotend rack position 1 is empty"));
+    assert_eq!(text(0x1A00_2600_0002_0001).as_deref(), Some("Hotend rack position 6 is empty"));
+    assert_eq!(text(0x1A00_2000_0002_0001), None);
+    assert_eq!(text(0x1A00_2700_0002_0001), None);
+    assert_eq!(hms_macros::code!(crate::fixture, 1A00_2300_0002_0001), Code::RackPosition);
+    assert_eq!(Code::__resolve(CHANNEL_HMS, 0x1A00_2000_0002_0001), None);
+    assert_eq!(hms_macros::code!(crate::fixture, 1200_8000_0002_0001), Code::LiteSlot);
 }

@@ -4,8 +4,8 @@
 //!
 //! The scan is the specification written the slow way: a code's entry is the exact entry
 //! with its bits, else the one family whose pattern (`07xx_2x00_0002_0001`) it matches,
-//! where an `xx` unit must be a lettered unit (`unit_letter`) and an `x` slot one of the
-//! slots 1-4.
+//! where an `xx` unit must be a lettered unit (`unit_letter`) and an `x` part digit one of
+//! the slots 1-4 (rack positions 1-6 on the hotend rack).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -38,7 +38,13 @@ impl Row {
         let (unit_bits, slot_bits) =
             if hms { (Hms::UNIT_BITS, Hms::SLOT_BITS) } else { (PrintError::UNIT_BITS as u64, 0) };
         let unit_ok = self.wild & unit_bits == 0 || hms_core::unit_letter(code.module_number()).is_some();
-        let slot_ok = self.wild & slot_bits == 0 || code.slot().is_some();
+        // An open part digit covers slots 1-4 (digits 0-3) in any part quad, and rack
+        // positions 1-6 on the hotend rack (module 1A).
+        let slot_ok = self.wild & slot_bits == 0 || {
+            let digit = ((bits >> 40) & 0xF) as u8;
+            let first = if code.module_id() == 0x1A { 1 } else { 0 };
+            (first..first + if first == 1 { 6 } else { 4 }).contains(&digit)
+        };
         unit_ok && slot_ok
     }
 }
