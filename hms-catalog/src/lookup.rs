@@ -4,7 +4,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use hms_core::layout::{CHANNEL_HMS, EntryRecord, Found, ListRef, NONE, ProcedureRecord};
-use hms_core::placeholder::{Fill, Filled};
+use hms_core::placeholder::{Fill, Filled, Side};
 use hms_core::spelling::{Digits, read_digits};
 use hms_core::{Hms, ParseError, ParseErrorKind, PrintError};
 
@@ -192,10 +192,17 @@ impl Lookup {
     /// The values this code gives to the placeholders of its texts (`{ams}`, `{slot}`...), as
     /// the entry that matched it fills them.
     pub fn fill(&self) -> Fill {
-        let lettered = self.module().is_some_and(Module::is_lettered);
+        let abbr = self.module().filter(|m| m.is_lettered()).map(Module::abbr);
         let varies = self.entry.map_or(0, |e| e.record.varies);
+        let side = self.entry.and_then(|e| Side::from_u8(e.record.side));
         let (channel, bits) = self.code.channel_bits();
-        Fill::of(channel, bits, varies, lettered)
+        Fill::of(channel, bits, varies, abbr, side)
+    }
+
+    /// The side the code names: `left` for module number `FE`, `right` for `FF`, or the side
+    /// the catalog gives the matched code.
+    pub fn side(&self) -> Option<Side> {
+        self.fill().side
     }
 
     /// Title, filled for this code.
@@ -358,6 +365,11 @@ impl Pattern {
     /// Its position in the tables (see [`Entry::index`]).
     pub fn index(&self) -> u16 {
         self.index
+    }
+
+    /// The side the catalog gives this exact code (`{ code: ..., side: left }`), if any.
+    pub fn side(&self) -> Option<Side> {
+        Side::from_u8(self.record.side)
     }
 }
 

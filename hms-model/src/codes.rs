@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use hms_core::placeholder::{self, Piece};
+use hms_core::placeholder::{self, Piece, Side};
 use serde_yaml::Value;
 
 use crate::check::{Names, Sink, procedure_ref, procedure_texts};
@@ -110,7 +110,7 @@ fn read_patterns(
     sink: &mut Sink,
 ) -> Vec<(String, CodePattern)> {
     let at = format!("{path}.code");
-    let items: Vec<String> = match &c.code {
+    let items: Vec<(String, Option<&serde_yaml::Mapping>)> = match &c.code {
         Value::Sequence(items) if items.is_empty() => {
             sink.error(spans, &at, "`code` lists no code: write one code, or a list of codes");
             return Vec::new();
@@ -120,8 +120,12 @@ fn read_patterns(
             sink.error(spans, &at, message);
             return Vec::new();
         }
-        Value::Sequence(items) => (0..items.len()).map(|i| format!("{at}.{i}")).collect(),
-        Value::String(_) | Value::Number(_) => vec![at],
+        Value::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (format!("{at}.{i}"), if let Value::Mapping(m) = item { Some(m) } else { None }))
+            .collect(),
+        Value::String(_) | Value::Number(_) => vec![(at, None)],
         _ => {
             sink.error(spans, &at, "`code` must be a code, like 0700_2000_0002_0003, or a list of codes");
             return Vec::new();
@@ -129,11 +133,74 @@ fn read_patterns(
     };
     items
         .into_iter()
-        .filter_map(|at| {
-            let pattern = read_pattern(&at, catalog, level_ids, spans, sink)?;
+        .filter_map(|(at, mapping)| {
+            let pattern = match mapping {
+                None => read_pattern(&at, catalog, level_ids, spans, sink)?,
+                Some(mapping) => sided(&at, mapping, catalog, level_ids, spans, sink)?,
+            };
             Some((at, pattern))
         })
         .collect()
+}
+
+/// A list item `{ code: 0300_1E00_0001_0001, side: left }`: an exact code and its side.
+fn sided(
+    at: &str,
+    mapping: &serde_yaml::Mapping,
+    catalog: &Catalog,
+    level_ids: &HashSet<u16>,
+    spans: &Spans,
+    sink: &mut Sink,
+) -> Option<CodePattern> {
+    let mut ok = true;
+    for key in mapping.keys() {
+        let name = key.as_str().unwrap_or("?");
+        if name != "code" && name != "side" {
+            sink.error(
+                spans,
+                &format!("{at}.{name}#key"),
+                format!("unknown key `{name}`: a code item takes `code` and `side`"),
+            );
+            ok = false;
+        }
+    }
+    if !mapping.contains_key("code") {
+        sink.error(spans, at, "a code with a side is written `{ code: 0300_1E00_0001_0001, side: left }`");
+        return None;
+    }
+    let mut pattern = read_pattern(&format!("{at}.code"), catalog, level_ids, spans, sink)?;
+    let side_at = format!("{at}.side");
+    let side = match spans.scalar(&side_at) {
+        None if !mapping.contains_key("side") => None,
+        Some(name) if Side::from_name(name).is_some() => Side::from_name(name),
+        _ => {
+            sink.error(spans, &side_at, "`side` must be `left` or `right`");
+            return None;
+        }
+    };
+    if let Some(side) = side {
+        let implied = Side::of_module_number(pattern.module_number());
+        if pattern.varies != 0 {
+            sink.error(
+                spans,
+                &side_at,
+                format!("family {} cannot take a side: only an exact code can", pattern.spelled()),
+            );
+            ok = false;
+        } else if implied.is_some_and(|implied| implied != side) {
+            let number = pattern.module_number();
+            let message = format!(
+                "code {} is on the {} side (module number {number:02X}), not the {}",
+                pattern.spelled(),
+                implied.map_or("", |s| s.name()),
+                side.name()
+            );
+            sink.error(spans, &side_at, message);
+            ok = false;
+        }
+        pattern.side = Some(side);
+    }
+    ok.then_some(pattern)
 }
 
 /// The entry's procedure: named, or written inline as `steps`.

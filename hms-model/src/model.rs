@@ -1,6 +1,7 @@
 //! The checked catalog: what the macro emits and xtask documents.
 
 use hms_core::layout::{VARIES_SLOT, VARIES_UNIT};
+use hms_core::placeholder::Side;
 
 /// A module (a part of the printer that reports codes).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,6 +77,9 @@ pub struct CodePattern {
     pub key: u64,
     /// [`VARIES_UNIT`] | [`VARIES_SLOT`] bits; 0 for an exact code.
     pub varies: u8,
+    /// The side the catalog gives an exact code (`{ code: ..., side: left }`); a code of module
+    /// number `FE`/`FF` has its side without one.
+    pub side: Option<Side>,
     /// Line of the pattern in its file.
     pub line: usize,
 }

@@ -61,7 +61,7 @@ pub fn read_pattern(
         return None;
     }
     let key = digits.value;
-    let pattern = CodePattern { channel, key, varies, line: spans.at(at).line };
+    let pattern = CodePattern { channel, key, varies, side: None, line: spans.at(at).line };
     let mut ok = true;
     if catalog.module(pattern.module_id()).is_none() {
         sink.error(
@@ -103,10 +103,11 @@ pub struct Fillable {
 
 impl Fillable {
     pub fn of(pattern: &CodePattern, catalog: &Catalog) -> Fillable {
-        let lettered = catalog.module(pattern.module_id()).is_some_and(|m| m.lettered);
+        // The abbreviation itself does not matter here, only whether the units are lettered.
+        let abbr = catalog.module(pattern.module_id()).filter(|m| m.lettered).map(|_| "");
         let layout = pattern.channel.layout();
         let member = first_member(layout, pattern.key, pattern.varies);
-        Fillable { fill: Fill::of(layout, member, pattern.varies, lettered) }
+        Fillable { fill: Fill::of(layout, member, pattern.varies, abbr, pattern.side) }
     }
 
     /// "uses `{ams}`" when `text` has a placeholder these codes cannot fill.
@@ -114,7 +115,8 @@ impl Fillable {
         placeholder::pieces(text).find_map(|piece| match piece {
             Piece::Placeholder { name, .. } => {
                 let ok = match placeholder::find(name)?.source {
-                    Source::Unit => self.fill.unit.is_some(),
+                    Source::Unit | Source::UnitName => self.fill.unit.is_some(),
+                    Source::Side => self.fill.side.is_some(),
                     Source::Slot => self.fill.slot.is_some(),
                     Source::Index => self.fill.index.is_some(),
                     Source::Rack => self.fill.rack.is_some(),

@@ -238,6 +238,7 @@ pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Owne
                 varies: p.varies,
                 pattern: k as u8,
                 patterns: count,
+                side: p.side.map_or(0, |s| s.to_u8()),
                 ..record
             };
             w.tables.entries.extend(record.encode());
@@ -600,6 +601,7 @@ fn entry_record(c: &CodeEntry, w: &mut TableWriter, variant: Option<u16>) -> Res
         varies: 0,
         pattern: 0,
         patterns: 1,
+        side: 0,
         title: w.text(&c.title)?,
         meaning: w.text(&c.meaning)?,
         note: w.text(c.note.as_deref().unwrap_or(""))?,

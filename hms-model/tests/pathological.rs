@@ -158,7 +158,7 @@ fn as_many_families_as_the_tables_hold_build() {
 #[test]
 fn one_more_code_than_the_tables_hold_is_refused_by_the_builder_too() {
     // A catalog built by hand skips the reader's limits; the builder keeps its own.
-    let pattern = |key: u64| CodePattern { channel: Channel::Hms, key, varies: 0, line: 1 };
+    let pattern = |key: u64| CodePattern { channel: Channel::Hms, key, varies: 0, side: None, line: 1 };
     let entry = |i: usize| CodeEntry {
         patterns: vec![pattern(0x0700_0000_0001_0000 | i as u64)],
         variant: None,

@@ -82,7 +82,9 @@ fn a_bad_pattern_is_placed_at_its_item_and_the_others_are_still_read() {
         errors.unwrap_err(),
         [
             "14:33: bad code `0700_2000_0002`: 12 hex digits, expected 16 (print.hms) or 8 (print_error)",
-            "14:49: a code must be written as its digits, like 0700_2000_0002_0003",
+            // A mapping item is a code with a side.
+            "14:49: a code with a side is written `{ code: 0300_1E00_0001_0001, side: left }`",
+            "14:51: unknown key `x`: a code item takes `code` and `side`",
             "17:11: `code` lists no code: write one code, or a list of codes",
             "20:11: `code` must be a code, like 0700_2000_0002_0003, or a list of codes",
         ]
@@ -151,6 +153,40 @@ fn an_open_part_digit_fills_slot_in_any_quad_and_rack_on_the_rack() {
             "17:41: text uses `{rack}`, which this code cannot fill",
             "18:41: text uses `{rack}`, which this code cannot fill",
             "19:13: bad code `07xx_8x10`: wildcards may only stand as `xx` for the module number (digits 3-4)",
+        ]
+    );
+}
+
+#[test]
+fn a_code_item_may_give_an_exact_code_its_side() {
+    let twins = "  - code: [{ code: 0300_0200_0001_0001, side: right }, { code: 0300_1E00_0001_0001, side: left }]\n    \
+                 title: \"{Side} nozzle heater shorted\"\n    meaning: \"The {side} nozzle's heater.\"\n  \
+                 - code: [07FE_2000_0002_0001, 07FF_8010, { code: 07FF_2000_0002_0002, side: right }]\n    \
+                 title: \"{side} extruder\"\n    meaning: m\n  \
+                 - code: [07xx_2x00_0002_0001, 12xx_8x00_0002_0001]\n    title: \"{unit} slot {slot}\"\n    meaning: m\n";
+    let catalog = parse(twins).unwrap();
+    let sides: Vec<_> = catalog.codes[0].patterns.iter().map(|p| p.side.map(|s| s.name())).collect();
+    assert_eq!(sides, [Some("right"), Some("left")]);
+    assert_eq!(catalog.codes[1].patterns[0].side, None);
+    let errors = parse(
+        "  - code: [{ code: 07xx_2x00_0002_0001, side: left }, { code: 07FE_2000_0002_0003, side: right }]\n    \
+         title: t\n    meaning: m\n  \
+         - code: [{ code: 0300_0200_0001_0001, side: up }, { code: 0300_0300_0001_0001, hand: left }, { side: left }]\n    \
+         title: t\n    meaning: m\n  \
+         - code: [0300_0400_0001_0001, { code: 0300_0500_0001_0001, side: left }]\n    \
+         title: \"{side} fan, {unit}\"\n    meaning: m\n",
+    );
+    assert_eq!(
+        errors.unwrap_err(),
+        [
+            "14:47: family 07xx_2x00_0002_0001 cannot take a side: only an exact code can",
+            "14:90: code 07FE_2000_0002_0003 is on the left side (module number FE), not the right",
+            "17:47: `side` must be `left` or `right`",
+            "17:82: unknown key `hand`: a code item takes `code` and `side`",
+            "17:96: a code with a side is written `{ code: 0300_1E00_0001_0001, side: left }`",
+            // One diagnostic per text and pattern: the first placeholder it cannot fill.
+            "21:12: text uses `{side}`, which code 0300_0400_0001_0001 cannot fill",
+            "21:12: text uses `{unit}`, which code 0300_0500_0001_0001 cannot fill",
         ]
     );
 }

@@ -174,3 +174,15 @@ fn entries_list_each_entry_once_with_its_patterns() {
         }
     }
 }
+
+#[test]
+fn module_numbers_fe_and_ff_name_the_left_and_right_side() {
+    use hms_catalog::Side;
+    let side = |code: &str| lookup(code.parse::<Hms>().unwrap()).side();
+    assert_eq!(side("07FE_2000_0002_0001"), Some(Side::Left));
+    assert_eq!(side("07FF_2000_0002_0001"), Some(Side::Right));
+    assert_eq!(side("0700_2000_0002_0001"), None);
+    assert_eq!(lookup(PrintError::from_u32(0x07FE_8010)).side(), Some(Side::Left));
+    // No pattern of the built-in catalog gives a code a side of its own yet.
+    assert!(entries().flat_map(|e| e.patterns().collect::<Vec<_>>()).all(|p| p.side().is_none()));
+}

@@ -55,7 +55,10 @@ pub fn codes_md(catalog: &Catalog) -> String {
             // The pattern of this module first, then the others in catalog order.
             let spelled: Vec<String> = std::iter::once(first)
                 .chain(c.patterns.iter().filter(|p| *p != first))
-                .map(|p| format!("`{}`", p.spelled()))
+                .map(|p| match p.side {
+                    Some(side) => format!("`{}` ({})", p.spelled(), side.name()),
+                    None => format!("`{}`", p.spelled()),
+                })
                 .collect();
             let procedure = c.procedure.map(|i| &catalog.procedures[i]).map_or(String::new(), |p| {
                 if p.name.is_empty() { "(on the entry)".to_owned() } else { format!("`{}`", p.name) }

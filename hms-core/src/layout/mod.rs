@@ -141,6 +141,9 @@ pub struct EntryRecord {
     pub pattern: u8,
     /// How many patterns (records) the entry has, at least 1.
     pub patterns: u8,
+    /// The side the catalog gives this pattern's code (`{ code: ..., side: left }`):
+    /// [`Side::to_u8`](crate::placeholder::Side::to_u8), 0 for none.
+    pub side: u8,
 }
 
 /// One procedure.
@@ -259,7 +262,7 @@ impl StrRef {
 
 impl EntryRecord {
     /// Bytes of one encoded entry.
-    pub const SIZE: usize = 8 + 1 + 1 + 3 * StrRef::SIZE + 4 + 2 + 2 + 2 + 1 + 1;
+    pub const SIZE: usize = 8 + 1 + 1 + 3 * StrRef::SIZE + 4 + 2 + 2 + 2 + 1 + 1 + 1;
 
     /// The encoded bytes.
     pub fn encode(&self) -> [u8; Self::SIZE] {
@@ -273,7 +276,7 @@ impl EntryRecord {
         w.put(&self.procedure.to_le_bytes());
         w.put(&self.see_also.to_le_bytes());
         w.put(&self.variant.to_le_bytes());
-        w.put(&[self.pattern, self.patterns]);
+        w.put(&[self.pattern, self.patterns, self.side]);
         w.finish()
     }
 
@@ -293,6 +296,7 @@ impl EntryRecord {
             variant: r.u16()?,
             pattern: r.u8()?,
             patterns: r.u8()?,
+            side: r.u8()?,
         })
     }
 
@@ -538,6 +542,7 @@ mod tests {
             variant: 9,
             pattern: 1,
             patterns: 3,
+            side: 2,
         };
         assert_eq!(EntryRecord::decode(&e.encode()), Some(e));
         assert_eq!(EntryRecord::decode(&e.encode()[..EntryRecord::SIZE - 1]), None);
