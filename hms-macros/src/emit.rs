@@ -18,7 +18,7 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
         return Err(syn::Error::new(Span::call_site(), "expected the catalog's path: catalog!(\"catalog.yaml\")"));
     };
     let official = args.get("official", &["official"])?;
-    let (catalog, file) = load_catalog(path, source_file.as_deref())?;
+    let (catalog, file, included) = load_catalog(path, source_file.as_deref())?;
     let (facts, facts_file) = match official {
         Some(lit) => {
             let (facts, file) = load_facts(lit, &catalog, source_file.as_deref())?;
@@ -29,6 +29,7 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     let tables = hms_model::tables::build(&catalog, facts.as_ref())
         .map_err(|e| syn::Error::new(path.span(), format!("{}: {e}", path.value())))?;
     let file = file.to_string_lossy();
+    let included = included.iter().map(|f| f.to_string_lossy().into_owned());
     let facts_include = facts_file.map(|f| {
         let f = f.to_string_lossy().into_owned();
         quote! { const _: &[u8] = ::core::include_bytes!(#f); }
@@ -39,8 +40,9 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     let codes = codes(&catalog);
     let tables = tables_static(&tables);
     Ok(quote! {
-        // Makes cargo rebuild the crate when the catalog or the facts change.
+        // Makes cargo rebuild the crate when the catalog, a file it includes or the facts change.
         const _: &[u8] = ::core::include_bytes!(#file);
+        #( const _: &[u8] = ::core::include_bytes!(#included); )*
         #facts_include
         #modules
         #models
@@ -50,15 +52,19 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     })
 }
 
-/// The checked catalog and its canonical path.
-pub fn load_catalog(path: &LitStr, source_file: Option<&Path>) -> syn::Result<(Catalog, PathBuf)> {
+/// The checked catalog, its canonical path and those of the files it includes.
+pub fn load_catalog(path: &LitStr, source_file: Option<&Path>) -> syn::Result<(Catalog, PathBuf, Vec<PathBuf>)> {
     let written = path.value();
     let file = args::locate(&written, source_file).ok_or_else(|| {
         let message = format!("cannot find catalog `{written}` next to the crate's Cargo.toml or the calling file");
         syn::Error::new(path.span(), message)
     })?;
     let catalog = hms_model::load(&file, &written).map_err(|d| args::errors(&d, path))?;
-    Ok((catalog, file.canonicalize().unwrap_or(file)))
+    // Included files are read beside the catalog as located (not where a symlink to it
+    // points), so a crate carries them in its own folder, as its package will.
+    let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let included = catalog.includes.iter().map(|i| folder.join(i)).map(|f| f.canonicalize().unwrap_or(f)).collect();
+    Ok((catalog, file.canonicalize().unwrap_or(file), included))
 }
 
 /// The official facts and their canonical path.

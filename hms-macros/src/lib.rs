@@ -17,8 +17,10 @@ mod texts;
 /// are compiled in only when the calling crate's `wiki` feature is on.
 ///
 /// Paths are relative to the calling crate's `Cargo.toml` (or, failing that, to the file that
-/// calls the macro). Every mistake in the catalog is a compile error
-/// `PATH:LINE:COL: what is wrong`, all of them at once. Editing a file rebuilds the crate.
+/// calls the macro). Files the catalog includes (`include:`) are read relative to the catalog's
+/// folder as located, not where a symlink to it points. Every mistake in the catalog or a file
+/// it includes is a compile error `PATH:LINE:COL: what is wrong`, all of them at once. Editing
+/// any of these files rebuilds the crate.
 #[proc_macro]
 pub fn catalog(input: TokenStream) -> TokenStream {
     let source_file = proc_macro::Span::call_site().local_file();

@@ -16,7 +16,7 @@ pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStr
             .ok_or_else(|| syn::Error::new(Span::call_site(), format!("missing argument `{key} = \"...\"`")))
     };
     let (lang, catalog_path, official) = (need("lang")?, need("catalog")?, need("official")?);
-    let (catalog, _) = load_catalog(catalog_path, source_file.as_deref())?;
+    let (catalog, _, _) = load_catalog(catalog_path, source_file.as_deref())?;
     let (facts, facts_file) = load_facts(official, &catalog, source_file.as_deref())?;
     let code = lang.value();
     let dir = match std::env::var_os("HMS_TEXTS_DIR") {

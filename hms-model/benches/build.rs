@@ -32,7 +32,8 @@ fn synthetic(n: usize) -> (String, String) {
 }
 
 fn build(catalog: &str, facts: &str) -> usize {
-    let catalog = hms_model::parse(catalog, "catalog.yaml").expect("the catalog is valid");
+    let read = |included: &str| std::fs::read_to_string(root().join(included)).map_err(|e| e.to_string());
+    let catalog = hms_model::parse_with(catalog, "catalog.yaml", read).expect("the catalog is valid");
     let facts = hms_model::official::parse_facts(facts, "official.tsv", &catalog).expect("the facts are valid");
     let tables = hms_model::tables::build(&catalog, Some(&facts)).expect("the tables build");
     tables.entries.len() + tables.facts.rows.len()

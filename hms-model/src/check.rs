@@ -15,35 +15,60 @@ use crate::spans::Spans;
 /// Longest text the tables can address.
 const MAX_TEXT: usize = u16::MAX as usize;
 
-/// Collects diagnostics for one file.
+/// Collects diagnostics for a catalog and its included files.
 pub struct Sink {
-    file: String,
-    diagnostics: Vec<Diagnostic>,
+    /// Display names: the catalog first, then its included files in `include` order.
+    files: Vec<String>,
+    /// Diagnostics with their file's number.
+    diagnostics: Vec<(usize, Diagnostic)>,
 }
 
 impl Sink {
     pub fn new(file: &str) -> Sink {
-        Sink { file: file.to_owned(), diagnostics: Vec::new() }
+        Sink { files: vec![file.to_owned()], diagnostics: Vec::new() }
     }
 
-    pub fn error_at(&mut self, line: usize, column: usize, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic { file: self.file.clone(), line, column, message: message.into() });
+    /// Adds a file; returns its number.
+    pub fn add_file(&mut self, name: String) -> usize {
+        self.files.push(name);
+        self.files.len() - 1
+    }
+
+    /// The display name of file `file`.
+    pub fn file_name(&self, file: usize) -> &str {
+        self.files.get(file).or(self.files.first()).map_or("", String::as_str)
+    }
+
+    pub fn error_at(&mut self, file: usize, line: usize, column: usize, message: impl Into<String>) {
+        let name = self.file_name(file).to_owned();
+        self.diagnostics.push((file, Diagnostic { file: name, line, column, message: message.into() }));
     }
 
     pub fn error(&mut self, spans: &Spans, path: &str, message: impl Into<String>) {
         let node = spans.at(path);
-        self.error_at(node.line, node.column, message);
+        self.error_at(node.file, node.line, node.column, message);
+    }
+
+    /// Where `path` is, for a message about another node: `line 12` in the same file as
+    /// `from`, `catalog/ams.yaml:12` in another.
+    pub fn place(&self, spans: &Spans, path: &str, from: &str) -> String {
+        let (node, here) = (spans.at(path), spans.at(from));
+        if node.file == here.file {
+            format!("line {}", node.line)
+        } else {
+            format!("{}:{}", self.file_name(node.file), node.line)
+        }
     }
 
     pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
-        self.diagnostics.sort_by_key(|d| (d.line, d.column));
-        self.diagnostics
+        self.diagnostics.sort_by_key(|(file, d)| (*file, d.line, d.column));
+        self.diagnostics.into_iter().map(|(_, d)| d).collect()
     }
 }
 
 pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     let spans = &raw.spans;
-    let mut catalog = Catalog::default();
+    let mut catalog = Catalog { includes: raw.includes.clone(), ..Catalog::default() };
 
     let mut module_variants = Names::new("module variant");
     for (path, m) in &raw.modules {
@@ -153,18 +178,16 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
 
     let mut code_variants = Names::new("code variant");
     let mut code_paths = Vec::new();
-    let mut seen: HashMap<(Channel, u64, u8), usize> = HashMap::new();
+    let mut seen: HashMap<(Channel, u64, u8), String> = HashMap::new();
     for (path, c) in &raw.codes {
         let Some(mut entry) = read_code(path, c, &catalog, &level_ids, spans, sink) else { continue };
-        if let Some(&line) = seen.get(&(entry.channel, entry.key, entry.varies)) {
-            sink.error(
-                spans,
-                &format!("{path}.code"),
-                format!("duplicate code {}: already listed at line {line}", entry.spelled()),
-            );
+        let at = format!("{path}.code");
+        if let Some(first) = seen.get(&(entry.channel, entry.key, entry.varies)) {
+            let place = sink.place(spans, first, &at);
+            sink.error(spans, &at, format!("duplicate code {}: already listed at {place}", entry.spelled()));
             continue;
         }
-        seen.insert((entry.channel, entry.key, entry.varies), entry.line);
+        seen.insert((entry.channel, entry.key, entry.varies), at);
         if let Some(v) = &c.variant {
             code_variants.claim(v, &format!("{path}.variant"), spans, sink);
         }
@@ -450,17 +473,15 @@ fn check_family_overlaps(catalog: &Catalog, paths: &[String], spans: &Spans, sin
         for b_varies in VARIES {
             let free = family_mask(layout, a.varies) | family_mask(layout, b_varies);
             let Some(earlier) = filed.get(&(a.channel, b_varies, a.varies, a.key & !free)) else { continue };
-            for b in earlier.iter().map(|&j| &catalog.codes[j]).filter(|b| share_a_code(a, b)) {
-                sink.error(
-                    spans,
-                    &format!("{}.code", paths[i]),
-                    format!(
-                        "family {} overlaps family {} (line {}): a code may belong to one family only",
-                        a.spelled(),
-                        b.spelled(),
-                        b.line
-                    ),
+            for &j in earlier.iter().filter(|&&j| share_a_code(a, &catalog.codes[j])) {
+                let at = format!("{}.code", paths[i]);
+                let place = sink.place(spans, &format!("{}.code", paths[j]), &at);
+                let message = format!(
+                    "family {} overlaps family {} ({place}): a code may belong to one family only",
+                    a.spelled(),
+                    catalog.codes[j].spelled()
                 );
+                sink.error(spans, &at, message);
             }
         }
         for other in VARIES {
@@ -485,7 +506,8 @@ fn share_a_code(a: &CodeEntry, b: &CodeEntry) -> bool {
 /// Enum variant names of one enum: valid identifiers, each used once.
 struct Names {
     what: &'static str,
-    seen: HashMap<String, usize>,
+    /// Each name with the span path of its first use.
+    seen: HashMap<String, String>,
 }
 
 impl Names {
@@ -494,13 +516,13 @@ impl Names {
     }
 
     fn claim(&mut self, name: &str, path: &str, spans: &Spans, sink: &mut Sink) {
-        let line = spans.at(path).line;
         if !is_variant_name(name) {
             sink.error(spans, path, format!("{} `{name}` is not a valid Rust enum variant: use CamelCase letters and digits, starting with a capital", self.what));
         } else if let Some(first) = self.seen.get(name) {
-            sink.error(spans, path, format!("duplicate {} `{name}`: already used at line {first}", self.what));
+            let place = sink.place(spans, first, path);
+            sink.error(spans, path, format!("duplicate {} `{name}`: already used at {place}", self.what));
         } else {
-            self.seen.insert(name.to_owned(), line);
+            self.seen.insert(name.to_owned(), path.to_owned());
         }
     }
 }

@@ -157,10 +157,13 @@ pub struct Catalog {
     pub models: Vec<Model>,
     /// Levels, in file order.
     pub levels: Vec<Level>,
-    /// Named procedures in file order, then the inline ones.
+    /// Named procedures in file order (the catalog's, then each included file's), then the
+    /// inline ones.
     pub procedures: Vec<Procedure>,
-    /// Code entries, in file order.
+    /// Code entries: the catalog's in file order, then each included file's.
     pub codes: Vec<CodeEntry>,
+    /// The files the catalog includes, as written (relative to the catalog's folder).
+    pub includes: Vec<String>,
 }
 
 impl Catalog {

@@ -8,7 +8,10 @@ use crate::spans::{Spans, Stop};
 
 /// The sections of the file, each item with its path for diagnostics.
 pub struct Raw {
+    /// Every file's nodes: the catalog's at their paths, the `n`th included file's under `~n`.
     pub spans: Spans,
+    /// The included files read, as written in `include`.
+    pub includes: Vec<String>,
     pub modules: Vec<(String, RawModule)>,
     pub models: Vec<(String, RawModel)>,
     pub levels: Vec<(String, RawLevel)>,
@@ -89,80 +92,16 @@ fn flow_openers(source: &str) -> usize {
     source.bytes().filter(|&b| b == b'[' || b == b'{').count()
 }
 
-const SECTIONS: [&str; 6] = ["schema", "modules", "models", "levels", "procedures", "codes"];
+const SECTIONS: [&str; 7] = ["schema", "include", "modules", "models", "levels", "procedures", "codes"];
 
-/// Reads the document; `None` when it is too broken to check further (the sink says why).
-pub fn read(source: &str, sink: &mut Sink) -> Option<Raw> {
-    if source.len() > crate::MAX_SOURCE_BYTES {
-        sink.error_at(
-            1,
-            1,
-            format!(
-                "the catalog is {} bytes long, more than the {} bytes this build reads",
-                source.len(),
-                crate::MAX_SOURCE_BYTES
-            ),
-        );
-        return None;
-    }
-    // The span pass runs first: it refuses, in time linear in the source, what would make the
-    // YAML parse below slow (deep flow nesting costs it time quadratic in the depth) or huge
-    // (aliases expand).
-    let (spans, stop) = Spans::index(source);
-    match stop {
-        None => {}
-        Some(Stop::TooDeep { line, column }) => {
-            sink.error_at(
-                line,
-                column,
-                format!(
-                    "collections nested more than {} levels deep: a catalog needs four (section, entry, list, text)",
-                    crate::MAX_NESTING
-                ),
-            );
-            return None;
-        }
-        Some(Stop::Alias { line, column }) => {
-            sink.error_at(line, column, "aliases (`*name`) are not supported in the catalog: write the value out");
-            return None;
-        }
-        // With few brackets, the YAML parse below is quick and words the error as usual;
-        // with many, it could be slow, and this parser's wording stands.
-        Some(Stop::Syntax { line, column, message }) if flow_openers(source) > MAX_FLOW_OPENERS => {
-            sink.error_at(line, column, message);
-            return None;
-        }
-        Some(Stop::Syntax { .. }) => {}
-    }
-    let codes = spans.items("codes");
-    if codes > crate::MAX_CODES {
-        sink.error(&spans, "codes", format!("{codes} codes, more than the {} the tables can hold", crate::MAX_CODES));
-        return None;
-    }
-    let document: Value = match serde_yaml::from_str(source) {
-        Ok(v) => v,
-        Err(e) => {
-            let message = strip_location(&e.to_string());
-            match repeated_key(&message) {
-                // serde_yaml places a repeated key at its mapping (or at 1:1 for a section);
-                // the span pass kept the repeated key's own position.
-                Some(at) => sink.error(&spans, &at, message),
-                None => {
-                    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-                    sink.error_at(line, column, message);
-                }
-            }
-            return None;
-        }
-    };
-    let Value::Mapping(top) = document else {
-        sink.error(
-            &spans,
-            "",
-            "the catalog must be a mapping of `schema`, `modules`, `levels`, `procedures` and `codes`",
-        );
-        return None;
-    };
+/// The sections an included file may hold.
+const INCLUDED_SECTIONS: [&str; 2] = ["procedures", "codes"];
+
+/// Reads a catalog file, as a `path -> text` function gives the files it includes; `None`
+/// when the catalog itself is too broken to check further (the sink says why). An included
+/// file too broken to read adds nothing, and the rest is still checked.
+pub fn read(source: &str, sink: &mut Sink, resolve: &mut dyn FnMut(&str) -> Result<String, String>) -> Option<Raw> {
+    let (mut spans, top) = document(source, 0, sink)?;
     for key in top.keys() {
         match key.as_str() {
             Some(k) if SECTIONS.contains(&k) => {}
@@ -189,19 +128,156 @@ pub fn read(source: &str, sink: &mut Sink) -> Option<Raw> {
         None if top.get("schema").is_some() => sink.error(&spans, "schema", "`schema` must be a version number"),
         None => sink.error(&spans, "", "missing `schema: 1` at the top of the catalog"),
     }
-    let raw = Raw {
-        modules: section(&top, "modules", true, &spans, sink),
-        models: section(&top, "models", false, &spans, sink),
-        levels: section(&top, "levels", true, &spans, sink),
-        procedures: section(&top, "procedures", false, &spans, sink),
-        codes: section(&top, "codes", false, &spans, sink),
-        spans,
+    let mut raw = Raw {
+        includes: Vec::new(),
+        modules: section(&top, "", "modules", true, &spans, sink),
+        models: section(&top, "", "models", false, &spans, sink),
+        levels: section(&top, "", "levels", true, &spans, sink),
+        procedures: section(&top, "", "procedures", false, &spans, sink),
+        codes: section(&top, "", "codes", false, &spans, sink),
+        spans: Spans::default(),
     };
+    for (at, written) in crate::include::paths(&top, &spans, sink) {
+        let display = crate::include::display_name(sink.file_name(0), &written);
+        let text = match resolve(&written) {
+            Ok(text) => text,
+            Err(e) => {
+                sink.error(&spans, &at, format!("cannot read included file `{written}`: {e}"));
+                continue;
+            }
+        };
+        let file = sink.add_file(display);
+        raw.includes.push(written);
+        let Some((included, top)) = document(&text, file, sink) else { continue };
+        let prefix = format!("~{file}");
+        spans.merge(included, &prefix);
+        for key in top.keys() {
+            let name = key.as_str().unwrap_or("?");
+            if !INCLUDED_SECTIONS.contains(&name) {
+                sink.error(
+                    &spans,
+                    &format!("{prefix}.{name}#key"),
+                    format!(
+                        "section `{name}` is not allowed in an included file: it may hold only `procedures` and `codes`"
+                    ),
+                );
+            }
+        }
+        let codes = spans.items(&format!("{prefix}.codes"));
+        if raw.codes.len() + codes > crate::MAX_CODES {
+            let message = format!(
+                "{} codes with the files before this one, more than the {} the tables can hold",
+                raw.codes.len() + codes,
+                crate::MAX_CODES
+            );
+            sink.error(&spans, &format!("{prefix}.codes"), message);
+            continue;
+        }
+        let prefix = format!("{prefix}.");
+        raw.procedures.extend(section(&top, &prefix, "procedures", false, &spans, sink));
+        raw.codes.extend(section(&top, &prefix, "codes", false, &spans, sink));
+    }
+    raw.spans = spans;
     Some(raw)
 }
 
+/// One file read: its span index and its top mapping; `None`, with diagnostics, when it is
+/// too large, too deep, uses aliases, is not YAML, or is not a mapping.
+fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_yaml::Mapping)> {
+    let what = if file == 0 { "the catalog" } else { "the included file" };
+    if source.len() > crate::MAX_SOURCE_BYTES {
+        sink.error_at(
+            file,
+            1,
+            1,
+            format!(
+                "{what} is {} bytes long, more than the {} bytes this build reads",
+                source.len(),
+                crate::MAX_SOURCE_BYTES
+            ),
+        );
+        return None;
+    }
+    // The span pass runs first: it refuses, in time linear in the source, what would make the
+    // YAML parse below slow (deep flow nesting costs it time quadratic in the depth) or huge
+    // (aliases expand).
+    let (spans, stop) = Spans::index(source, file);
+    match stop {
+        None => {}
+        Some(Stop::TooDeep { line, column }) => {
+            sink.error_at(
+                file,
+                line,
+                column,
+                format!(
+                    "collections nested more than {} levels deep: a catalog needs four (section, entry, list, text)",
+                    crate::MAX_NESTING
+                ),
+            );
+            return None;
+        }
+        Some(Stop::Alias { line, column }) => {
+            sink.error_at(
+                file,
+                line,
+                column,
+                "aliases (`*name`) are not supported in the catalog: write the value out",
+            );
+            return None;
+        }
+        // With few brackets, the YAML parse below is quick and words the error as usual;
+        // with many, it could be slow, and this parser's wording stands.
+        Some(Stop::Syntax { line, column, message }) if flow_openers(source) > MAX_FLOW_OPENERS => {
+            sink.error_at(file, line, column, message);
+            return None;
+        }
+        Some(Stop::Syntax { .. }) => {}
+    }
+    let codes = spans.items("codes");
+    if codes > crate::MAX_CODES {
+        sink.error(&spans, "codes", format!("{codes} codes, more than the {} the tables can hold", crate::MAX_CODES));
+        return None;
+    }
+    let document: Value = match serde_yaml::from_str(source) {
+        Ok(v) => v,
+        Err(e) => {
+            let message = strip_location(&e.to_string());
+            match repeated_key(&message) {
+                // serde_yaml places a repeated key at its mapping (or at 1:1 for a section);
+                // the span pass kept the repeated key's own position.
+                Some(at) => sink.error(&spans, &at, message),
+                None => {
+                    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+                    sink.error_at(file, line, column, message);
+                }
+            }
+            return None;
+        }
+    };
+    match document {
+        Value::Mapping(top) => Some((spans, top)),
+        // An empty included file adds nothing.
+        Value::Null if file != 0 => Some((spans, serde_yaml::Mapping::new())),
+        _ if file == 0 => {
+            sink.error(
+                &spans,
+                "",
+                "the catalog must be a mapping of `schema`, `modules`, `levels`, `procedures` and `codes`",
+            );
+            None
+        }
+        _ => {
+            sink.error(&spans, "", "an included file must be a mapping of `procedures` and `codes`");
+            None
+        }
+    }
+}
+
+/// The items of section `name` of the mapping `top`, each with its path (`prefix` + `codes.3`)
+/// in the merged span index.
 fn section<T: serde::de::DeserializeOwned>(
     top: &serde_yaml::Mapping,
+    prefix: &str,
     name: &str,
     required: bool,
     spans: &Spans,
@@ -211,17 +287,17 @@ fn section<T: serde::de::DeserializeOwned>(
         Some(Value::Sequence(items)) => items,
         Some(Value::Null) | None if !required => return Vec::new(),
         None => {
-            sink.error(spans, "", format!("missing section `{name}`"));
+            sink.error(spans, prefix.trim_end_matches('.'), format!("missing section `{name}`"));
             return Vec::new();
         }
         Some(_) => {
-            sink.error(spans, name, format!("`{name}` must be a list"));
+            sink.error(spans, &format!("{prefix}{name}"), format!("`{name}` must be a list"));
             return Vec::new();
         }
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let path = format!("{name}.{i}");
+        let path = format!("{prefix}{name}.{i}");
         match serde_yaml::from_value::<T>(item.clone()) {
             Ok(value) => out.push((path, value)),
             Err(e) => {

@@ -20,12 +20,16 @@ pub struct Node {
     pub scalar: Option<String>,
     /// The number of items, for sequences.
     pub items: usize,
+    /// The file it is in: 0 for the catalog, `n` for its `n`th included file.
+    pub file: usize,
 }
 
 /// Node positions by path; a mapping key's own position is under `path#key`.
 #[derive(Debug, Default)]
 pub struct Spans {
     nodes: HashMap<String, Node>,
+    /// The file every node indexed here is in.
+    file: usize,
 }
 
 /// Why the index stopped before the end of the document.
@@ -61,9 +65,10 @@ fn scan_error(e: &ScanError) -> Stop {
 }
 
 impl Spans {
-    /// Indexes `source`; a [`Stop`] says why the index ended early, with what was indexed so far.
-    pub fn index(source: &str) -> (Spans, Option<Stop>) {
-        let mut spans = Spans::default();
+    /// Indexes `source`, the text of file number `file`; a [`Stop`] says why the index ended
+    /// early, with what was indexed so far.
+    pub fn index(source: &str, file: usize) -> (Spans, Option<Stop>) {
+        let mut spans = Spans { file, ..Spans::default() };
         let mut parser = Parser::new_from_str(source);
         let stop = loop {
             match next(&mut parser) {
@@ -85,7 +90,10 @@ impl Spans {
             }
             match path.rfind(['.', '#']) {
                 Some(i) => path = &path[..i],
-                None => return self.nodes.get("").cloned().unwrap_or(Node { line: 1, column: 1, ..Node::default() }),
+                None => {
+                    let top = Node { line: 1, column: 1, file: self.file, ..Node::default() };
+                    return self.nodes.get("").cloned().unwrap_or(top);
+                }
             }
         }
     }
@@ -100,8 +108,19 @@ impl Spans {
         self.nodes.get(path).map_or(0, |n| n.items)
     }
 
+    /// Adds the nodes of `other` (another file's index) under `prefix`: its top node at
+    /// `prefix`, `codes.3` at `prefix.codes.3`. A path under `prefix` that `other` lacks falls
+    /// back to `other`'s nodes, ending at its top node, so diagnostics stay in its file.
+    pub fn merge(&mut self, other: Spans, prefix: &str) {
+        let top = Node { line: 1, column: 1, file: other.file, ..Node::default() };
+        self.nodes.insert(prefix.to_owned(), top);
+        for (path, node) in other.nodes {
+            self.nodes.insert(join(prefix, &path), node);
+        }
+    }
+
     fn record(&mut self, path: String, span: Span, scalar: Option<String>) {
-        let node = Node { line: span.start.line(), column: span.start.col() + 1, scalar, items: 0 };
+        let node = Node { line: span.start.line(), column: span.start.col() + 1, scalar, items: 0, file: self.file };
         self.nodes.insert(path, node);
     }
 
@@ -160,7 +179,12 @@ impl Spans {
 }
 
 fn join(path: &str, child: &str) -> String {
-    if path.is_empty() { child.to_owned() } else { format!("{path}.{child}") }
+    match (path.is_empty(), child.is_empty()) {
+        (true, _) => child.to_owned(),
+        (false, true) => path.to_owned(),
+        (false, false) if child.starts_with('#') => format!("{path}{child}"),
+        (false, false) => format!("{path}.{child}"),
+    }
 }
 
 #[cfg(test)]
@@ -169,7 +193,7 @@ mod tests {
 
     #[test]
     fn scalars_keep_their_written_form_and_position() {
-        let (spans, stop) = Spans::index("codes:\n  - code: 0700200000020003\n    title: x\n");
+        let (spans, stop) = Spans::index("codes:\n  - code: 0700200000020003\n    title: x\n", 0);
         assert_eq!(stop, None);
         assert_eq!(spans.scalar("codes.0.code"), Some("0700200000020003"));
         let node = spans.at("codes.0.title");
@@ -180,8 +204,21 @@ mod tests {
 
     #[test]
     fn missing_paths_fall_back_to_the_enclosing_node() {
-        let (spans, _) = Spans::index("codes:\n  - code: 1\n");
+        let (spans, _) = Spans::index("codes:\n  - code: 1\n", 0);
         let node = spans.at("codes.0.nothing#key");
         assert_eq!((node.line, node.column), (2, 5));
+    }
+
+    #[test]
+    fn merged_files_keep_their_positions_and_file() {
+        let (mut spans, _) = Spans::index("include: [a.yaml]\n", 0);
+        let (other, _) = Spans::index("\ncodes:\n  - code: 1\n", 1);
+        spans.merge(other, "~1");
+        let node = spans.at("~1.codes.0.code");
+        assert_eq!((node.file, node.line, node.column), (1, 3, 11));
+        let fallback = spans.at("~1.procedures.0.name");
+        // Down to the included file's top node, never the catalog's.
+        assert_eq!((fallback.file, fallback.line, fallback.column), (1, 2, 1));
+        assert_eq!(spans.at("include.0").file, 0);
     }
 }

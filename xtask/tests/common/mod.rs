@@ -22,7 +22,8 @@ impl Root {
         Root::with_catalog(name, &fixture("catalog.yaml"))
     }
 
-    /// A fresh root holding a copy of `catalog`.
+    /// A fresh root holding a copy of `catalog`, and of the `catalog/*.yaml` files beside it
+    /// that it may include.
     pub fn with_catalog(name: &str, catalog: &Path) -> Root {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
@@ -30,6 +31,13 @@ impl Root {
         let _ = fs::remove_dir_all(&path);
         fs::create_dir_all(&path).unwrap();
         fs::copy(catalog, path.join("catalog.yaml")).unwrap();
+        let included = catalog.parent().map(|dir| dir.join("catalog")).and_then(|dir| fs::read_dir(dir).ok());
+        for file in included.into_iter().flatten().flatten().map(|e| e.path()) {
+            if file.extension().is_some_and(|e| e == "yaml") {
+                fs::create_dir_all(path.join("catalog")).unwrap();
+                fs::copy(&file, path.join("catalog").join(file.file_name().unwrap())).unwrap();
+            }
+        }
         Root { path }
     }
 

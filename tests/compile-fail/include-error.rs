@@ -1,0 +1,3 @@
+hms_macros::catalog!("include-error.catalog.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+hms_macros::catalog!("include-forbidden-section.catalog.yaml");
+
+fn main() {}

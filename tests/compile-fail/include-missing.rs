@@ -1,0 +1,3 @@
+hms_macros::catalog!("include-missing.catalog.yaml");
+
+fn main() {}
