@@ -41,6 +41,7 @@ mod serde_impl;
 
 pub use generated::{Code, Level, Model, Module};
 pub use hms_core::placeholder::Filled as Text;
+pub use hms_core::placeholder::Side;
 pub use hms_core::{Hms, ParseError, ParseErrorKind, PrintError, Spelling};
 pub use lookup::{AnyCode, CodeFromStrError, Entry, Lookup, Pattern, Procedure, Texts, entries, lookup, procedures};
 pub use official::{Lang, Official, OfficialText, UnknownLang, UnknownModel, WikiUrl};

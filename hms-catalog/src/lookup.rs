@@ -4,7 +4,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use hms_core::layout::{CHANNEL_HMS, EntryRecord, Found, ListRef, NONE, ProcedureRecord};
-use hms_core::placeholder::{Fill, Filled};
+use hms_core::placeholder::{Fill, Filled, Side};
 use hms_core::spelling::{Digits, read_digits};
 use hms_core::{Hms, ParseError, ParseErrorKind, PrintError};
 
@@ -178,19 +178,31 @@ impl Lookup {
         if self.module()?.is_lettered() { hms_core::unit_letter(self.code.module_number()) } else { None }
     }
 
-    /// The slot (1-4 on an AMS) the code names.
+    /// The slot (1-4) the code names: the slot of a slot part `0x20`-`0x23`, or, for a code its
+    /// catalog entry covers by an open part digit (`12xx_8x00_...`), that digit plus one.
     pub fn slot(&self) -> Option<u8> {
-        self.code.slot()
+        self.fill().slot
     }
 
-    /// The values this code gives to `{ams}` and `{slot}`.
+    /// The hotend rack position (1-6) of a rack code: the low digit of its part byte.
+    pub fn rack(&self) -> Option<u8> {
+        self.fill().rack
+    }
+
+    /// The values this code gives to the placeholders of its texts (`{ams}`, `{slot}`...), as
+    /// the entry that matched it fills them.
     pub fn fill(&self) -> Fill {
-        let lettered = self.module().is_some_and(Module::is_lettered);
-        let index = match self.code {
-            AnyCode::Hms(h) => Some(((h.to_u64() >> 40) & 0xF) as u8 + 1),
-            AnyCode::PrintError(_) => None,
-        };
-        Fill { unit: lettered.then_some(self.code.module_number()), slot: self.code.slot(), index }
+        let abbr = self.module().filter(|m| m.is_lettered()).map(Module::abbr);
+        let varies = self.entry.map_or(0, |e| e.record.varies);
+        let side = self.entry.and_then(|e| Side::from_u8(e.record.side));
+        let (channel, bits) = self.code.channel_bits();
+        Fill::of(channel, bits, varies, abbr, side)
+    }
+
+    /// The side the code names: `left` for module number `FE`, `right` for `FF`, or the side
+    /// the catalog gives the matched code.
+    pub fn side(&self) -> Option<Side> {
+        self.fill().side
     }
 
     /// Title, filled for this code.
@@ -233,35 +245,51 @@ impl Lookup {
 
 type Text = Filled<'static>;
 
-/// A catalog entry: one exact code or a family of codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A catalog entry, as reached by one of its patterns: an exact code or a family of codes.
+/// An entry may list several patterns (`code: [07xx_2x00_0002_0001, 12xx_2x00_0002_0001]`)
+/// that share its texts, procedure and [`Code`] variant.
+///
+/// Two `Entry` values are equal when they are the same catalog entry, whichever pattern
+/// reached it.
+#[derive(Clone, Copy, Debug)]
 pub struct Entry {
     index: u16,
     record: EntryRecord,
 }
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.first_index() == other.first_index()
+    }
+}
+
+impl Eq for Entry {}
 
 impl Entry {
     fn at(index: u16) -> Option<Entry> {
         TABLES.entry(index).map(|record| Entry { index, record })
     }
 
-    /// The entry's key: the code, with the varying digits zero for a family.
+    /// The matched pattern's key: the code, with the varying digits zero for a family.
     pub fn key(&self) -> AnyCode {
-        if self.record.channel == CHANNEL_HMS {
-            AnyCode::Hms(Hms::from_u64(self.record.key))
-        } else {
-            AnyCode::PrintError(PrintError::from_u32(self.record.key as u32))
-        }
+        Pattern { index: self.index, record: self.record }.key()
     }
 
-    /// Whether the entry covers a family of units or slots.
+    /// Whether the matched pattern covers a family of units or slots.
     pub fn is_family(&self) -> bool {
         self.record.varies != 0
     }
 
-    /// The code as the catalog writes it, with `x` for the digits that vary.
+    /// The matched pattern as the catalog writes it, with `x` for the digits that vary.
     pub fn pattern(&self) -> Pattern {
-        Pattern { record: self.record }
+        Pattern { index: self.index, record: self.record }
+    }
+
+    /// Every pattern of the entry, in catalog order (the matched one among them).
+    pub fn patterns(&self) -> impl Iterator<Item = Pattern> + use<> {
+        let first = self.first_index();
+        (first..first.saturating_add(self.record.patterns as u16))
+            .filter_map(|index| TABLES.entry(index).map(|record| Pattern { index, record }))
     }
 
     /// The title as written, placeholders unfilled.
@@ -289,15 +317,21 @@ impl Entry {
         (self.record.variant != NONE).then(|| Code::ALL.get(self.record.variant as usize).copied()).flatten()
     }
 
-    /// The entry's position in the catalog.
+    /// The matched pattern's position in the tables (one record per pattern).
     pub fn index(&self) -> u16 {
         self.index
     }
+
+    /// The position of the entry's first pattern in the tables: the same for every pattern of
+    /// one entry.
+    pub fn first_index(&self) -> u16 {
+        self.record.first_of_entry(self.index)
+    }
 }
 
-/// Every entry, in catalog order.
+/// Every entry, in catalog order, each once (as reached by its first pattern).
 pub fn entries() -> impl Iterator<Item = Entry> {
-    (0..TABLES.entry_count() as u16).filter_map(Entry::at)
+    (0..TABLES.entry_count() as u16).filter_map(Entry::at).filter(|e| e.record.pattern == 0)
 }
 
 /// Every procedure (named ones first, then steps written on a code), placeholders unfilled.
@@ -305,10 +339,38 @@ pub fn procedures() -> impl Iterator<Item = Procedure> {
     (0..TABLES.procedure_count() as u16).filter_map(|i| Procedure::at(i, Fill::default()))
 }
 
-/// A code pattern such as `07xx_2x00_0002_0003`; see [`Entry::pattern`].
+/// A code pattern such as `07xx_2x00_0002_0003`; see [`Entry::pattern`] and
+/// [`Entry::patterns`]. Its `Display` writes it as the catalog does.
 #[derive(Clone, Copy, Debug)]
 pub struct Pattern {
+    index: u16,
     record: EntryRecord,
+}
+
+impl Pattern {
+    /// The code, with the varying digits zero for a family.
+    pub fn key(&self) -> AnyCode {
+        if self.record.channel == CHANNEL_HMS {
+            AnyCode::Hms(Hms::from_u64(self.record.key))
+        } else {
+            AnyCode::PrintError(PrintError::from_u32(self.record.key as u32))
+        }
+    }
+
+    /// Whether it covers a family of units or slots.
+    pub fn is_family(&self) -> bool {
+        self.record.varies != 0
+    }
+
+    /// Its position in the tables (see [`Entry::index`]).
+    pub fn index(&self) -> u16 {
+        self.index
+    }
+
+    /// The side the catalog gives this exact code (`{ code: ..., side: left }`), if any.
+    pub fn side(&self) -> Option<Side> {
+        Side::from_u8(self.record.side)
+    }
 }
 
 impl fmt::Display for Pattern {

@@ -1,4 +1,4 @@
-//! `hms list`: the catalog's entries, filtered by module and level.
+//! `hms list`: the catalog's entries, one line per pattern, filtered by module and level.
 
 use std::io::{self, Write};
 
@@ -15,14 +15,15 @@ pub fn run(module: Option<&str>, level: Option<&str>, out: &mut impl Write) -> i
         Ok(l) => l,
         Err(e) => return usage(e),
     };
-    for entry in entries() {
-        let key = entry.key();
+    // One line per pattern: an entry of several patterns shows on each.
+    for (entry, pattern) in entries().flat_map(|e| e.patterns().map(move |p| (e, p))) {
+        let key = pattern.key();
         if module.is_some_and(|m| m.id() != key.module_id()) || level.is_some_and(|l| Some(l.id()) != key.level_raw()) {
             continue;
         }
         let module = Module::from_id(key.module_id()).map_or("?", |m| m.abbr());
         let level = key.level_raw().and_then(Level::from_id).map_or("?", |l| l.name());
-        writeln!(out, "{:<20} {:<8} {:<8} {}", entry.pattern().to_string(), module, level, entry.title_template())?;
+        writeln!(out, "{:<20} {:<8} {:<8} {}", pattern.to_string(), module, level, entry.title_template())?;
     }
     Ok(Outcome::Known)
 }

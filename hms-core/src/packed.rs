@@ -220,7 +220,7 @@ mod tests {
         let (stream, sl) = packed(&text);
         let t = PackedText { pairs: &pairs[..pl], stream: &stream[..sl], start: 0, end: text.len() as u32 };
         let mut out = Out { buf: [0; 256], len: 0 };
-        t.write_filled(&Fill { unit: Some(2), slot: None, index: None }, &mut out).unwrap();
+        t.write_filled(&Fill { unit: Some(2), ..Fill::default() }, &mut out).unwrap();
         assert_eq!(core::str::from_utf8(&out.buf[..out.len]), Ok("AMS C é"));
     }
 

@@ -1,11 +1,12 @@
 //! Placeholders in catalog texts: `{ams}` (the AMS unit letter), `{slot}` (the AMS slot
-//! number) and `{index}` (the number in the part byte's low digit, from 1: the slot, motor or
-//! channel a code names), filled from the reported code so one entry covers a whole family of
-//! codes. `{{` and `}}` write a literal brace.
+//! number), `{index}` (the number in the part byte's low digit, from 1: the slot, motor or
+//! channel a code names), `{rack}` (the hotend rack position), `{side}` / `{Side}` (`left` or
+//! `right`, `Left` or `Right`) and `{unit}` (`AMS Lite B`), filled from the reported code so
+//! one entry covers a whole family of codes. `{{` and `}}` write a literal brace.
 //!
 //! ```
 //! use hms_core::placeholder::{Fill, Filled};
-//! let fill = Fill { unit: Some(1), slot: Some(3), index: Some(3) };
+//! let fill = Fill { unit: Some(1), slot: Some(3), index: Some(3), ..Fill::default() };
 //! let text = Filled::new("AMS {ams} slot {slot} is empty", fill);
 //! assert_eq!(text.to_string(), "AMS B slot 3 is empty");
 //! ```
@@ -22,6 +23,77 @@ pub enum Source {
     /// The low digit of the part byte plus one, for any `print.hms` code: the numbered
     /// thing (slot, motor, channel) of parts such as `0x10`-`0x13`.
     Index,
+    /// The hotend rack position 1-6: the low digit of the part byte of a rack code (module
+    /// `0x1A`), such as parts `0x01`-`0x06` and `0x21`-`0x26`.
+    Rack,
+    /// The side, `left` or `right`: module number `0xFE` is left and `0xFF` right, and a
+    /// catalog pattern may give an exact code its side.
+    Side,
+    /// The unit by name: the module's abbreviation and the unit letter (`AMS Lite B`).
+    UnitName,
+}
+
+/// The side of a printer with two extruders, or of anything that comes in a left and a
+/// right one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Left (module number `0xFE`).
+    Left,
+    /// Right (module number `0xFF`).
+    Right,
+}
+
+impl Side {
+    /// The side a module number names: `0xFE` left, `0xFF` right.
+    pub const fn of_module_number(module_number: u8) -> Option<Side> {
+        match module_number {
+            0xFE => Some(Side::Left),
+            0xFF => Some(Side::Right),
+            _ => None,
+        }
+    }
+
+    /// `left` or `right`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+
+    /// `Left` or `Right`.
+    pub const fn capitalised(self) -> &'static str {
+        match self {
+            Side::Left => "Left",
+            Side::Right => "Right",
+        }
+    }
+
+    /// The side named `left` or `right`.
+    pub fn from_name(name: &str) -> Option<Side> {
+        match name {
+            "left" => Some(Side::Left),
+            "right" => Some(Side::Right),
+            _ => None,
+        }
+    }
+
+    /// Its number in an entry record: 1 left, 2 right (0 is none).
+    pub const fn to_u8(self) -> u8 {
+        match self {
+            Side::Left => 1,
+            Side::Right => 2,
+        }
+    }
+
+    /// The side of an entry record's number; `None` for 0 or an unknown number.
+    pub const fn from_u8(n: u8) -> Option<Side> {
+        match n {
+            1 => Some(Side::Left),
+            2 => Some(Side::Right),
+            _ => None,
+        }
+    }
 }
 
 /// A placeholder a catalog text may use.
@@ -31,13 +103,21 @@ pub struct Placeholder {
     pub name: &'static str,
     /// Where its value comes from.
     pub source: Source,
+    /// Whether its value is written with a capital first letter (`{Side}`: `Left`), for the
+    /// start of a sentence.
+    pub capital: bool,
 }
 
-/// Every placeholder.
+/// Every placeholder. (Their order numbers the marker bytes of compressed texts: add new
+/// ones at the end.)
 pub const PLACEHOLDERS: &[Placeholder] = &[
-    Placeholder { name: "ams", source: Source::Unit },
-    Placeholder { name: "slot", source: Source::Slot },
-    Placeholder { name: "index", source: Source::Index },
+    Placeholder { name: "ams", source: Source::Unit, capital: false },
+    Placeholder { name: "slot", source: Source::Slot, capital: false },
+    Placeholder { name: "index", source: Source::Index, capital: false },
+    Placeholder { name: "rack", source: Source::Rack, capital: false },
+    Placeholder { name: "side", source: Source::Side, capital: false },
+    Placeholder { name: "Side", source: Source::Side, capital: true },
+    Placeholder { name: "unit", source: Source::UnitName, capital: false },
 ];
 
 /// The placeholder called `name`.
@@ -124,16 +204,90 @@ pub struct Fill {
     pub slot: Option<u8>,
     /// The part byte's low digit plus one (1-16), for a `print.hms` code.
     pub index: Option<u8>,
+    /// Hotend rack position 1-6, for a rack code.
+    pub rack: Option<u8>,
+    /// The side, for a code of module number `0xFE`/`0xFF` or one the catalog gives a side.
+    pub side: Option<Side>,
+    /// The abbreviation of the code's module when its units are lettered (`AMS Lite`), for
+    /// `{unit}` with [`unit`](Self::unit).
+    pub abbr: Option<&'static str>,
 }
 
 impl Fill {
+    /// The values of a code of `channel` ([`CHANNEL_HMS`](crate::layout::CHANNEL_HMS) or
+    /// `CHANNEL_PRINT_ERROR`), as a catalog pattern with these `varies` bits and this `side`
+    /// matched it (0 and `None` when no pattern did); `abbr`: the module's abbreviation when
+    /// its units are lettered, else `None`.
+    ///
+    /// `{side}` is the pattern's side, else the side the module number names (`0xFE` left,
+    /// `0xFF` right).
+    ///
+    /// `{slot}` is the slot of a slot part `0x20`-`0x23`, and for a family whose part digit
+    /// varies (`12xx_8x00_...`), that digit plus one in any part quad, but not on the hotend
+    /// rack, whose part digit is `{rack}`.
+    ///
+    /// ```
+    /// use hms_core::layout::{CHANNEL_HMS, VARIES_SLOT};
+    /// use hms_core::placeholder::{Fill, Filled, Side};
+    /// let fill = Fill::of(CHANNEL_HMS, 0x1201_8200_0002_0001, VARIES_SLOT, Some("AMS Lite"), None);
+    /// assert_eq!((fill.unit, fill.slot, fill.index, fill.rack), (Some(1), Some(3), Some(3), None));
+    /// assert_eq!(Filled::new("{unit} slot {slot}", fill).to_string(), "AMS Lite B slot 3");
+    /// assert_eq!(Fill::of(CHANNEL_HMS, 0x1201_8200_0002_0001, 0, None, None).slot, None);
+    /// assert_eq!(Fill::of(CHANNEL_HMS, 0x1A00_2500_0002_0001, VARIES_SLOT, None, None).rack, Some(5));
+    /// let left = Fill::of(CHANNEL_HMS, 0x0300_1E00_0001_0001, 0, None, Some(Side::Left));
+    /// assert_eq!(Filled::new("{Side} nozzle, {side} side", left).to_string(), "Left nozzle, left side");
+    /// assert_eq!(Fill::of(CHANNEL_HMS, 0x07FF_2000_0002_0001, 0, None, None).side, Some(Side::Right));
+    /// ```
+    pub const fn of(channel: u8, code: u64, varies: u8, abbr: Option<&'static str>, side: Option<Side>) -> Fill {
+        use crate::layout::{CHANNEL_HMS, RACK_MODULE, VARIES_SLOT};
+        let module_number = if channel == CHANNEL_HMS { (code >> 48) as u8 } else { (code >> 16) as u8 };
+        let lettered = abbr.is_some() && crate::unit_letter(module_number).is_some();
+        let unit = if lettered { Some(module_number) } else { None };
+        let abbr = if lettered { abbr } else { None };
+        let side = match side {
+            Some(side) => Some(side),
+            None => Side::of_module_number(module_number),
+        };
+        if channel != CHANNEL_HMS {
+            return Fill { unit, slot: None, index: None, rack: None, side, abbr };
+        }
+        let hms = crate::Hms::from_u64(code);
+        let digit = hms.part() & 0xF;
+        let rack_code = hms.module_id() == RACK_MODULE;
+        let slot = match hms.slot() {
+            Some(slot) => Some(slot),
+            None if varies & VARIES_SLOT != 0 && !rack_code && digit <= 3 => Some(digit + 1),
+            None => None,
+        };
+        let rack = if rack_code && digit >= 1 && digit <= 6 { Some(digit) } else { None };
+        Fill { unit, slot, index: Some(digit + 1), rack, side, abbr }
+    }
+
     /// Writes the value of `name`; `?` when the code does not give one.
     pub fn write_value(&self, name: &str, out: &mut dyn fmt::Write) -> fmt::Result {
-        match (find(name).map(|p| p.source), self.unit.and_then(crate::unit_letter), self.slot, self.index) {
-            (Some(Source::Unit), Some(letter), _, _) => out.write_char(letter),
-            (Some(Source::Slot), _, Some(slot), _) => write!(out, "{slot}"),
-            (Some(Source::Index), _, _, Some(index)) => write!(out, "{index}"),
-            _ => out.write_char('?'),
+        let Some(placeholder) = find(name) else { return out.write_char('?') };
+        let letter = self.unit.and_then(crate::unit_letter);
+        let number = match placeholder.source {
+            Source::Unit => match letter {
+                Some(letter) => return out.write_char(letter),
+                None => None,
+            },
+            Source::UnitName => match (self.abbr, letter) {
+                (Some(abbr), Some(letter)) => return write!(out, "{abbr} {letter}"),
+                _ => None,
+            },
+            Source::Side => match self.side {
+                Some(side) if placeholder.capital => return out.write_str(side.capitalised()),
+                Some(side) => return out.write_str(side.name()),
+                None => None,
+            },
+            Source::Slot => self.slot,
+            Source::Index => self.index,
+            Source::Rack => self.rack,
+        };
+        match number {
+            Some(n) => write!(out, "{n}"),
+            None => out.write_char('?'),
         }
     }
 }
@@ -213,7 +367,7 @@ mod tests {
                 Ok(())
             }
         }
-        let fill = Fill { unit: None, slot: None, index: Some(12) };
+        let fill = Fill { index: Some(12), ..Fill::default() };
         let mut out = Out([0; 32], 0);
         fmt::Write::write_fmt(&mut out, format_args!("{}", Filled::new("motor {index}, AMS {ams}", fill))).unwrap();
         assert_eq!(&out.0[..out.1], b"motor 12, AMS ?");

@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use hms_core::layout::{CHANNEL_HMS, FAMILY_ORDER, family_mask};
+use hms_core::layout::{CHANNEL_HMS, FAMILY_ORDER, family_mask, is_family_member};
 use hms_model::official::{OfficialFacts, parse_facts};
 use hms_model::tables::{OwnedIndex, OwnedTables};
-use hms_model::{Catalog, Channel};
+use hms_model::{Catalog, Channel, CodePattern};
 
 use crate::args::{self, Args};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -233,34 +233,46 @@ fn levels(catalog: &Catalog) -> TokenStream {
 }
 
 fn codes(catalog: &Catalog) -> TokenStream {
-    let named: Vec<_> = catalog.codes.iter().enumerate().filter(|(_, c)| c.variant.is_some()).collect();
+    // Each entry's first record: the tables hold one record per pattern, entry by entry.
+    let firsts = catalog.codes.iter().scan(0usize, |next, c| {
+        let first = *next;
+        *next += c.patterns.len();
+        Some(first)
+    });
+    let named: Vec<_> = firsts.zip(&catalog.codes).filter(|(_, c)| c.variant.is_some()).collect();
     let variants: Vec<Ident> =
         named.iter().map(|(_, c)| format_ident!("{}", c.variant.as_deref().unwrap_or_default())).collect();
     let names = named.iter().map(|(_, c)| c.variant.as_deref().unwrap_or_default());
     let entries = named.iter().map(|(i, _)| Literal::u16_suffixed(*i as u16));
     let docs = named.iter().map(|(_, c)| format!(" `{}`: **{}**\n\n {}", c.spelled(), c.title, c.meaning));
     let channel = |c: Channel| c.layout();
+    let named_patterns: Vec<(Ident, &CodePattern)> = named
+        .iter()
+        .flat_map(|(_, c)| {
+            c.patterns.iter().map(|p| (format_ident!("{}", c.variant.as_deref().unwrap_or_default()), p))
+        })
+        .collect();
 
-    let exact = named.iter().filter(|(_, c)| c.varies == 0).map(|(_, c)| {
-        let (ch, key, v) = (channel(c.channel), c.key, format_ident!("{}", c.variant.as_deref().unwrap_or_default()));
+    let exact = named_patterns.iter().filter(|(_, p)| p.varies == 0).map(|(v, p)| {
+        let (ch, key) = (channel(p.channel), p.key);
         quote! { (#ch, #key) => return ::core::option::Option::Some(Code::#v), }
     });
     // An unnamed exact entry wins over a named family, so it resolves to no variant.
-    let shadowing = catalog.codes.iter().filter(|c| c.varies == 0 && c.variant.is_none()).filter(|c| {
-        catalog.codes.iter().any(|f| {
+    let unnamed_exact = catalog.codes.iter().filter(|c| c.variant.is_none()).flat_map(|c| c.patterns.iter());
+    let shadowing = unnamed_exact.filter(|e| e.varies == 0).filter(|e| {
+        named_patterns.iter().any(|(_, f)| {
             f.varies != 0
-                && f.variant.is_some()
-                && f.channel == c.channel
-                && c.key & !family_mask(channel(f.channel), f.varies) == f.key
+                && f.channel == e.channel
+                && e.key & !family_mask(channel(f.channel), f.varies) == f.key
+                && is_family_member(channel(f.channel), e.key, f.varies)
         })
     });
-    let shadowing = shadowing.map(|c| {
-        let (ch, key) = (channel(c.channel), c.key);
+    let shadowing = shadowing.map(|p| {
+        let (ch, key) = (channel(p.channel), p.key);
         quote! { (#ch, #key) => return ::core::option::Option::None, }
     });
-    let family = named.iter().filter(|(_, c)| c.varies != 0).map(|(_, c)| {
-        let (ch, varies, key, v) =
-            (channel(c.channel), c.varies, c.key, format_ident!("{}", c.variant.as_deref().unwrap_or_default()));
+    let family = named_patterns.iter().filter(|(_, p)| p.varies != 0).map(|(v, p)| {
+        let (ch, varies, key) = (channel(p.channel), p.varies, p.key);
         quote! { (#ch, #varies, #key) => return ::core::option::Option::Some(Code::#v), }
     });
     let order = FAMILY_ORDER;
@@ -271,7 +283,8 @@ fn codes(catalog: &Catalog) -> TokenStream {
     let slot_bit = hms_core::layout::VARIES_SLOT;
     quote! {
         /// A catalog entry with a name: one variant per entry that has a `variant` in the
-        /// catalog. Its doc comment holds the entry's title and meaning.
+        /// catalog (one for all its patterns). Its doc comment holds the entry's title and
+        /// meaning.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Code {

@@ -2,18 +2,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use hms_core::layout::{VARIES_SLOT, VARIES_UNIT, family_mask, is_family_member};
-use hms_core::placeholder::{self, Piece, Source};
-use hms_core::spelling::read_digits;
-use hms_core::{Hms, PrintError};
-
 use crate::Diagnostic;
-use crate::model::{Catalog, Channel, CodeEntry, Level, Model, Module, Procedure};
-use crate::schema::{Raw, RawCode};
+use crate::model::{Catalog, Level, Model, Module, Procedure};
+use crate::schema::Raw;
 use crate::spans::Spans;
-
-/// Longest text the tables can address.
-const MAX_TEXT: usize = u16::MAX as usize;
 
 /// Collects diagnostics for a catalog and its included files.
 pub struct Sink {
@@ -173,194 +165,14 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     }
     for (p, path) in catalog.procedures.iter().zip(&procedure_paths) {
         let texts = procedure_texts(p).map(|(field, text)| (format!("{path}.{field}"), text));
-        check_texts(texts, None, spans, sink);
+        crate::codes::check_texts(texts, None, spans, sink);
     }
 
-    let mut code_variants = Names::new("code variant");
-    let mut code_paths = Vec::new();
-    let mut seen: HashMap<(Channel, u64, u8), String> = HashMap::new();
-    for (path, c) in &raw.codes {
-        let Some(mut entry) = read_code(path, c, &catalog, &level_ids, spans, sink) else { continue };
-        let at = format!("{path}.code");
-        if let Some(first) = seen.get(&(entry.channel, entry.key, entry.varies)) {
-            let place = sink.place(spans, first, &at);
-            sink.error(spans, &at, format!("duplicate code {}: already listed at {place}", entry.spelled()));
-            continue;
-        }
-        seen.insert((entry.channel, entry.key, entry.varies), at);
-        if let Some(v) = &c.variant {
-            code_variants.claim(v, &format!("{path}.variant"), spans, sink);
-        }
-        let fill = Fillable::of(&entry, &catalog);
-        let own = [("title", &c.title), ("meaning", &c.meaning)]
-            .into_iter()
-            .map(|(f, t)| (format!("{path}.{f}"), t.as_str()));
-        let causes = c.causes.iter().enumerate().map(|(i, t)| (format!("{path}.causes.{i}"), t.as_str()));
-        let note = c.note.iter().map(|t| (format!("{path}.note"), t.as_str()));
-        check_texts(own.chain(causes).chain(note), Some(fill), spans, sink);
-
-        entry.procedure = match (&c.procedure, &c.steps) {
-            (Some(_), Some(_)) => {
-                sink.error(
-                    spans,
-                    &format!("{path}.steps#key"),
-                    "a code takes either `procedure` or inline `steps`, not both",
-                );
-                None
-            }
-            (Some(name), None) => procedure_ref(name, &format!("{path}.procedure"), &by_name, spans, sink),
-            (None, Some(steps)) => {
-                if steps.is_empty() {
-                    sink.error(spans, &format!("{path}.steps"), "inline `steps` must list at least one step");
-                }
-                let inline = Procedure {
-                    name: String::new(),
-                    title: c.title.clone(),
-                    steps: steps.clone(),
-                    parts: c.parts.clone(),
-                    support: c.support.clone(),
-                };
-                let texts = procedure_texts(&inline).map(|(field, text)| (format!("{path}.{field}"), text));
-                check_texts(texts, Some(fill), spans, sink);
-                catalog.procedures.push(inline);
-                Some(catalog.procedures.len() - 1)
-            }
-            (None, None) => {
-                if !c.parts.is_empty() || c.support.is_some() {
-                    let field = if c.parts.is_empty() { "support" } else { "parts" };
-                    sink.error(
-                        spans,
-                        &format!("{path}.{field}#key"),
-                        "`parts` and `support` on a code belong with inline `steps`",
-                    );
-                }
-                None
-            }
-        };
-        entry.see_also = c
-            .see_also
-            .as_ref()
-            .and_then(|name| procedure_ref(name, &format!("{path}.see_also"), &by_name, spans, sink));
-        for (field, index) in [("procedure", entry.procedure), ("see_also", entry.see_also)] {
-            let Some(p) = index.map(|i| &catalog.procedures[i]) else { continue };
-            if p.name.is_empty() {
-                continue;
-            }
-            for (_, text) in procedure_texts(p) {
-                if let Some(problem) = unfillable(text, fill) {
-                    sink.error(
-                        spans,
-                        &format!("{path}.{field}"),
-                        format!("procedure `{}` {problem}, which code {} cannot fill", p.name, entry.spelled()),
-                    );
-                    break;
-                }
-            }
-        }
-        catalog.codes.push(entry);
-        code_paths.push(path.clone());
-    }
-    check_family_overlaps(&catalog, &code_paths, spans, sink);
+    crate::codes::validate(&raw, &mut catalog, &level_ids, &by_name, sink);
     catalog
 }
 
-fn read_code(
-    path: &str,
-    c: &RawCode,
-    catalog: &Catalog,
-    level_ids: &HashSet<u16>,
-    spans: &Spans,
-    sink: &mut Sink,
-) -> Option<CodeEntry> {
-    let at = format!("{path}.code");
-    let text = spans.scalar(&at).unwrap_or_default();
-    let digits = match read_digits(text, true) {
-        Ok(d) => d,
-        Err(e) => {
-            sink.error(spans, &at, format!("bad code `{text}`: {e}"));
-            return None;
-        }
-    };
-    let channel = match digits.count {
-        16 => Channel::Hms,
-        8 => Channel::PrintError,
-        n => {
-            sink.error(
-                spans,
-                &at,
-                format!("bad code `{text}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)"),
-            );
-            return None;
-        }
-    };
-    let unit = family_mask(channel.layout(), VARIES_UNIT);
-    let slot = family_mask(channel.layout(), VARIES_SLOT);
-    let mut varies = 0;
-    if digits.wildcards & unit == unit {
-        varies |= VARIES_UNIT;
-    }
-    if slot != 0 && digits.wildcards & slot == slot {
-        varies |= VARIES_SLOT;
-    }
-    if digits.wildcards & !family_mask(channel.layout(), varies) != 0 {
-        let rule = match channel {
-            Channel::Hms => "`xx` for the module number (digits 3-4) and `x` for the slot (digit 6)",
-            Channel::PrintError => "`xx` for the module number (digits 3-4)",
-        };
-        sink.error(spans, &at, format!("bad code `{text}`: wildcards may only stand as {rule}"));
-        return None;
-    }
-    let key = digits.value;
-    if varies & VARIES_SLOT != 0 && Hms::from_u64(key).part() & 0xF0 != 0x20 {
-        sink.error(spans, &at, format!("bad code `{text}`: a slot wildcard needs a slot part `2x`"));
-        return None;
-    }
-    let entry = CodeEntry {
-        channel,
-        key,
-        varies,
-        variant: c.variant.clone(),
-        title: c.title.clone(),
-        meaning: c.meaning.clone(),
-        causes: c.causes.clone(),
-        procedure: None,
-        see_also: None,
-        note: c.note.clone(),
-        line: spans.at(&at).line,
-    };
-    let mut ok = true;
-    if catalog.module(entry.module_id()).is_none() {
-        sink.error(
-            spans,
-            &at,
-            format!("unknown module {:02X} in code `{text}`: add it to `modules`", entry.module_id()),
-        );
-        ok = false;
-    }
-    match (channel, entry.level()) {
-        (_, Some(level)) if level_ids.contains(&level) => {}
-        (Channel::PrintError, None) => {
-            let nibble = PrintError::from_u32(key as u32).level_nibble();
-            sink.error(
-                spans,
-                &at,
-                format!("unknown level nibble {nibble:X} in print_error code `{text}`: expected 4, 8 or C"),
-            );
-            ok = false;
-        }
-        (_, level) => {
-            sink.error(
-                spans,
-                &at,
-                format!("unknown level {} in code `{text}`: add it to `levels`", level.unwrap_or_default()),
-            );
-            ok = false;
-        }
-    }
-    ok.then_some(entry)
-}
-
-fn procedure_ref(
+pub fn procedure_ref(
     name: &str,
     at: &str,
     by_name: &HashMap<String, usize>,
@@ -374,7 +186,7 @@ fn procedure_ref(
     found
 }
 
-fn procedure_texts(p: &Procedure) -> impl Iterator<Item = (String, &str)> {
+pub fn procedure_texts(p: &Procedure) -> impl Iterator<Item = (String, &str)> {
     let steps = p.steps.iter().enumerate().map(|(i, s)| (format!("steps.{i}"), s.as_str()));
     let parts = p.parts.iter().enumerate().map(|(i, s)| (format!("parts.{i}"), s.as_str()));
     let rest = [("title", Some(&p.title)), ("support", p.support.as_ref())]
@@ -383,139 +195,19 @@ fn procedure_texts(p: &Procedure) -> impl Iterator<Item = (String, &str)> {
     rest.chain(steps).chain(parts)
 }
 
-/// Which placeholders a code can fill.
-#[derive(Clone, Copy)]
-struct Fillable {
-    unit: bool,
-    slot: bool,
-    index: bool,
-}
-
-impl Fillable {
-    fn of(entry: &CodeEntry, catalog: &Catalog) -> Fillable {
-        let lettered = catalog.module(entry.module_id()).is_some_and(|m| m.lettered);
-        let module_number = match entry.channel {
-            Channel::Hms => Hms::from_u64(entry.key).module_number(),
-            Channel::PrintError => PrintError::from_u32(entry.key as u32).module_number(),
-        };
-        let unit = lettered && (entry.varies_unit() || hms_core::unit_letter(module_number).is_some());
-        let slot = entry.channel == Channel::Hms && Hms::from_u64(entry.key).slot().is_some();
-        Fillable { unit, slot, index: entry.channel == Channel::Hms }
-    }
-}
-
-/// Checks placeholder syntax and names, and with `fill`, that the code can fill them.
-fn check_texts<'a>(
-    texts: impl Iterator<Item = (String, &'a str)>,
-    fill: Option<Fillable>,
-    spans: &Spans,
-    sink: &mut Sink,
-) {
-    for (path, text) in texts {
-        if text.len() > MAX_TEXT {
-            sink.error(
-                spans,
-                &path,
-                format!("text of {} bytes is longer than the {MAX_TEXT} bytes a table entry can hold", text.len()),
-            );
-        }
-        if text.trim().is_empty() && !path.ends_with("note") {
-            sink.error(spans, &path, "empty text");
-        }
-        for piece in placeholder::pieces(text) {
-            match piece {
-                Piece::Literal(_) => {}
-                Piece::Unbalanced { offset } => sink.error(
-                    spans,
-                    &path,
-                    format!("unbalanced brace at byte {offset}: placeholders are written `{{ams}}`, `{{slot}}` or `{{index}}`"),
-                ),
-                Piece::Placeholder { name, .. } if placeholder::find(name).is_none() => sink.error(
-                    spans,
-                    &path,
-                    format!("unknown placeholder `{{{name}}}`: expected `{{ams}}`, `{{slot}}` or `{{index}}`"),
-                ),
-                Piece::Placeholder { .. } => {}
-            }
-        }
-        if let Some(problem) = fill.and_then(|f| unfillable(text, f)) {
-            sink.error(spans, &path, format!("text {problem}, which this code cannot fill"));
-        }
-    }
-}
-
-/// "uses {ams}" when `text` has a placeholder that `fill` lacks.
-fn unfillable(text: &str, fill: Fillable) -> Option<String> {
-    placeholder::pieces(text).find_map(|piece| match piece {
-        Piece::Placeholder { name, .. } => {
-            let ok = match placeholder::find(name)?.source {
-                Source::Unit => fill.unit,
-                Source::Slot => fill.slot,
-                Source::Index => fill.index,
-            };
-            (!ok).then(|| format!("uses `{{{name}}}`"))
-        }
-        _ => None,
-    })
-}
-
-/// Two families that share a code would make the answer depend on lookup order.
-///
-/// Families `a` and `b` can share a code only when their keys agree outside the digits either
-/// leaves open. Each family is filed under its key with those digits cleared, once for every
-/// `varies` another family may have, so each family finds its candidates by hashing, not by
-/// comparing it with every other family; [`share_a_code`] then decides.
-fn check_family_overlaps(catalog: &Catalog, paths: &[String], spans: &Spans, sink: &mut Sink) {
-    const VARIES: [u8; 3] = [VARIES_UNIT, VARIES_SLOT, VARIES_UNIT | VARIES_SLOT];
-    let mut filed: HashMap<(Channel, u8, u8, u64), Vec<usize>> = HashMap::new();
-    for (i, a) in catalog.codes.iter().enumerate().filter(|(_, c)| c.varies != 0) {
-        let layout = a.channel.layout();
-        for b_varies in VARIES {
-            let free = family_mask(layout, a.varies) | family_mask(layout, b_varies);
-            let Some(earlier) = filed.get(&(a.channel, b_varies, a.varies, a.key & !free)) else { continue };
-            for &j in earlier.iter().filter(|&&j| share_a_code(a, &catalog.codes[j])) {
-                let at = format!("{}.code", paths[i]);
-                let place = sink.place(spans, &format!("{}.code", paths[j]), &at);
-                let message = format!(
-                    "family {} overlaps family {} ({place}): a code may belong to one family only",
-                    a.spelled(),
-                    catalog.codes[j].spelled()
-                );
-                sink.error(spans, &at, message);
-            }
-        }
-        for other in VARIES {
-            let free = family_mask(layout, a.varies) | family_mask(layout, other);
-            filed.entry((a.channel, a.varies, other, a.key & !free)).or_default().push(i);
-        }
-    }
-}
-
-/// Whether two families whose keys agree outside their open digits have a member in common.
-/// A family's open unit covers lettered units only and its open slot digit slots 1-4 only, so
-/// `07FE_2x00_0002_0001` and `07xx_2x00_0002_0001` share no code, nor do `07xx_2500_0002_0001`
-/// and `07xx_2x00_0002_0001`.
-fn share_a_code(a: &CodeEntry, b: &CodeEntry) -> bool {
-    // The varying bits of each key are zero: a digit open in one family takes the other's
-    // value, and one open in both takes 0 (unit A, slot 1), a member of either.
-    let code = a.key | b.key;
-    let layout = a.channel.layout();
-    is_family_member(layout, code, a.varies) && is_family_member(layout, code, b.varies)
-}
-
 /// Enum variant names of one enum: valid identifiers, each used once.
-struct Names {
+pub struct Names {
     what: &'static str,
     /// Each name with the span path of its first use.
     seen: HashMap<String, String>,
 }
 
 impl Names {
-    fn new(what: &'static str) -> Names {
+    pub fn new(what: &'static str) -> Names {
         Names { what, seen: HashMap::new() }
     }
 
-    fn claim(&mut self, name: &str, path: &str, spans: &Spans, sink: &mut Sink) {
+    pub fn claim(&mut self, name: &str, path: &str, spans: &Spans, sink: &mut Sink) {
         if !is_variant_name(name) {
             sink.error(spans, path, format!("{} `{name}` is not a valid Rust enum variant: use CamelCase letters and digits, starting with a capital", self.what));
         } else if let Some(first) = self.seen.get(name) {
@@ -559,41 +251,6 @@ mod tests {
         assert_eq!(camel_case("Motion Controller"), "MotionController");
         assert_eq!(camel_case("AMS-HT"), "AmsHt");
         assert_eq!(camel_case("APP"), "App");
-    }
-
-    #[test]
-    fn families_overlap_whatever_digits_each_leaves_open() {
-        let catalog = |codes: &[&str]| {
-            let mut source = String::from(
-                "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }]\n\
-                 levels: [{ id: 2, variant: Warning, name: warning, meaning: m }]\ncodes:\n",
-            );
-            for code in codes {
-                source.push_str(&format!("  - {{ code: {code}, title: t, meaning: m }}\n"));
-            }
-            crate::parse(&source, "catalog.yaml").err().unwrap_or_default()
-        };
-        // Unit and slot against slot only, unit only against slot only, unit against both.
-        for pair in [
-            ["07xx_2x00_0002_0001", "0701_2x00_0002_0001"],
-            ["07xx_2100_0002_0001", "0701_2x00_0002_0001"],
-            ["07xx_2300_0002_0001", "07xx_2x00_0002_0001"],
-        ] {
-            let errors = catalog(&pair);
-            assert_eq!(errors.len(), 1, "{pair:?}: {errors:?}");
-            assert!(errors[0].message.contains("overlaps family"), "{pair:?}: {errors:?}");
-            assert_eq!(errors[0].line, 6, "{pair:?}: {errors:?}");
-        }
-        // Different error ids, units or parts, or a unit or part that the open digits do not
-        // cover: no overlap.
-        let apart = [
-            "07xx_2x00_0002_0001",
-            "07xx_2x00_0002_0002",
-            "0702_2x00_0002_0003",
-            "07xx_2500_0002_0001",
-            "07FE_2x00_0002_0001",
-        ];
-        assert_eq!(catalog(&apart), Vec::new());
     }
 
     #[test]

@@ -43,15 +43,17 @@ use std::fmt;
 use std::path::Path;
 
 mod check;
+mod codes;
 mod include;
 mod model;
 pub mod official;
 pub mod packing;
+mod pattern;
 mod schema;
 mod spans;
 pub mod tables;
 
-pub use model::{Catalog, Channel, CodeEntry, Level, Model, Module, Procedure};
+pub use model::{Catalog, Channel, CodeEntry, CodePattern, Level, Model, Module, Procedure};
 
 /// The schema version this crate reads.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -1,6 +1,7 @@
 //! The checked catalog: what the macro emits and xtask documents.
 
 use hms_core::layout::{VARIES_SLOT, VARIES_UNIT};
+use hms_core::placeholder::Side;
 
 /// A module (a part of the printer that reports codes).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,39 +68,36 @@ pub enum Channel {
     PrintError,
 }
 
-/// One code entry: an exact code or a family.
+/// One code pattern of an entry: an exact code or a family.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CodeEntry {
+pub struct CodePattern {
     /// The channel.
     pub channel: Channel,
     /// The code, with the varying bits zero for a family.
     pub key: u64,
     /// [`VARIES_UNIT`] | [`VARIES_SLOT`] bits; 0 for an exact code.
     pub varies: u8,
-    /// The `Code` enum variant, if named.
-    pub variant: Option<String>,
-    /// Short title (may hold placeholders).
-    pub title: String,
-    /// What it means.
-    pub meaning: String,
-    /// Likely causes.
-    pub causes: Vec<String>,
-    /// Index into [`Catalog::procedures`].
-    pub procedure: Option<usize>,
-    /// Index into [`Catalog::procedures`] of a related procedure.
-    pub see_also: Option<usize>,
-    /// A remark, such as another description of the code met elsewhere.
-    pub note: Option<String>,
-    /// Line of the entry in the file.
+    /// The side the catalog gives an exact code (`{ code: ..., side: left }`); a code of module
+    /// number `FE`/`FF` has its side without one.
+    pub side: Option<Side>,
+    /// Line of the pattern in its file.
     pub line: usize,
 }
 
-impl CodeEntry {
+impl CodePattern {
     /// The module id.
     pub fn module_id(&self) -> u8 {
         match self.channel {
             Channel::Hms => (self.key >> 56) as u8,
             Channel::PrintError => (self.key >> 24) as u8,
+        }
+    }
+
+    /// The module number (the unit; 0 for a family that varies it).
+    pub fn module_number(&self) -> u8 {
+        match self.channel {
+            Channel::Hms => (self.key >> 48) as u8,
+            Channel::PrintError => (self.key >> 16) as u8,
         }
     }
 
@@ -124,9 +122,56 @@ impl CodeEntry {
         self.varies & VARIES_UNIT != 0
     }
 
-    /// Whether the slot varies across the family.
+    /// Whether the slot (or rack position) varies across the family.
     pub fn varies_slot(&self) -> bool {
         self.varies & VARIES_SLOT != 0
+    }
+}
+
+/// One code entry: one or more patterns (exact codes or families) that share its texts,
+/// procedure and `Code` variant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeEntry {
+    /// Its patterns, in the order written (at least one).
+    pub patterns: Vec<CodePattern>,
+    /// The `Code` enum variant, if named.
+    pub variant: Option<String>,
+    /// Short title (may hold placeholders).
+    pub title: String,
+    /// What it means.
+    pub meaning: String,
+    /// Likely causes.
+    pub causes: Vec<String>,
+    /// Index into [`Catalog::procedures`].
+    pub procedure: Option<usize>,
+    /// Index into [`Catalog::procedures`] of a related procedure.
+    pub see_also: Option<usize>,
+    /// A remark, such as another description of the code met elsewhere.
+    pub note: Option<String>,
+    /// Line of the entry in its file.
+    pub line: usize,
+}
+
+impl CodeEntry {
+    /// The first pattern.
+    pub fn first(&self) -> &CodePattern {
+        // The reader makes no entry without a pattern.
+        &self.patterns[0]
+    }
+
+    /// The module id of the first pattern.
+    pub fn module_id(&self) -> u8 {
+        self.first().module_id()
+    }
+
+    /// The patterns as the catalog writes them, joined by `, `.
+    pub fn spelled(&self) -> String {
+        self.patterns.iter().map(CodePattern::spelled).collect::<Vec<_>>().join(", ")
+    }
+
+    /// Whether any pattern is a family.
+    pub fn has_family(&self) -> bool {
+        self.patterns.iter().any(|p| p.varies != 0)
     }
 }
 

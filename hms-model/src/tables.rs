@@ -219,11 +219,32 @@ pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Owne
     }
     let mut indexes: HashMap<(Channel, bool), Vec<(u64, u16)>> = HashMap::new();
     let mut variant = 0u16;
-    for (i, c) in catalog.codes.iter().enumerate() {
+    let mut records = 0usize;
+    for c in &catalog.codes {
+        let count = u8::try_from(c.patterns.len())
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("an entry has {} patterns: from 1 to {} fit", c.patterns.len(), u8::MAX))?;
         let record = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant))?;
         variant += u16::from(c.variant.is_some());
-        w.tables.entries.extend(record.encode());
-        indexes.entry((c.channel, c.varies != 0)).or_default().push((c.key, i as u16));
+        for (k, p) in c.patterns.iter().enumerate() {
+            let index = u16::try_from(records)
+                .ok()
+                .filter(|&i| i < NONE)
+                .ok_or_else(|| format!("more than {} code patterns: the tables number them with 16 bits", NONE - 1))?;
+            let record = EntryRecord {
+                key: p.key,
+                channel: p.channel.layout(),
+                varies: p.varies,
+                pattern: k as u8,
+                patterns: count,
+                side: p.side.map_or(0, |s| s.to_u8()),
+                ..record
+            };
+            w.tables.entries.extend(record.encode());
+            indexes.entry((p.channel, p.varies != 0)).or_default().push((p.key, index));
+            records += 1;
+        }
     }
     let mut solve = |channel, family| {
         let keys = indexes.remove(&(channel, family)).unwrap_or_default();
@@ -571,12 +592,16 @@ pub fn build_texts(facts: &OfficialFacts, texts: &OfficialTexts, lang: &str) -> 
     Ok(table)
 }
 
+/// The record of an entry's texts; the caller fills in each pattern.
 fn entry_record(c: &CodeEntry, w: &mut TableWriter, variant: Option<u16>) -> Result<EntryRecord, String> {
     let index = |i: Option<usize>| i.map_or(NONE, |i| i as u16);
     Ok(EntryRecord {
-        key: c.key,
-        channel: c.channel.layout(),
-        varies: c.varies,
+        key: 0,
+        channel: 0,
+        varies: 0,
+        pattern: 0,
+        patterns: 1,
+        side: 0,
         title: w.text(&c.title)?,
         meaning: w.text(&c.meaning)?,
         note: w.text(c.note.as_deref().unwrap_or(""))?,
@@ -675,8 +700,8 @@ codes:
         for (i, c) in catalog.codes.iter().enumerate() {
             let e = t.entry(i as u16).unwrap();
             assert_eq!(
-                (e.key, e.varies, t.text(e.title), t.text(e.meaning)),
-                (c.key, c.varies, c.title.as_str(), c.meaning.as_str())
+                (e.key, e.varies, e.pattern, e.patterns, t.text(e.title), t.text(e.meaning)),
+                (c.first().key, c.first().varies, 0, 1, c.title.as_str(), c.meaning.as_str())
             );
             let causes: Vec<_> = (0..e.causes.len).map(|k| t.list_item(e.causes, k).unwrap()).collect();
             assert_eq!(causes, c.causes);

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use hms_model::tables::{OwnedIndex, build};
-use hms_model::{Catalog, Channel, CodeEntry, Diagnostic, MAX_CODES, MAX_NESTING, MAX_SOURCE_BYTES};
+use hms_model::{Catalog, Channel, CodeEntry, CodePattern, Diagnostic, MAX_CODES, MAX_NESTING, MAX_SOURCE_BYTES};
 
 const HEAD: &str = "\
 schema: 1
@@ -158,10 +158,9 @@ fn as_many_families_as_the_tables_hold_build() {
 #[test]
 fn one_more_code_than_the_tables_hold_is_refused_by_the_builder_too() {
     // A catalog built by hand skips the reader's limits; the builder keeps its own.
+    let pattern = |key: u64| CodePattern { channel: Channel::Hms, key, varies: 0, side: None, line: 1 };
     let entry = |i: usize| CodeEntry {
-        channel: Channel::Hms,
-        key: 0x0700_0000_0001_0000 | i as u64,
-        varies: 0,
+        patterns: vec![pattern(0x0700_0000_0001_0000 | i as u64)],
         variant: None,
         title: "t".into(),
         meaning: "m".into(),
@@ -174,6 +173,17 @@ fn one_more_code_than_the_tables_hold_is_refused_by_the_builder_too() {
     let catalog = Catalog { codes: (0..=MAX_CODES).map(entry).collect(), ..Catalog::default() };
     let error = build(&catalog, None).unwrap_err();
     assert!(error.contains(&format!("the tables hold at most {MAX_CODES}")), "{error}");
+    // Fewer entries with more patterns than the records can number.
+    let twice = |i: usize| CodeEntry {
+        patterns: vec![pattern(0x0700_0000_0001_0000 | i as u64), pattern(0x0300_0000_0001_0000 | i as u64)],
+        ..entry(i)
+    };
+    let catalog = Catalog { codes: (0..MAX_CODES / 2 + 1).map(twice).collect(), ..Catalog::default() };
+    let error = build(&catalog, None).unwrap_err();
+    assert!(error.contains("code patterns: the tables number them with 16 bits"), "{error}");
+    // An entry without a pattern.
+    let catalog = Catalog { codes: vec![CodeEntry { patterns: Vec::new(), ..entry(0) }], ..Catalog::default() };
+    assert!(build(&catalog, None).unwrap_err().contains("an entry has 0 patterns"));
 }
 
 #[test]
@@ -194,7 +204,7 @@ fn repeated_keys_are_refused_before_the_perfect_hash_is_solved() {
     for (i, varies) in [(1, 0), (0, hms_core::layout::VARIES_UNIT)] {
         let mut catalog = valid.clone();
         let mut twin = catalog.codes[i].clone();
-        twin.varies = varies;
+        twin.patterns[0].varies = varies;
         twin.variant = None;
         catalog.codes.push(twin);
         let error = build(&catalog, None).unwrap_err();

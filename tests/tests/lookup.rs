@@ -86,11 +86,14 @@ fn filled_texts_never_leave_a_placeholder_behind() {
                 let key = match entry.key() {
                     hms_catalog::AnyCode::Hms(h) => {
                         let mut bits = h.to_u64();
-                        if entry.is_family() {
+                        let pattern = entry.pattern().to_string();
+                        if pattern.as_bytes()[2] == b'x' {
                             bits |= (unit as u64) << 48;
-                            if h.slot().is_some() {
-                                bits |= slot << 40;
-                            }
+                        }
+                        // An open part digit: slots from digit 0, rack positions from 1.
+                        if pattern.as_bytes()[6] == b'x' {
+                            let first = *hms_core::layout::slot_digits(h.module_id()).start() as u64;
+                            bits |= (first + slot) << 40;
                         }
                         hms_catalog::AnyCode::Hms(Hms::from_u64(bits))
                     }
@@ -145,4 +148,41 @@ fn official_rows_carry_the_entry_the_catalog_search_finds() {
         with_entry += usize::from(searched.is_some());
     }
     assert!(with_entry > 100, "only {with_entry} official codes have a catalog entry");
+}
+
+/// Each entry is listed once, as its first pattern, and its patterns include the one a
+/// lookup matched; equal entries are one catalog entry, whichever pattern reached them.
+#[test]
+fn entries_list_each_entry_once_with_its_patterns() {
+    let t = hms_catalog::tables();
+    let listed: Vec<_> = entries().collect();
+    let records: usize = listed.iter().map(|e| e.patterns().count()).sum();
+    assert_eq!(records, t.entry_count());
+    for entry in &listed {
+        assert_eq!(entry.first_index(), entry.index());
+        let patterns: Vec<_> = entry.patterns().collect();
+        assert_eq!(patterns[0].index(), entry.index());
+        for pattern in patterns {
+            let found = lookup(pattern.key()).entry().unwrap();
+            // A family's own key may belong to an exact entry, which wins.
+            if found == *entry {
+                assert_eq!(found.pattern().to_string(), pattern.to_string());
+                assert_eq!(found.first_index(), entry.index());
+            } else {
+                assert!(pattern.is_family() && !found.is_family(), "{pattern}");
+            }
+        }
+    }
+}
+
+#[test]
+fn module_numbers_fe_and_ff_name_the_left_and_right_side() {
+    use hms_catalog::Side;
+    let side = |code: &str| lookup(code.parse::<Hms>().unwrap()).side();
+    assert_eq!(side("07FE_2000_0002_0001"), Some(Side::Left));
+    assert_eq!(side("07FF_2000_0002_0001"), Some(Side::Right));
+    assert_eq!(side("0700_2000_0002_0001"), None);
+    assert_eq!(lookup(PrintError::from_u32(0x07FE_8010)).side(), Some(Side::Left));
+    // No pattern of the built-in catalog gives a code a side of its own yet.
+    assert!(entries().flat_map(|e| e.patterns().collect::<Vec<_>>()).all(|p| p.side().is_none()));
 }

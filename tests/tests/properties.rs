@@ -4,8 +4,8 @@
 //!
 //! The scan is the specification written the slow way: a code's entry is the exact entry
 //! with its bits, else the one family whose pattern (`07xx_2x00_0002_0001`) it matches,
-//! where an `xx` unit must be a lettered unit (`unit_letter`) and an `x` slot one of the
-//! slots 1-4.
+//! where an `xx` unit must be a lettered unit (`unit_letter`) and an `x` part digit one of
+//! the slots 1-4 (rack positions 1-6 on the hotend rack).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -19,7 +19,7 @@ use proptest::prelude::*;
 
 const SPELLINGS: [Spelling; 4] = [Spelling::Underscore, Spelling::Dash, Spelling::Prefixed, Spelling::Compact];
 
-/// One catalog entry as its public pattern spells it.
+/// One pattern of a catalog entry, as its public pattern spells it.
 struct Row {
     index: u16,
     hms: bool,
@@ -38,7 +38,13 @@ impl Row {
         let (unit_bits, slot_bits) =
             if hms { (Hms::UNIT_BITS, Hms::SLOT_BITS) } else { (PrintError::UNIT_BITS as u64, 0) };
         let unit_ok = self.wild & unit_bits == 0 || hms_core::unit_letter(code.module_number()).is_some();
-        let slot_ok = self.wild & slot_bits == 0 || code.slot().is_some();
+        // An open part digit covers slots 1-4 (digits 0-3) in any part quad, and rack
+        // positions 1-6 on the hotend rack (module 1A).
+        let slot_ok = self.wild & slot_bits == 0 || {
+            let digit = ((bits >> 40) & 0xF) as u8;
+            let first = if code.module_id() == 0x1A { 1 } else { 0 };
+            (first..first + if first == 1 { 6 } else { 4 }).contains(&digit)
+        };
         unit_ok && slot_ok
     }
 }
@@ -54,14 +60,19 @@ fn rows() -> &'static [Row] {
     static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
     ROWS.get_or_init(|| {
         entries()
-            .map(|e| {
-                let pattern = e.pattern().to_string();
+            .flat_map(|e| {
+                let patterns: Vec<_> = e.patterns().collect();
+                assert!(patterns.iter().any(|p| p.index() == e.index()), "{} is among its patterns", e.pattern());
+                patterns
+            })
+            .map(|p| {
+                let pattern = p.to_string();
                 let digits = read_digits(&pattern, true).expect("a pattern reads as digits");
-                let hms = matches!(e.key(), AnyCode::Hms(_));
+                let hms = matches!(p.key(), AnyCode::Hms(_));
                 assert_eq!(digits.count, if hms { 16 } else { 8 }, "{pattern}");
-                assert_eq!(digits.wildcards != 0, e.is_family(), "{pattern}");
-                assert_eq!(channel_bits(e.key()).1, digits.value, "{pattern}");
-                Row { index: e.index(), hms, value: digits.value, wild: digits.wildcards }
+                assert_eq!(digits.wildcards != 0, p.is_family(), "{pattern}");
+                assert_eq!(channel_bits(p.key()).1, digits.value, "{pattern}");
+                Row { index: p.index(), hms, value: digits.value, wild: digits.wildcards }
             })
             .collect()
     })

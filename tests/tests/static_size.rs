@@ -35,7 +35,7 @@ fn table_sizes_are_pinned() {
 
 const PINNED: [(&str, usize); 9] = [
     ("blob", 47294),
-    ("entries", 4294),
+    ("entries", 4633),
     ("procedures", 1222),
     ("lists", 2736),
     ("catalog indexes", 386),

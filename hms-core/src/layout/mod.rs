@@ -17,8 +17,19 @@ pub const NONE: u16 = u16::MAX;
 
 /// `EntryRecord::varies` bit: the module number (AMS unit) varies across the family.
 pub const VARIES_UNIT: u8 = 1;
-/// `EntryRecord::varies` bit: the slot nibble of the part byte varies across the family.
+/// `EntryRecord::varies` bit: the low digit of the part byte varies across the family (the
+/// slot, or on the hotend rack the rack position; see [`slot_digits`]).
 pub const VARIES_SLOT: u8 = 2;
+
+/// The module id of the hotend rack, whose part digits number rack positions 1-6.
+pub const RACK_MODULE: u8 = 0x1A;
+
+/// The low digits of the part byte that a family's open part digit (`07xx_8x00_...`) covers,
+/// for a module: 0-3 (slots 1-4, in any part quad such as `1x`, `2x` or `8x`), but 1-6 on
+/// the hotend rack (rack positions: `1A00_0x00_...` is parts 01-06).
+pub const fn slot_digits(module_id: u8) -> core::ops::RangeInclusive<u8> {
+    if module_id == RACK_MODULE { 1..=6 } else { 0..=3 }
+}
 
 /// `EntryRecord::channel` of a `print.hms` code.
 pub const CHANNEL_HMS: u8 = 0;
@@ -35,14 +46,30 @@ pub const fn family_mask(channel: u8, varies: u8) -> u64 {
 }
 
 /// Whether `code` can belong to a family whose `varies` bits vary: a varying unit must be a
-/// lettered unit (not `0xFE`/`0xFF`), and a varying slot one of the slots 1-4.
+/// lettered unit (not `0xFE`/`0xFF`), and a varying part digit one of [`slot_digits`] of the
+/// code's module (a `print_error` code has no part digit).
 pub const fn is_family_member(channel: u8, code: u64, varies: u8) -> bool {
     let (module_number, slot) = match channel {
-        CHANNEL_HMS => (crate::Hms::from_u64(code).module_number(), crate::Hms::from_u64(code).slot()),
-        _ => (crate::PrintError::from_u32(code as u32).module_number(), None),
+        CHANNEL_HMS => {
+            let hms = crate::Hms::from_u64(code);
+            let (digit, digits) = (hms.part() & 0xF, slot_digits(hms.module_id()));
+            (hms.module_number(), *digits.start() <= digit && digit <= *digits.end())
+        }
+        _ => (crate::PrintError::from_u32(code as u32).module_number(), false),
     };
-    (varies & VARIES_UNIT == 0 || crate::unit_letter(module_number).is_some())
-        && (varies & VARIES_SLOT == 0 || slot.is_some())
+    (varies & VARIES_UNIT == 0 || crate::unit_letter(module_number).is_some()) && (varies & VARIES_SLOT == 0 || slot)
+}
+
+/// The first member of the family with this key and `varies` bits: unit A, and the first of
+/// [`slot_digits`]. Two families share a code exactly when the first member of their union
+/// (keys or'ed, digits open in both taking this value) belongs to both.
+pub const fn first_member(channel: u8, key: u64, varies: u8) -> u64 {
+    if channel == CHANNEL_HMS && varies & VARIES_SLOT != 0 {
+        let first = *slot_digits(crate::Hms::from_u64(key).module_id()).start() as u64;
+        (key & !crate::Hms::SLOT_BITS) | first << 40
+    } else {
+        key
+    }
 }
 
 /// Writes an entry's code as the catalog spells it: groups of four joined by `_`, and `x`
@@ -85,7 +112,7 @@ pub struct ListRef {
     pub len: u16,
 }
 
-/// One catalog entry: an exact code or a family.
+/// One pattern of a catalog entry (an exact code or a family), with the entry's texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EntryRecord {
     /// The code (for a family, with the varying bits zero).
@@ -108,6 +135,15 @@ pub struct EntryRecord {
     pub see_also: u16,
     /// Index of the entry's `Code` variant, or [`NONE`].
     pub variant: u16,
+    /// Which of its entry's patterns this record is, from 0: an entry of several patterns
+    /// (`code: [a, b]`) has one record per pattern, in order and side by side, sharing its
+    /// texts, so the entry's first record is this record's index minus `pattern`.
+    pub pattern: u8,
+    /// How many patterns (records) the entry has, at least 1.
+    pub patterns: u8,
+    /// The side the catalog gives this pattern's code (`{ code: ..., side: left }`):
+    /// [`Side::to_u8`](crate::placeholder::Side::to_u8), 0 for none.
+    pub side: u8,
 }
 
 /// One procedure.
@@ -226,7 +262,7 @@ impl StrRef {
 
 impl EntryRecord {
     /// Bytes of one encoded entry.
-    pub const SIZE: usize = 8 + 1 + 1 + 3 * StrRef::SIZE + 4 + 2 + 2 + 2;
+    pub const SIZE: usize = 8 + 1 + 1 + 3 * StrRef::SIZE + 4 + 2 + 2 + 2 + 1 + 1 + 1;
 
     /// The encoded bytes.
     pub fn encode(&self) -> [u8; Self::SIZE] {
@@ -240,6 +276,7 @@ impl EntryRecord {
         w.put(&self.procedure.to_le_bytes());
         w.put(&self.see_also.to_le_bytes());
         w.put(&self.variant.to_le_bytes());
+        w.put(&[self.pattern, self.patterns, self.side]);
         w.finish()
     }
 
@@ -257,7 +294,15 @@ impl EntryRecord {
             procedure: r.u16()?,
             see_also: r.u16()?,
             variant: r.u16()?,
+            pattern: r.u8()?,
+            patterns: r.u8()?,
+            side: r.u8()?,
         })
+    }
+
+    /// The index of the first record of this record's entry, this record being at `index`.
+    pub const fn first_of_entry(&self, index: u16) -> u16 {
+        index.saturating_sub(self.pattern as u16)
     }
 }
 
@@ -495,6 +540,9 @@ mod tests {
             procedure: 7,
             see_also: NONE,
             variant: 9,
+            pattern: 1,
+            patterns: 3,
+            side: 2,
         };
         assert_eq!(EntryRecord::decode(&e.encode()), Some(e));
         assert_eq!(EntryRecord::decode(&e.encode()[..EntryRecord::SIZE - 1]), None);
@@ -516,6 +564,26 @@ mod tests {
     fn family_masks_cover_unit_and_slot() {
         assert_eq!(family_mask(CHANNEL_HMS, VARIES_UNIT | VARIES_SLOT), 0x00FF_0F00_0000_0000);
         assert_eq!(family_mask(CHANNEL_PRINT_ERROR, VARIES_UNIT), 0x00FF_0000);
+    }
+
+    #[test]
+    fn an_open_part_digit_covers_four_slots_in_any_quad_and_six_rack_positions() {
+        let member = |code: u64| is_family_member(CHANNEL_HMS, code, VARIES_SLOT);
+        for (code, expected) in [
+            (0x0700_2300_0002_0001u64, true),
+            (0x0700_2400_0002_0001, false),
+            (0x1200_8000_0002_0001, true),
+            (0x0700_1300_0002_0001, true),
+            (0x1A00_0000_0002_0001, false),
+            (0x1A00_0100_0002_0001, true),
+            (0x1A00_2600_0002_0001, true),
+            (0x1A00_2700_0002_0001, false),
+        ] {
+            assert_eq!(member(code), expected, "{code:016X}");
+        }
+        assert!(!is_family_member(CHANNEL_PRINT_ERROR, 0x0700_8010, VARIES_SLOT));
+        assert_eq!(first_member(CHANNEL_HMS, 0x1A00_2000_0002_0001, VARIES_SLOT), 0x1A00_2100_0002_0001);
+        assert_eq!(first_member(CHANNEL_HMS, 0x0700_8000_0002_0001, VARIES_SLOT), 0x0700_8000_0002_0001);
     }
 
     #[test]

@@ -54,7 +54,7 @@ impl Templater {
         if template == escaped {
             return escaped;
         }
-        let fill = Fill { unit: letter.map(|_| unit), slot, index };
+        let fill = Fill { unit: letter.map(|_| unit), slot, index, ..Fill::default() };
         let filled = Filled::new(&template, fill).to_string();
         if filled == text { template } else { escaped }
     }

@@ -1,0 +1,3 @@
+hms_macros::catalog!("part-wildcard-on-print-error.catalog.yaml");
+
+fn main() {}

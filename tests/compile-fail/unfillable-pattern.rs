@@ -1,0 +1,3 @@
+hms_macros::catalog!("unfillable-pattern.catalog.yaml");
+
+fn main() {}

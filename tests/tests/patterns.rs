@@ -1,0 +1,112 @@
+//! Entries of several patterns (`code: [a, b, c]`), compiled by `catalog!` from
+//! `fixtures/patterns.catalog.yaml`: one variant per entry, each pattern found, texts shared.
+
+mod fixture {
+    hms_macros::catalog!("fixtures/patterns.catalog.yaml");
+}
+
+use fixture::{Code, TABLES};
+
+#[test]
+fn an_entry_of_several_patterns_is_one_variant() {
+    assert_eq!(
+        Code::ALL,
+        [
+            Code::HeaterShorted,
+            Code::RunOut,
+            Code::NozzleOrStop,
+            Code::LiteSlot,
+            Code::RackPosition,
+            Code::NozzleHeater,
+            Code::UnitSlot
+        ]
+    );
+    assert_eq!(hms_macros::code!(crate::fixture, 0700_2100_0002_0001), Code::RunOut);
+    assert_eq!(hms_macros::code!(crate::fixture, 1203_2300_0002_0001), Code::RunOut);
+    assert_eq!(hms_macros::code!(crate::fixture, 1881_2000_0002_0001), Code::RunOut);
+    assert_eq!(hms_macros::code!(crate::fixture, 0300_0200_0001_0001), Code::NozzleOrStop);
+    assert_eq!(hms_macros::code!(crate::fixture, 0300 - 400C), Code::NozzleOrStop);
+    // The exact entry of another, unnamed entry wins over the family.
+    assert_eq!(Code::__resolve(hms_core::layout::CHANNEL_HMS, 0x0701_2200_0002_0001), None);
+}
+
+#[test]
+fn every_pattern_finds_a_record_of_the_same_entry_with_shared_texts() {
+    let t = &TABLES;
+    // One record per pattern: 1 + 3 + 1 + 2 + 1 + 1 + 3 + 3.
+    assert_eq!(t.entry_count(), 15);
+    let found: Vec<u16> = [0x0702_2000_0002_0001u64, 0x1201_2300_0002_0001, 0x1880_2100_0002_0001]
+        .iter()
+        .map(|&code| t.find_hms(code).expect("a pattern of the entry covers it"))
+        .collect();
+    assert_eq!(found, [1, 2, 3]);
+    let records: Vec<_> = found.iter().map(|&i| t.entry(i).unwrap()).collect();
+    for (k, r) in records.iter().enumerate() {
+        assert_eq!((r.pattern, r.patterns, r.first_of_entry(found[k])), (k as u8, 3, 1));
+        assert_eq!((r.title, r.meaning, r.causes, r.procedure, r.variant), {
+            let first = records[0];
+            (first.title, first.meaning, first.causes, first.procedure, first.variant)
+        });
+    }
+    assert_eq!(t.text(records[2].title), "AMS {ams} slot {slot} ran out of filament");
+    // Texts are stored once, whatever the number of patterns.
+    assert_eq!(t.blob.matches("ran out of filament").count(), 1);
+    assert_eq!(t.find_hms(0x0701_2200_0002_0001), Some(4));
+    // An entry over both channels.
+    let (hms, print_error) = (t.find_hms(0x0300_0200_0001_0001), t.find_print_error(0x0300_400C));
+    assert_eq!((hms, print_error), (Some(5), Some(6)));
+    assert_eq!(t.entry(6).unwrap().first_of_entry(6), 5);
+}
+
+/// An open part digit covers slots 1-4 in any part quad, and rack positions 1-6 on the rack.
+#[test]
+fn part_digit_families_cover_any_quad_and_rack_positions() {
+    use hms_core::layout::CHANNEL_HMS;
+    use hms_core::placeholder::{Fill, Filled};
+    let t = &TABLES;
+    let text = |code: u64| {
+        let record = t.entry(t.find_hms(code)?)?;
+        let abbr = if code >> 56 == 0x12 { Some("AMS Lite") } else { None };
+        let fill = Fill::of(CHANNEL_HMS, code, record.varies, abbr, None);
+        Some(Filled::new(t.text(record.title), fill).to_string())
+    };
+    assert_eq!(text(0x1202_8300_0002_0001).as_deref(), Some("AMS Lite C slot 4 feeder fault"));
+    assert_eq!(text(0x1202_8400_0002_0001), None);
+    assert_eq!(text(0x1A00_2100_0002_0001).as_deref(), Some("Hotend rack position 1 is empty"));
+    assert_eq!(text(0x1A00_2600_0002_0001).as_deref(), Some("Hotend rack position 6 is empty"));
+    assert_eq!(text(0x1A00_2000_0002_0001), None);
+    assert_eq!(text(0x1A00_2700_0002_0001), None);
+    assert_eq!(hms_macros::code!(crate::fixture, 1A00_2300_0002_0001), Code::RackPosition);
+    assert_eq!(Code::__resolve(CHANNEL_HMS, 0x1A00_2000_0002_0001), None);
+    assert_eq!(hms_macros::code!(crate::fixture, 1200_8000_0002_0001), Code::LiteSlot);
+}
+
+/// `{side}` / `{Side}` from a side the catalog gives a code or from module number FE/FF, and
+/// `{unit}` from the module's abbreviation.
+#[test]
+fn sides_and_unit_names_fill_from_the_matched_pattern() {
+    use hms_core::layout::CHANNEL_HMS;
+    use hms_core::placeholder::{Fill, Filled, Side};
+    let t = &TABLES;
+    let filled = |code: u64, abbr: Option<&'static str>| {
+        let record = t.entry(t.find_hms(code)?)?;
+        let fill = Fill::of(CHANNEL_HMS, code, record.varies, abbr, Side::from_u8(record.side));
+        Some(format!("{} / {}", Filled::new(t.text(record.title), fill), Filled::new(t.text(record.meaning), fill)))
+    };
+    assert_eq!(filled(0x0300_0200_0002_0001, None).as_deref(), Some("Right nozzle heater test / The right nozzle."));
+    assert_eq!(filled(0x0300_1E00_0002_0001, None).as_deref(), Some("Left nozzle heater test / The left nozzle."));
+    assert_eq!(
+        filled(0x07FE_2000_0002_0003, Some("AMS")).as_deref(),
+        Some("Left nozzle heater test / The left nozzle.")
+    );
+    assert_eq!(t.entry(t.find_hms(0x0300_1E00_0002_0001).unwrap()).unwrap().side, Side::Left.to_u8());
+    assert_eq!(
+        filled(0x1281_8100_0002_0002, Some("AMS Lite")).as_deref(),
+        Some("AMS Lite B slot 2 is empty / Load the slot.")
+    );
+    assert_eq!(
+        filled(0x1880_2300_0002_0002, Some("AMS-HT")).as_deref(),
+        Some("AMS-HT A slot 4 is empty / Load the slot.")
+    );
+    assert_eq!(hms_macros::code!(crate::fixture, 0300_1E00_0002_0001), Code::NozzleHeater);
+}
