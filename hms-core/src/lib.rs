@@ -4,7 +4,8 @@
 //! * [`PrintError`]: the 32-bit code of the `print.print_error` channel (`0300-400C`).
 //! * [`layout`]: the byte layout of the catalog tables, written by the build and read by the
 //!   runtime, so both sides agree on one definition.
-//! * [`placeholder`]: the `{ams}` / `{slot}` placeholders of catalog texts.
+//! * [`placeholder`]: the placeholders of catalog texts (`{ams}`, `{unit}`, `{slot}`, `{rack}`,
+//!   `{side}`...) and the values a code gives them.
 //!
 //! `no_std`, no alloc, no unsafe. Features: `serde` (codes as their spelled strings) and
 //! `defmt` (codes logged as their bits).
