@@ -198,3 +198,14 @@ fn module_numbers_fe_and_ff_name_the_left_and_right_side() {
     assert_eq!(side("0300_0200_0001_0001"), Some(Side::Right));
     assert!(entries().flat_map(|e| e.patterns().collect::<Vec<_>>()).any(|p| p.side() == Some(Side::Left)));
 }
+
+#[test]
+fn every_entry_has_a_typed_code() {
+    // `code!` and matching on `Code` work for every fault the catalog explains.
+    let entries: Vec<_> = entries().collect();
+    let untyped: Vec<String> =
+        entries.iter().filter(|e| e.variant().is_none()).map(|e| e.pattern().to_string()).collect();
+    assert!(untyped.is_empty(), "entries without a `variant`: {untyped:?}");
+    assert_eq!(Code::ALL.len(), entries.len());
+    assert_eq!(code!(1A00_0300_0002_0001).entry().variant(), Some(code!(1A00_0300_0002_0001)));
+}
