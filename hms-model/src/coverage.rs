@@ -16,7 +16,9 @@ impl Catalog {
     /// to the same answer for every official code).
     pub fn entry_for(&self, channel: Channel, code: u64) -> Option<&CodeEntry> {
         let entry = |key: u64, varies: u8| {
-            self.codes.iter().find(|c| c.patterns.iter().any(|p| p.channel == channel && p.varies == varies && p.key == key))
+            self.codes
+                .iter()
+                .find(|c| c.patterns.iter().any(|p| p.channel == channel && p.varies == varies && p.key == key))
         };
         let layout = channel.layout();
         entry(code, 0).or_else(|| {

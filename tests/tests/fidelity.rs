@@ -60,7 +60,7 @@ const PARTS: &[(&str, &[&str])] = &[
 /// or "the right plate".
 const SIDE_HEADS: &[&str] = &[
     "extruder", "nozzle", "hotend", "hot", "side", "one", "laser", "external", "toolhead", "tool", "heater", "spool",
-    "feeder", "position",
+    "feeder",
 ];
 
 /// Whether `word` is `stem`, or its plural.

@@ -1,6 +1,6 @@
 //! Lookup in the built-in catalog: exact entries, families, placeholders, unknown codes.
 
-use hms_catalog::{Code, Hms, Level, Module, PrintError, code, entries, lookup};
+use hms_catalog::{AnyCode, Code, Hms, Level, Module, PrintError, code, entries, lookup};
 
 #[test]
 fn family_entry_fills_unit_and_slot() {
@@ -49,6 +49,15 @@ fn unknown_codes_still_carry_their_structure() {
     assert_eq!((odd.module(), odd.level(), odd.code().level_raw()), (None, None, Some(0x77)));
 }
 
+/// A code a pattern covers: its key (the varying digits zero), or for a hotend rack family,
+/// whose slots are numbered from 1, the key of slot 1.
+fn member(key: AnyCode) -> AnyCode {
+    match key {
+        AnyCode::Hms(h) if lookup(key).entry().is_none() => AnyCode::Hms(Hms::from_u64(h.to_u64() | 1 << 40)),
+        key => key,
+    }
+}
+
 #[test]
 fn code_macro_and_from_str_agree_with_lookup() {
     assert_eq!(code!(0700_2000_0002_0003), Code::AmsASlot1FilamentBroken);
@@ -56,8 +65,8 @@ fn code_macro_and_from_str_agree_with_lookup() {
     for &variant in Code::ALL {
         let entry = variant.entry();
         assert_eq!(entry.variant(), Some(variant));
-        let key = entry.key().to_string();
-        let found = lookup(entry.key()).entry().unwrap();
+        let key = member(entry.key()).to_string();
+        let found = lookup(member(entry.key())).entry().unwrap();
         // A family's own key may belong to an exact entry, which wins.
         if found == entry {
             assert_eq!(key.parse::<Code>(), Ok(variant), "{key}");
@@ -71,7 +80,7 @@ fn code_macro_and_from_str_agree_with_lookup() {
 fn every_entry_is_found_by_its_own_key() {
     let mut n = 0;
     for entry in entries() {
-        let found = lookup(entry.key()).entry().unwrap();
+        let found = lookup(member(entry.key())).entry().unwrap();
         assert!(found == entry || (entry.is_family() && !found.is_family()), "{}", entry.pattern());
         n += 1;
     }
@@ -163,7 +172,7 @@ fn entries_list_each_entry_once_with_its_patterns() {
         let patterns: Vec<_> = entry.patterns().collect();
         assert_eq!(patterns[0].index(), entry.index());
         for pattern in patterns {
-            let found = lookup(pattern.key()).entry().unwrap();
+            let found = lookup(member(pattern.key())).entry().unwrap();
             // A family's own key may belong to an exact entry, which wins.
             if found == *entry {
                 assert_eq!(found.pattern().to_string(), pattern.to_string());
@@ -183,6 +192,20 @@ fn module_numbers_fe_and_ff_name_the_left_and_right_side() {
     assert_eq!(side("07FF_2000_0002_0001"), Some(Side::Right));
     assert_eq!(side("0700_2000_0002_0001"), None);
     assert_eq!(lookup(PrintError::from_u32(0x07FE_8010)).side(), Some(Side::Left));
-    // No pattern of the built-in catalog gives a code a side of its own yet.
-    assert!(entries().flat_map(|e| e.patterns().collect::<Vec<_>>()).all(|p| p.side().is_none()));
+    // Left/right twins of other modules carry their side on the pattern: the left and right
+    // nozzle heater codes share one entry.
+    assert_eq!(side("0300_1E00_0001_0001"), Some(Side::Left));
+    assert_eq!(side("0300_0200_0001_0001"), Some(Side::Right));
+    assert!(entries().flat_map(|e| e.patterns().collect::<Vec<_>>()).any(|p| p.side() == Some(Side::Left)));
+}
+
+#[test]
+fn every_entry_has_a_typed_code() {
+    // `code!` and matching on `Code` work for every fault the catalog explains.
+    let entries: Vec<_> = entries().collect();
+    let untyped: Vec<String> =
+        entries.iter().filter(|e| e.variant().is_none()).map(|e| e.pattern().to_string()).collect();
+    assert!(untyped.is_empty(), "entries without a `variant`: {untyped:?}");
+    assert_eq!(Code::ALL.len(), entries.len());
+    assert_eq!(code!(1A00_0300_0002_0001).entry().variant(), Some(code!(1A00_0300_0002_0001)));
 }

@@ -171,7 +171,7 @@ fn own_texts(catalog: &Catalog) -> Vec<(String, String)> {
     }
     let mut inline_owner = HashMap::new();
     for c in &catalog.codes {
-        let at = format!("catalog.yaml:{} code {}", c.line, c.spelled());
+        let at = format!("code {} (line {} of its file)", c.spelled(), c.line);
         out.push((format!("{at} title"), c.title.clone()));
         out.push((format!("{at} meaning"), c.meaning.clone()));
         out.extend(c.causes.iter().enumerate().map(|(i, t)| (format!("{at} cause {}", i + 1), t.clone())));

@@ -2,10 +2,10 @@
 //! really report. Runs when the files are present (`HMS_OFFICIAL_DIR`, or
 //! `../shared/hms-official` beside the repository); otherwise it says it skipped.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use hms_catalog::{AnyCode, Hms, PrintError, entries};
+use hms_catalog::{AnyCode, Hms, PrintError, entries, lookup};
 
 fn official_dir() -> Option<PathBuf> {
     let dir = match std::env::var_os("HMS_OFFICIAL_DIR") {
@@ -15,9 +15,17 @@ fn official_dir() -> Option<PathBuf> {
     dir.join("bambustudio").is_dir().then_some(dir)
 }
 
-/// Every HMS and print_error code of the English BambuStudio files.
+/// Every HMS and print_error code of the English files: BambuStudio's per-model lists and the
+/// merged lists that also carry the older models' codes.
 fn official_codes(dir: &std::path::Path) -> (HashSet<u64>, HashSet<u32>) {
     let (mut hms, mut errors) = (HashSet::new(), HashSet::new());
+    let mut add = |section: &str, ecode: &str| {
+        if section == "device_hms" {
+            hms.extend(Hms::parse(ecode).ok().map(Hms::to_u64));
+        } else {
+            errors.extend(PrintError::parse(ecode).ok().map(PrintError::to_u32));
+        }
+    };
     for file in std::fs::read_dir(dir.join("bambustudio")).unwrap() {
         let path = file.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -25,14 +33,18 @@ fn official_codes(dir: &std::path::Path) -> (HashSet<u64>, HashSet<u32>) {
             continue;
         }
         let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        for (section, is_hms) in [("device_hms", true), ("device_error", false)] {
+        for section in ["device_hms", "device_error"] {
             for entry in json["data"][section]["en"].as_array().into_iter().flatten() {
-                let ecode = entry["ecode"].as_str().unwrap_or_default();
-                if is_hms {
-                    hms.extend(Hms::parse(ecode).ok().map(Hms::to_u64));
-                } else {
-                    errors.extend(PrintError::parse(ecode).ok().map(PrintError::to_u32));
-                }
+                add(section, entry["ecode"].as_str().unwrap_or_default());
+            }
+        }
+    }
+    // The merged list: `{device_hms: {ecode: text}, device_error: {ecode: text}}`.
+    if let Ok(bytes) = std::fs::read(dir.join("ha-bambulab/hms_en.json")) {
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        for section in ["device_hms", "device_error"] {
+            for ecode in json[section].as_object().into_iter().flat_map(|m| m.keys()) {
+                add(section, ecode);
             }
         }
     }
@@ -47,35 +59,26 @@ fn every_catalog_entry_is_an_official_code() {
     };
     let (hms, errors) = official_codes(&dir);
     assert!(hms.len() > 5000 && errors.len() > 1000, "{} hms, {} print_error codes read", hms.len(), errors.len());
-    let mut missing = Vec::new();
-    for entry in entries() {
-        let members: Vec<AnyCode> = match entry.key() {
-            AnyCode::Hms(h) if entry.is_family() => {
-                // Any unit 0-3, any slot 1-4 the family covers.
-                let slots: &[u64] = if h.slot().is_some() { &[0, 1, 2, 3] } else { &[0] };
-                (0..4u64)
-                    .flat_map(|unit| slots.iter().map(move |s| h.to_u64() | unit << 48 | s << 40))
-                    .map(|b| AnyCode::Hms(Hms::from_u64(b)))
-                    .collect()
-            }
-            AnyCode::PrintError(e) if entry.is_family() => {
-                (0..4u32).map(|unit| AnyCode::PrintError(PrintError::from_u32(e.to_u32() | unit << 16))).collect()
-            }
-            code => vec![code],
-        };
-        let official = members
-            .iter()
-            .filter(|m| match m {
-                AnyCode::Hms(h) => hms.contains(&h.to_u64()),
-                AnyCode::PrintError(e) => errors.contains(&e.to_u32()),
-            })
-            .count();
-        let needed = if entry.is_family() { 2 } else { 1 };
-        if official < needed {
-            missing.push(format!("{} ({official} official members)", entry.pattern()));
+    // How many official codes each pattern answers for.
+    let mut members: HashMap<String, usize> = HashMap::new();
+    let codes = hms.iter().map(|&h| AnyCode::Hms(Hms::from_u64(h)));
+    for code in codes.chain(errors.iter().map(|&e| AnyCode::PrintError(PrintError::from_u32(e)))) {
+        if let Some(entry) = lookup(code).entry() {
+            *members.entry(entry.pattern().to_string()).or_default() += 1;
         }
     }
-    assert!(missing.is_empty(), "catalog entries that are not official codes: {missing:#?}");
+    let mut missing = Vec::new();
+    for entry in entries() {
+        for pattern in entry.patterns() {
+            let official = members.get(&pattern.to_string()).copied().unwrap_or(0);
+            // A family stands for codes that differ in unit or slot: at least two of them.
+            let needed = if pattern.is_family() { 2 } else { 1 };
+            if official < needed {
+                missing.push(format!("{pattern} ({official} official members)"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "catalog patterns that are not official codes: {missing:#?}");
 }
 
 /// The texts each BambuStudio file gives, first entry wins, empty texts falling back to the
@@ -152,6 +155,6 @@ fn every_official_code_is_recognised() {
     let unknown_hms = hms.iter().filter(|&&c| !hms_catalog::lookup(Hms::from_u64(c)).is_known()).count();
     let unknown_errors = errors.iter().filter(|&&c| !hms_catalog::lookup(PrintError::from_u32(c)).is_known()).count();
     println!("{} HMS and {} print_error codes in the official files", hms.len(), errors.len());
-    assert_eq!((hms.len(), errors.len()), (5289, 1082));
+    assert_eq!((hms.len(), errors.len()), (5365, 1124));
     assert_eq!((unknown_hms, unknown_errors), (0, 0));
 }

@@ -28,7 +28,7 @@ static const char SPEED_TITLE[] = "AMS B assist motor does not keep its commande
 
 static void known_hms_code(void) {
     hms_entry e;
-    char buf[256];
+    char buf[1024];
     CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "en", &e) == HMS_OK);
     CHECK(e.known && e.has_entry);
     CHECK(e.channel == HMS_CHANNEL_HMS);
@@ -69,7 +69,7 @@ static void print_error_and_pasted_codes(void) {
     CHECK(hms_lookup_print_error(0x03004000, "H2D", "en", &e) == HMS_OK);
     CHECK(e.channel == HMS_CHANNEL_PRINT_ERROR && e.level == 1 && e.model != HMS_NO_MODEL);
     CHECK(hms_title(&e, buf, sizeof buf) > 0);
-    CHECK_STR(buf, "Z homing did not complete; task stopped");
+    CHECK_STR(buf, "Z axis homing failed; print job stopped");
     CHECK(hms_code_string(&e, buf, sizeof buf) == 9);
     CHECK_STR(buf, "0300-4000");
 
