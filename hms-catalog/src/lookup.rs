@@ -504,3 +504,36 @@ impl FromStr for Code {
         lookup(code).variant().ok_or(CodeFromStrError::NoVariant(code))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::string::ToString;
+
+    use super::*;
+
+    /// Run with and without `guides`: `cargo test -p hms-catalog --no-default-features --lib`
+    /// checks the titles-only build.
+    #[test]
+    fn titles_are_always_there_and_guides_only_with_the_feature() {
+        let found = lookup(Hms::from_mqtt(0x0701_0100, 0x0001_0004));
+        assert_eq!(found.title().unwrap().to_string(), "AMS B assist motor does not keep its commanded speed");
+        let entry = found.entry().unwrap();
+        assert_eq!(entry.title_template().to_string(), "{unit} assist motor does not keep its commanded speed");
+        assert_eq!(found.meaning().is_some(), GUIDES);
+        assert_eq!(entry.meaning_template().is_some(), GUIDES);
+        assert_eq!(found.procedure().is_some(), GUIDES);
+        assert_eq!(entry.procedure().is_some(), GUIDES);
+        assert_eq!(found.causes().len() > 0, GUIDES);
+        assert_eq!(found.causes().count() > 0, GUIDES);
+        assert_eq!(procedures().next().is_some(), GUIDES);
+        if GUIDES {
+            let meaning = found.meaning().unwrap().to_string();
+            assert!(!meaning.contains(['{', '}', '\u{FFFD}']), "{meaning}");
+        }
+        // Every title decodes whole in either build.
+        for entry in entries() {
+            let title = entry.title_template().to_string();
+            assert!(!title.is_empty() && !title.contains('\u{FFFD}'), "{title:?}");
+        }
+    }
+}

@@ -90,7 +90,11 @@ fn sides_and_unit_names_fill_from_the_matched_pattern() {
     let filled = |code: u64, abbr: Option<&'static str>| {
         let record = t.entry(t.find_hms(code)?)?;
         let fill = Fill::of(CHANNEL_HMS, code, record.varies, abbr, Side::from_u8(record.side));
-        Some(format!("{} / {}", Filled::packed(t.text(record.title), fill), Filled::packed(t.text(record.meaning), fill)))
+        Some(format!(
+            "{} / {}",
+            Filled::packed(t.text(record.title), fill),
+            Filled::packed(t.text(record.meaning), fill)
+        ))
     };
     assert_eq!(filled(0x0300_0200_0002_0001, None).as_deref(), Some("Right nozzle heater test / The right nozzle."));
     assert_eq!(filled(0x0300_1E00_0002_0001, None).as_deref(), Some("Left nozzle heater test / The left nozzle."));
