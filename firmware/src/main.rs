@@ -1,6 +1,6 @@
 //! Decodes a fixed list of MQTT codes through the catalog and prints, per code, the code,
-//! its level, its title and the first step of its procedure; then exits through
-//! semihosting. With `lang-en`, Bambu's English text follows when it is compiled in.
+//! its level and its title (with `guides`, the first step of its procedure); then exits
+//! through semihosting. With `lang-en`, Bambu's English text follows when it is compiled in.
 #![no_std]
 #![no_main]
 
@@ -15,6 +15,8 @@ mod explain;
 
 /// The language of the official texts printed, when the image carries one.
 const OFFICIAL: Option<Lang> = if cfg!(feature = "lang-en") { Some(Lang::En) } else { None };
+/// Whether the image carries the catalog's procedures (its `guides` feature).
+const STEPS: bool = cfg!(feature = "guides");
 
 #[entry]
 fn main() -> ! {
@@ -22,7 +24,7 @@ fn main() -> ! {
         Ok(mut out) => {
             let hms = codes::HMS.iter().map(|&(attr, code)| AnyCode::Hms(Hms::from_mqtt(attr, code)));
             let errors = codes::PRINT_ERRORS.iter().map(|&v| AnyCode::PrintError(PrintError::from_u32(v)));
-            let written = hms.chain(errors).try_for_each(|code| explain::explain(&mut out, code, OFFICIAL));
+            let written = hms.chain(errors).try_for_each(|code| explain::explain(&mut out, code, STEPS, OFFICIAL));
             if written.is_ok() { debug::EXIT_SUCCESS } else { debug::EXIT_FAILURE }
         }
         Err(()) => debug::EXIT_FAILURE,
