@@ -59,7 +59,10 @@ fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, St
         ),
         (format!("catalog entries: {} records and their perfect-hash indexes", t.entry_count()), records),
         (
-            format!("catalog titles: {} titles ({raw_titles} bytes of text), compressed, with the dictionary they use", catalog.codes.len()),
+            format!(
+                "catalog titles: {} titles ({raw_titles} bytes of text), compressed, with the dictionary they use",
+                catalog.codes.len()
+            ),
             titles,
         ),
         ("**facts + titles** (`default-features = false`; goal 48 KB)".to_owned(), fact_bytes + records + titles),
