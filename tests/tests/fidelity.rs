@@ -59,8 +59,21 @@ const PARTS: &[(&str, &[&str])] = &[
 /// Words after `left`/`right` that make it a side rather than "filament left in the tube"
 /// or "the right plate".
 const SIDE_HEADS: &[&str] = &[
-    "extruder", "nozzle", "hotend", "hot", "side", "one", "laser", "external", "toolhead", "tool", "heater", "spool",
+    "extruder",
+    "nozzle",
+    "hotend",
+    "hot",
+    "side",
+    "one",
+    "laser",
+    "external",
+    "toolhead",
+    "tool",
+    "heater",
+    "spool",
     "feeder",
+    "aux",
+    "auxiliary",
 ];
 
 /// Whether `word` is `stem`, or its plural.
