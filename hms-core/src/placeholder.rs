@@ -233,7 +233,8 @@ impl Fill {
     /// assert_eq!((fill.unit, fill.slot, fill.index, fill.rack), (Some(1), Some(3), Some(3), None));
     /// assert_eq!(Filled::new("{unit} slot {slot}", fill).to_string(), "AMS Lite B slot 3");
     /// assert_eq!(Fill::of(CHANNEL_HMS, 0x1201_8200_0002_0001, 0, None, None).slot, None);
-    /// assert_eq!(Fill::of(CHANNEL_HMS, 0x1A00_2500_0002_0001, VARIES_SLOT, None, None).rack, Some(5));
+    /// let rack = Fill::of(CHANNEL_HMS, 0x1A00_2100_0002_0001, VARIES_SLOT, None, None);
+    /// assert_eq!((rack.rack, rack.slot), (Some(1), None));
     /// let left = Fill::of(CHANNEL_HMS, 0x0300_1E00_0001_0001, 0, None, Some(Side::Left));
     /// assert_eq!(Filled::new("{Side} nozzle, {side} side", left).to_string(), "Left nozzle, left side");
     /// assert_eq!(Fill::of(CHANNEL_HMS, 0x07FF_2000_0002_0001, 0, None, None).side, Some(Side::Right));
@@ -254,9 +255,12 @@ impl Fill {
         let hms = crate::Hms::from_u64(code);
         let digit = hms.part() & 0xF;
         let rack_code = hms.module_id() == RACK_MODULE;
+        // The hotend rack numbers its slots by the part digit (`{rack}`), even in parts
+        // `0x21`-`0x26` that elsewhere are AMS slot parts.
         let slot = match hms.slot() {
+            _ if rack_code => None,
             Some(slot) => Some(slot),
-            None if varies & VARIES_SLOT != 0 && !rack_code && digit <= 3 => Some(digit + 1),
+            None if varies & VARIES_SLOT != 0 && digit <= 3 => Some(digit + 1),
             None => None,
         };
         let rack = if rack_code && digit >= 1 && digit <= 6 { Some(digit) } else { None };

@@ -35,12 +35,12 @@ fn table_sizes_are_pinned() {
 }
 
 const PINNED: [(&str, usize); 10] = [
-    ("texts (stream and dictionary)", 105381),
-    ("procedure names", 2757),
-    ("entries", 75276),
-    ("procedures", 11102),
-    ("lists", 15162),
-    ("catalog indexes", 6124),
+    ("texts (stream and dictionary)", 106752),
+    ("procedure names", 2753),
+    ("entries", 76301),
+    ("procedures", 11414),
+    ("lists", 15366),
+    ("catalog indexes", 6210),
     ("official rows", 9864),
     ("official row indexes", 1464),
     ("official members and models", 4146),
