@@ -13,7 +13,7 @@ const TITLED_FLOOR: usize = 6489;
 /// Official errors with a procedure.
 const ERRORS_WITH_PROCEDURE_FLOOR: usize = 1961;
 /// Official warnings with a procedure.
-const WARNINGS_WITH_PROCEDURE_FLOOR: usize = 4063;
+const WARNINGS_WITH_PROCEDURE_FLOOR: usize = 4067;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")

@@ -35,11 +35,11 @@ fn table_sizes_are_pinned() {
 }
 
 const PINNED: [(&str, usize); 10] = [
-    ("texts (stream and dictionary)", 106752),
+    ("texts (stream and dictionary)", 106914),
     ("procedure names", 2753),
     ("entries", 76301),
-    ("procedures", 11414),
-    ("lists", 15366),
+    ("procedures", 11518),
+    ("lists", 15414),
     ("catalog indexes", 6210),
     ("official rows", 9864),
     ("official row indexes", 1464),
