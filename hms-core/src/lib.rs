@@ -2,8 +2,9 @@
 //!
 //! * [`Hms`]: the 64-bit code of the `print.hms` channel (`0700_2000_0002_0003`).
 //! * [`PrintError`]: the 32-bit code of the `print.print_error` channel (`0300-400C`).
-//! * [`layout`]: the byte layout of the catalog tables, written by the build and read by the
-//!   runtime, so both sides agree on one definition.
+//! * `layout`: the byte layout of the catalog tables, written by the build and read by the
+//!   runtime, so both sides agree on one definition. Hidden and unstable: an implementation
+//!   detail of the `hms` crates.
 //! * [`placeholder`]: the placeholders of catalog texts (`{ams}`, `{unit}`, `{slot}`, `{rack}`,
 //!   `{side}`...) and the values a code gives them.
 //!
@@ -21,12 +22,15 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "bake")]
+extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
 #[cfg(feature = "defmt")]
 mod defmt_impl;
 mod hms;
+#[doc(hidden)]
 pub mod layout;
 pub mod packed;
 pub mod placeholder;

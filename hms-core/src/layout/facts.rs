@@ -1,0 +1,473 @@
+//! The official codes as rows, and the rules that give every code its catalog entry.
+//!
+//! A row stands for every code that differs from its key only in the unit byte and, for
+//! `print.hms`, the slot nibble of the part byte (AMS A-H, slots 1-4): one row for up to
+//! hundreds of codes. It holds which of them Bambu lists (a member bitmap), their models,
+//! where their records start (texts and wiki pages are parallel to the records), and the
+//! rules that pick each code's catalog entry (exact codes first, then families). Catalog
+//! codes that Bambu does not list get rows of their own, with no members. So a lookup is one
+//! hash, one row, one member test and the row's rules.
+
+use super::index::PhfIndex;
+use super::record::Records;
+#[cfg(feature = "bake")]
+use super::record::RecordsBuf;
+use super::{CHANNEL_HMS, VARIES_SLOT, VARIES_UNIT, is_family_member};
+
+/// Set in a `print_error` row key: bit 48 is in the unit byte of `print.hms` codes, which row
+/// keys clear, so the keys of the two channels never meet in the one index.
+pub const PRINT_ERROR_TAG: u64 = 1 << 48;
+
+/// A code's row key (channel tagged), unit and slot nibble: a row is every official code
+/// that differs only in the unit byte and, for `print.hms`, the slot nibble of the part byte.
+#[inline]
+pub const fn split_code(channel: u8, code: u64) -> (u64, u8, u8) {
+    if channel == CHANNEL_HMS {
+        let hms = crate::Hms::from_u64(code);
+        (code & !(crate::Hms::UNIT_BITS | crate::Hms::SLOT_BITS), hms.module_number(), hms.part() & 0xF)
+    } else {
+        let e = crate::PrintError::from_u32(code as u32);
+        ((code & !(crate::PrintError::UNIT_BITS as u64)) | PRINT_ERROR_TAG, e.module_number(), 0)
+    }
+}
+
+/// The channel and code of a row key, unit and slot: the inverse of [`split_code`].
+pub const fn join_code(key: u64, unit: u8, slot: u8) -> (u8, u64) {
+    if key & PRINT_ERROR_TAG != 0 {
+        (super::CHANNEL_PRINT_ERROR, (key & !PRINT_ERROR_TAG) | (unit as u64) << 16)
+    } else {
+        (CHANNEL_HMS, key | (unit as u64) << 48 | (slot as u64) << 40)
+    }
+}
+
+/// Declares the row's fields once: [`Row`] holds their values, [`RowFormat`] their widths in
+/// bits, and a row is their values packed in that order, little-endian.
+macro_rules! row {
+    ($( $(#[$meta:meta])* $field:ident ),* $(,)?) => {
+        /// One row, unpacked.
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct Row { $( $(#[$meta])* pub $field: u32 ),* }
+
+        /// The width in bits of each field of [`Row`]; a row takes `ceil(sum / 8)` bytes, at
+        /// most [`RowFormat::MAX_ROW`].
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct RowFormat { $( $(#[$meta])* pub $field: u8 ),* }
+
+        impl RowFormat {
+            /// Bits of a row.
+            pub const fn bits(&self) -> usize {
+                0 $( + self.$field as usize )*
+            }
+
+            /// Reads the row at byte `at` of `rows`.
+            #[inline]
+            pub fn decode(&self, rows: &[u8], at: usize) -> Option<Row> {
+                let mut v = read_bits(rows, at, self.row_size())?;
+                let mut take = |bits: u8| {
+                    let field = (v & mask(bits)) as u32;
+                    v = v.checked_shr(bits as u32).unwrap_or(0);
+                    field
+                };
+                Some(Row { $( $field: take(self.$field) ),* })
+            }
+
+            /// The row packed in its bytes (little-endian), if every field fits.
+            pub fn encode(&self, row: &Row) -> Option<[u8; Self::MAX_ROW]> {
+                let (mut v, mut at) = (0u128, 0u32);
+                $(
+                    if row.$field as u128 > mask(self.$field) {
+                        return None;
+                    }
+                    v |= (row.$field as u128) << at;
+                    at += self.$field as u32;
+                )*
+                (self.row_size() <= Self::MAX_ROW).then(|| v.to_le_bytes())
+            }
+
+            /// The narrowest format that holds every row of `rows`.
+            pub fn fitting<'r>(rows: impl IntoIterator<Item = &'r Row>) -> RowFormat {
+                let mut f = RowFormat::default();
+                for row in rows {
+                    $( f.$field = f.$field.max((u32::BITS - row.$field.leading_zeros()) as u8); )*
+                }
+                f
+            }
+        }
+
+        #[cfg(feature = "bake")]
+        impl super::bake::Part for RowFormat {
+            type View<'a> = RowFormat;
+            fn view(&self) -> RowFormat {
+                *self
+            }
+            fn bake(&self, out: &mut alloc::string::String) {
+                out.push_str("::hms_core::layout::facts::RowFormat {");
+                $( out.push_str(&alloc::format!(concat!(stringify!($field), ": {}u8, "), self.$field)); )*
+                out.push('}');
+            }
+        }
+    };
+}
+
+row! {
+    /// Index of `key >> 16` in the prefix table.
+    prefix,
+    /// `key & 0xFFFF`.
+    low,
+    /// Index of the row's member set: which units and slots Bambu lists.
+    set,
+    /// Below the number of model sets: the model set of every member. Else
+    /// `models - model set count` is where the row's members' model sets start in the
+    /// member models table.
+    models,
+    /// The record index of the row's first member; the others follow in member order.
+    base,
+    /// 0: no catalog entry covers a code of the row; else the index plus 1 of the row's first
+    /// [`Rule`].
+    rules,
+}
+
+impl RowFormat {
+    /// The most bytes a row may take.
+    pub const MAX_ROW: usize = 16;
+
+    /// Bytes of one row.
+    #[inline]
+    pub const fn row_size(&self) -> usize {
+        self.bits().div_ceil(8)
+    }
+}
+
+const fn mask(bits: u8) -> u128 {
+    if bits >= 128 { u128::MAX } else { (1u128 << bits) - 1 }
+}
+
+/// The `size` bytes at `at`, as the low bytes of a `u128` (one load where the bytes allow).
+#[inline]
+fn read_bits(rows: &[u8], at: usize, size: usize) -> Option<u128> {
+    match rows.get(at..at + RowFormat::MAX_ROW) {
+        // Bits past the row belong to the next one; the fields never reach them.
+        Some(whole) => Some(u128::from_le_bytes(whole.try_into().ok()?)),
+        None => {
+            let mut buf = [0u8; RowFormat::MAX_ROW];
+            buf.get_mut(..size)?.copy_from_slice(rows.get(at..at.checked_add(size)?)?);
+            Some(u128::from_le_bytes(buf))
+        }
+    }
+}
+
+crate::record! {
+    /// The members of a row, as a bitmap: member `(unit, slot)` is bit
+    /// `(class(unit) - class) * slot count + (slot - first slot)`, `class(unit)` being the
+    /// unit's number in [`FactTable::classes`]. A member's position in its row is the number
+    /// of members below its bit.
+    pub struct MemberSet {
+        /// The class of the first unit.
+        pub class: u8,
+        /// The first slot nibble (low 4 bits) and the slot count minus 1 (high 4 bits).
+        pub slots: u8,
+        /// The members.
+        pub bits: u128,
+    }
+}
+
+impl MemberSet {
+    /// No class: a unit that is never a member.
+    pub const NO_CLASS: u8 = u8::MAX;
+
+    /// The bit of member `(class, slot)`, if the set can hold it.
+    #[inline]
+    pub const fn bit(&self, class: u8, slot: u8) -> Option<u32> {
+        let (first, count) = (self.slots & 0xF, (self.slots >> 4) + 1);
+        let s = slot.wrapping_sub(first);
+        let bit = (class.wrapping_sub(self.class) as u32) * count as u32 + s as u32;
+        if s < count && bit < 128 { Some(bit) } else { None }
+    }
+
+    /// The position of member `(class, slot)` among the set's members, if it is one.
+    #[inline]
+    pub const fn position(&self, class: u8, slot: u8) -> Option<u16> {
+        match self.bit(class, slot) {
+            Some(bit) if self.bits >> bit & 1 != 0 => Some((self.bits & ((1u128 << bit) - 1)).count_ones() as u16),
+            _ => None,
+        }
+    }
+
+    /// The `(class, slot)` of the member at `position`.
+    pub const fn member(&self, position: u16) -> Option<(u8, u8)> {
+        let (first, count) = (self.slots & 0xF, (self.slots >> 4) + 1);
+        let (mut bits, mut left) = (self.bits, position as u32);
+        while bits != 0 {
+            let bit = bits.trailing_zeros();
+            if left == 0 {
+                return Some((self.class + (bit / count as u32) as u8, first + (bit % count as u32) as u8));
+            }
+            bits &= bits - 1;
+            left -= 1;
+        }
+        None
+    }
+}
+
+crate::record! {
+    /// A rule of a row: the catalog entry (pattern record) of the row's codes that match it.
+    pub struct Rule {
+        /// The entry record of the pattern.
+        pub pattern: u16,
+        /// [`Rule::SLOT`], [`Rule::UNIT`] and [`Rule::VARIES`] bits, and [`Rule::LAST`] on the
+        /// row's last rule.
+        pub selector: u16,
+    }
+}
+
+impl Rule {
+    /// The slot nibble a code must have (unless the slot varies).
+    pub const SLOT: u16 = 0x000F;
+    /// The unit a code must have (unless the unit varies), shifted by 4.
+    pub const UNIT: u16 = 0x0FF0;
+    /// The pattern's `varies` bits, shifted by 12.
+    pub const VARIES: u16 = 0x3000;
+    /// Marks the row's last rule.
+    pub const LAST: u16 = 0x8000;
+
+    /// The selector of a pattern with these `varies` bits and (where fixed) unit and slot.
+    pub const fn selector(varies: u8, unit: u8, slot: u8, last: bool) -> u16 {
+        (slot as u16 & 0xF) | (unit as u16) << 4 | ((varies & 3) as u16) << 12 | if last { Self::LAST } else { 0 }
+    }
+
+    /// Whether a code of `channel` with this unit and slot matches.
+    #[inline]
+    pub const fn matches(&self, channel: u8, code: u64, unit: u8, slot: u8) -> bool {
+        let varies = ((self.selector & Self::VARIES) >> 12) as u8;
+        let unit_ok = varies & VARIES_UNIT != 0 || unit as u16 == (self.selector & Self::UNIT) >> 4;
+        let slot_ok = varies & VARIES_SLOT != 0 || slot as u16 == self.selector & Self::SLOT;
+        unit_ok && slot_ok && (varies == 0 || is_family_member(channel, code, varies))
+    }
+}
+
+crate::tables! {
+    /// The official codes and the catalog's codes, as rows.
+    pub struct FactTable<'a> /
+    /// [`FactTable`] with its bytes owned.
+    OwnedFacts {
+        /// Row keys to rows (slots).
+        pub index: PhfIndex<'a> => super::index::OwnedIndex,
+        /// The field widths of [`rows`](Self::rows).
+        pub format: RowFormat => RowFormat,
+        /// Packed [`Row`]s in slot order.
+        pub rows: &'a [u8] => alloc::vec::Vec<u8>,
+        /// Distinct `key >> 16` values.
+        pub prefixes: Records<'a, u64> => RecordsBuf<u64>,
+        /// Per unit byte, its class in member sets ([`MemberSet::NO_CLASS`] for a unit no
+        /// official code has): 256 bytes.
+        pub classes: &'a [u8] => alloc::vec::Vec<u8>,
+        /// Member sets.
+        pub sets: Records<'a, MemberSet> => RecordsBuf<MemberSet>,
+        /// Model sets: bit masks, bit `i` being model `i` of the catalog.
+        pub model_sets: Records<'a, u32> => RecordsBuf<u32>,
+        /// Per member of a row whose members differ in models: its model set (one byte while
+        /// there are at most 256 model sets, else `u16`).
+        pub member_models: &'a [u8] => alloc::vec::Vec<u8>,
+        /// The rules of the rows, each row's a run ending at [`Rule::LAST`].
+        pub rules: Records<'a, Rule> => RecordsBuf<Rule>,
+        /// Number of official records.
+        pub records: u32 => u32,
+    }
+}
+
+/// Where an official code sits in the [`FactTable`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The record index (wiki pages are parallel to records).
+    pub record: u16,
+    /// The row's slot (texts are per row and member).
+    pub row: u16,
+    /// The code's position among its row's members.
+    pub position: u16,
+}
+
+/// What one probe of the rows finds for a code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Probe {
+    /// The official record, if Bambu lists the code.
+    pub official: Option<Found>,
+    /// The catalog entry (its matched pattern record), if one covers the code.
+    pub entry: Option<u16>,
+}
+
+impl<'a> FactTable<'a> {
+    /// Bytes of the official facts: index, rows, prefixes, classes, sets and models (the
+    /// rules belong to the catalog).
+    pub const fn byte_len(&self) -> usize {
+        self.index.byte_len()
+            + self.rows.len()
+            + self.prefixes.bytes().len()
+            + self.classes.len()
+            + self.sets.bytes().len()
+            + self.model_sets.bytes().len()
+            + self.member_models.len()
+    }
+
+    /// Number of rows.
+    pub fn row_count(&self) -> usize {
+        self.rows.len().checked_div(self.format.row_size()).unwrap_or(0)
+    }
+
+    #[inline]
+    fn row(&self, slot: usize) -> Option<Row> {
+        self.format.decode(self.rows, slot * self.format.row_size())
+    }
+
+    /// Where a code of `channel` sits: its official record and its catalog entry.
+    #[inline]
+    pub fn find(&self, channel: u8, code: u64) -> Probe {
+        let (key, unit, slot) = split_code(channel, code);
+        let Some(index) = self.index.slot(key) else { return Probe::default() };
+        let Some(row) = self.row(index) else { return Probe::default() };
+        if self.prefixes.get(row.prefix as usize) != Some(key >> 16) || row.low != key as u32 & 0xFFFF {
+            return Probe::default();
+        }
+        let class = self.classes.get(unit as usize).copied().unwrap_or(MemberSet::NO_CLASS);
+        let position = self.sets.get(row.set as usize).and_then(|set| set.position(class, slot));
+        let official = position.and_then(|position| {
+            let record = u16::try_from(row.base + position as u32).ok()?;
+            Some(Found { record, row: index as u16, position })
+        });
+        Probe { official, entry: self.entry(row.rules, channel, code, unit, slot) }
+    }
+
+    /// The entry the rules starting at `rules` (plus 1) give a code.
+    #[inline]
+    fn entry(&self, rules: u32, channel: u8, code: u64, unit: u8, slot: u8) -> Option<u16> {
+        let mut at = (rules as usize).checked_sub(1)?;
+        // A damaged run ends at the table's end.
+        while let Some(rule) = self.rules.get(at) {
+            if rule.matches(channel, code, unit, slot) {
+                return Some(rule.pattern);
+            }
+            if rule.selector & Rule::LAST != 0 {
+                return None;
+            }
+            at += 1;
+        }
+        None
+    }
+
+    /// The models that list the code at `found`: bit `i` is model `i` of the catalog.
+    pub fn models(&self, found: &Found) -> Option<u32> {
+        let row = self.row(found.row as usize)?;
+        let count = self.model_sets.len() as u32;
+        let set = match row.models.checked_sub(count) {
+            None => row.models,
+            Some(start) => {
+                let i = start as usize + found.position as usize;
+                if count <= 256 {
+                    *self.member_models.get(i)? as u32
+                } else {
+                    u16::from_le_bytes(self.member_models.get(i * 2..i * 2 + 2)?.try_into().ok()?) as u32
+                }
+            }
+        };
+        self.model_sets.get(set as usize)
+    }
+
+    /// The channel and code of record `record`, and where it sits: for walking every
+    /// official code.
+    pub fn code(&self, record: u16) -> Option<(u8, u64, Found)> {
+        let wanted = record as u32;
+        if wanted >= self.records {
+            return None;
+        }
+        // Bases grow with the slot (rows without members repeat the next base): the row is
+        // the last one starting at or before the record that has members.
+        let (mut lo, mut hi) = (0usize, self.row_count());
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            if self.row(mid)?.base <= wanted { lo = mid } else { hi = mid }
+        }
+        loop {
+            let row = self.row(lo)?;
+            let set = self.sets.get(row.set as usize)?;
+            let position = u16::try_from(wanted.checked_sub(row.base)?).ok()?;
+            if let Some((class, slot)) = set.member(position) {
+                let unit = self.classes.iter().position(|&c| c == class)? as u8;
+                let key = self.prefixes.get(row.prefix as usize)? << 16 | row.low as u64;
+                let (channel, code) = join_code(key, unit, slot);
+                return Some((channel, code, Found { record, row: lo as u16, position }));
+            }
+            lo = lo.checked_sub(1)?;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_round_trip_through_their_bits() {
+        let format = RowFormat { prefix: 7, low: 16, set: 8, models: 9, base: 13, rules: 11 };
+        assert_eq!(format.row_size(), 8);
+        let row = Row { prefix: 100, low: 0xBEEF, set: 255, models: 300, base: 8000, rules: 2000 };
+        let mut bytes = format.encode(&row).unwrap()[..8].to_vec();
+        assert_eq!(format.decode(&bytes, 0), Some(row));
+        assert_eq!(format.encode(&Row { base: 9000, ..row }), None);
+        assert_eq!(RowFormat::fitting(&[row]), RowFormat { prefix: 7, low: 16, set: 8, models: 9, base: 13, rules: 11 });
+        bytes.pop();
+        assert_eq!(format.decode(&bytes, 0), None);
+        // A damaged format wider than the bytes at hand reads nothing rather than panicking.
+        let wide = RowFormat { prefix: 32, low: 16, set: 32, ..RowFormat::default() };
+        assert_eq!(wide.decode(&[0; 5], 0), None);
+        // Past 64 bits a row takes a ninth byte, and rows packed end to end still read back.
+        let nine = RowFormat { prefix: 7, low: 16, set: 8, models: 11, base: 13, rules: 11 };
+        assert_eq!(nine.row_size(), 9);
+        let row = Row { prefix: 127, low: 0xBEEF, set: 255, models: 2047, base: 8191, rules: 2047 };
+        let mut packed = [0u8; 18];
+        packed[..9].copy_from_slice(&nine.encode(&row).unwrap()[..9]);
+        packed[9..].copy_from_slice(&nine.encode(&Row { rules: 5, ..row }).unwrap()[..9]);
+        assert_eq!(nine.decode(&packed, 0), Some(row));
+        assert_eq!(nine.decode(&packed, 9), Some(Row { rules: 5, ..row }));
+    }
+
+    #[test]
+    fn member_sets_number_their_members_in_order() {
+        // Units of classes 2-4, slots 1-3 (three per unit), all but (3, 2).
+        let mut set = MemberSet { class: 2, slots: 1 | 2 << 4, bits: 0 };
+        let members: std::vec::Vec<(u8, u8)> =
+            (2..5).flat_map(|c| (1..4).map(move |s| (c, s))).filter(|&m| m != (3, 2)).collect();
+        for &(c, s) in &members {
+            set.bits |= 1 << set.bit(c, s).unwrap();
+        }
+        for (i, &(c, s)) in members.iter().enumerate() {
+            assert_eq!(set.position(c, s), Some(i as u16));
+            assert_eq!(set.member(i as u16), Some((c, s)));
+        }
+        for miss in [(3, 2), (1, 1), (5, 1), (2, 0), (2, 4), (MemberSet::NO_CLASS, 1)] {
+            assert_eq!(set.position(miss.0, miss.1), None, "{miss:?}");
+        }
+        assert_eq!(set.member(members.len() as u16), None);
+    }
+
+    #[test]
+    fn codes_split_into_row_and_member_and_back() {
+        for (channel, code) in [(0, 0x0702_2300_0002_0003u64), (0, 0x0300_0100_0001_0001), (1, 0x0703_400C)] {
+            let (key, unit, slot) = split_code(channel, code);
+            assert_eq!(join_code(key, unit, slot), (channel, code), "{code:x}");
+        }
+        assert_eq!(split_code(0, 0x0702_2300_0002_0003), (0x0700_2000_0002_0003, 2, 3));
+        // The channels' keys never meet.
+        assert_ne!(split_code(1, 0x0300_400C).0, split_code(0, 0x0300_400C).0);
+    }
+
+    #[test]
+    fn rules_match_exact_codes_and_families() {
+        let exact = Rule { pattern: 1, selector: Rule::selector(0, 1, 2, false) };
+        assert!(exact.matches(0, 0x0701_2200_0002_0001, 1, 2));
+        assert!(!exact.matches(0, 0x0702_2200_0002_0001, 2, 2));
+        let family = Rule { pattern: 2, selector: Rule::selector(VARIES_UNIT | VARIES_SLOT, 0, 0, true) };
+        assert!(family.matches(0, 0x0703_2300_0002_0001, 3, 3));
+        // Not the external spool, not a fifth slot.
+        assert!(!family.matches(0, 0x07FE_2000_0002_0001, 0xFE, 0));
+        assert!(!family.matches(0, 0x0700_2400_0002_0001, 0, 4));
+    }
+}

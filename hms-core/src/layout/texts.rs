@@ -1,0 +1,184 @@
+//! The official texts of one language: per official record, the text each model shows,
+//! compressed (see [`crate::packed`]).
+
+#[cfg(feature = "bake")]
+use super::record::RecordsBuf;
+use super::facts::Found;
+use super::record::Records;
+use crate::packed::PackedText;
+
+/// What a language says about one code for one model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Said<'a> {
+    /// This text (a template: it may hold placeholder markers).
+    Text(PackedText<'a>),
+    /// The code is listed with an empty text: nothing to show.
+    Empty,
+    /// The language has nothing for the code.
+    Nothing,
+}
+
+/// [`TextTable::values`] value of a code the language lacks.
+pub const NO_TEXT: u16 = u16::MAX;
+/// [`TextTable::rows`] bit of a row whose members all have the same value.
+pub const UNIFORM_BIT: u16 = 0x8000;
+/// [`TextTable::values`] bit of a code with several texts: the rest is the index of the
+/// first [`TextVariant`] of its list in [`TextTable::lists`]. Without it, the value is the
+/// record's one text, shown on every model.
+pub const LIST_BIT: u16 = 0x8000;
+/// [`TextVariant::text`] bit of the last variant of a list.
+pub const LAST_BIT: u16 = 0x8000;
+/// Text index of the empty text.
+pub const EMPTY_TEXT: u16 = 0;
+/// Texts per entry of [`TextTable::starts`]: a text's start is its block's plus the lengths
+/// of the texts before it in the block.
+pub const TEXT_BLOCK: usize = 16;
+
+crate::record! {
+    /// One text of a code, and the models that show it: an item of a variant list.
+    pub struct TextVariant {
+        /// The models that show this text; 0 for the default (most common) text.
+        pub models: u32,
+        /// The text's index ([`EMPTY_TEXT`] when the models show none), with [`LAST_BIT`] on
+        /// the last variant of its list.
+        pub text: u16,
+    }
+}
+
+crate::tables! {
+    /// The official texts of one language, parallel to the official records, compressed (see
+    /// [`crate::packed`]).
+    pub struct TextTable<'a> /
+    /// [`TextTable`] with its bytes owned.
+    OwnedTextTable {
+        /// The language (`en`, `de`, `zh-cn`).
+        pub lang: &'a str => alloc::string::String,
+        /// Per official row: where its members' values start in [`values`](Self::values), with
+        /// [`UNIFORM_BIT`] when one value serves every member.
+        pub rows: Records<'a, u16> => RecordsBuf<u16>,
+        /// Per code: [`NO_TEXT`], a text index, or [`LIST_BIT`] and a list's first variant.
+        pub values: Records<'a, u16> => RecordsBuf<u16>,
+        /// Variant lists: runs of [`TextVariant`]s ending at one with [`LAST_BIT`], the default
+        /// (models 0) first when there is one.
+        pub lists: Records<'a, TextVariant> => RecordsBuf<TextVariant>,
+        /// Per block of [`TEXT_BLOCK`] texts, the first symbol of its first text.
+        pub starts: Records<'a, u32> => RecordsBuf<u32>,
+        /// Per text, its length in symbols: one byte each, or two (little-endian) when `wide`.
+        pub lengths: &'a [u8] => alloc::vec::Vec<u8>,
+        /// Whether [`lengths`](Self::lengths) takes two bytes per text.
+        pub wide: bool => bool,
+        /// Every text's symbols, packed.
+        pub stream: &'a [u8] => alloc::vec::Vec<u8>,
+        /// The dictionary of pairs, packed.
+        pub pairs: &'a [u8] => alloc::vec::Vec<u8>,
+    }
+}
+
+impl<'a> TextTable<'a> {
+    /// A table with no texts.
+    pub const EMPTY: TextTable<'static> = TextTable {
+        lang: "",
+        rows: Records::EMPTY,
+        values: Records::EMPTY,
+        lists: Records::EMPTY,
+        starts: Records::EMPTY,
+        lengths: &[],
+        wide: false,
+        stream: &[],
+        pairs: &[],
+    };
+
+    /// Bytes of every table.
+    pub const fn byte_len(&self) -> usize {
+        self.rows.bytes().len()
+            + self.values.bytes().len()
+            + self.lists.bytes().len()
+            + self.starts.bytes().len()
+            + self.lengths.len()
+            + self.stream.len()
+            + self.pairs.len()
+    }
+
+    fn length(&self, text: usize) -> Option<u32> {
+        if self.wide {
+            Some(u16::from_le_bytes(self.lengths.get(text * 2..text * 2 + 2)?.try_into().ok()?) as u32)
+        } else {
+            self.lengths.get(text).map(|&l| l as u32)
+        }
+    }
+
+    /// Text `text`.
+    pub fn text(&self, text: u16) -> Said<'a> {
+        if text == EMPTY_TEXT {
+            return Said::Empty;
+        }
+        let text = text as usize;
+        let block = text / TEXT_BLOCK;
+        let Some(mut start) = self.starts.get(block) else { return Said::Nothing };
+        for earlier in block * TEXT_BLOCK..text {
+            let Some(len) = self.length(earlier) else { return Said::Nothing };
+            start += len;
+        }
+        match self.length(text) {
+            Some(len) => Said::Text(PackedText { pairs: self.pairs, stream: self.stream, start, end: start + len }),
+            None => Said::Nothing,
+        }
+    }
+
+    /// What the language says about the official code at `found` for the model with bit
+    /// `model` (or, without a model or when no text is specific to it, the default text).
+    pub fn said(&self, found: &Found, model: Option<u8>) -> Said<'a> {
+        let Some(row) = self.rows.get(found.row as usize) else {
+            return Said::Nothing;
+        };
+        let at = (row & !UNIFORM_BIT) as usize + if row & UNIFORM_BIT != 0 { 0 } else { found.position as usize };
+        let Some(value) = self.values.get(at) else {
+            return Said::Nothing;
+        };
+        if value == NO_TEXT {
+            return Said::Nothing;
+        }
+        if value & LIST_BIT == 0 {
+            return self.text(value);
+        }
+        let first = (value & !LIST_BIT) as usize;
+        let variant = |i: usize| self.lists.get(first + i);
+        // A list ends at its last variant (or, if damaged, at the table's end or 64 items).
+        let list = (0..64)
+            .map_while(|i| variant(i).filter(|_| i == 0 || variant(i - 1).is_some_and(|p| p.text & LAST_BIT == 0)));
+        let bit = model.filter(|&m| m < 32).map_or(0, |m| 1u32 << m);
+        let chosen = list.clone().find(|v| v.models & bit != 0).or_else(|| variant(0).filter(|v| v.models == 0));
+        chosen.map_or(Said::Nothing, |v| self.text(v.text & !LAST_BIT))
+    }
+}
+
+/// What a user of `lang` on `model` is shown for the official code at `found`: the language's
+/// text for the model (else its most common text), else English's; [`Said::Empty`] when the
+/// lists carry the code with an empty text and no text was found.
+pub fn text_with_fallback<'a>(
+    lang: &TextTable<'a>,
+    english: &TextTable<'a>,
+    found: &Found,
+    model: Option<u8>,
+) -> Said<'a> {
+    let first = lang.said(found, model);
+    let second = if core::ptr::eq(lang, english) { first } else { english.said(found, model) };
+    match (first, second) {
+        (Said::Text(t), _) | (_, Said::Text(t)) => Said::Text(t),
+        (Said::Empty, _) | (_, Said::Empty) => Said::Empty,
+        _ => Said::Nothing,
+    }
+}
+
+
+#[cfg(all(test, feature = "bake"))]
+mod tests {
+    use super::*;
+    use crate::layout::record::{decode, encode};
+
+    #[test]
+    fn variants_round_trip_through_their_bytes() {
+        let v = TextVariant { models: 7, text: 300 };
+        assert_eq!(decode::<TextVariant>(&encode(&v)), Some(v));
+    }
+}

@@ -1,0 +1,174 @@
+//! The catalog's own tables: entries (one record per pattern), procedures and their texts.
+
+use std::collections::HashMap;
+
+use hms_core::layout::catalog::OwnedCatalog;
+use hms_core::layout::{EntryRecord, ListRef, NONE, ProcedureRecord, StrRef};
+
+use crate::model::{Catalog, CodeEntry};
+
+/// Lays out the entries, procedures and texts.
+pub(super) fn build(catalog: &Catalog) -> Result<TableWriter, String> {
+    let mut w = TableWriter::default();
+    pack_texts(catalog, &mut w)?;
+    for p in &catalog.procedures {
+        let record = ProcedureRecord {
+            name: w.plain(&p.name)?,
+            title: w.text(&p.title)?,
+            steps: w.list(&p.steps)?,
+            parts: w.list(&p.parts)?,
+            support: w.text(p.support.as_deref().unwrap_or(""))?,
+        };
+        w.tables.procedures.push(&record);
+    }
+    let mut variant = 0u16;
+    for c in &catalog.codes {
+        let count = u8::try_from(c.patterns.len())
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("an entry has {} patterns: from 1 to {} fit", c.patterns.len(), u8::MAX))?;
+        let record = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant))?;
+        variant += u16::from(c.variant.is_some());
+        for (k, p) in c.patterns.iter().enumerate() {
+            if w.tables.entries.len() >= NONE as usize - 1 {
+                return Err(format!("more than {} code patterns: the tables number them with 16 bits", NONE - 1));
+            }
+            w.tables.entries.push(&EntryRecord {
+                key: p.key,
+                channel: p.channel.layout(),
+                varies: p.varies,
+                pattern: k as u8,
+                patterns: count,
+                side: p.side.map_or(0, |s| s.to_u8()),
+                ..record
+            });
+        }
+    }
+    Ok(w)
+}
+
+/// The record of an entry's texts; the caller fills in each pattern.
+fn entry_record(c: &CodeEntry, w: &mut TableWriter, variant: Option<u16>) -> Result<EntryRecord, String> {
+    let index = |i: Option<usize>| i.map_or(NONE, |i| i as u16);
+    Ok(EntryRecord {
+        key: 0,
+        channel: 0,
+        varies: 0,
+        pattern: 0,
+        patterns: 1,
+        side: 0,
+        title: w.text(&c.title)?,
+        meaning: w.text(&c.meaning)?,
+        note: w.text(c.note.as_deref().unwrap_or(""))?,
+        causes: w.list(&c.causes)?,
+        procedure: index(c.procedure),
+        see_also: index(c.see_also),
+        variant: variant.unwrap_or(NONE),
+    })
+}
+
+/// Compresses every text of the catalog with one dictionary: the entries' titles first (so a
+/// titles-only build keeps a prefix of the stream and of the dictionary), then each
+/// procedure's texts, then each entry's meaning, note and causes; each distinct text once.
+fn pack_texts(catalog: &Catalog, w: &mut TableWriter) -> Result<(), String> {
+    let mut all: Vec<&str> = catalog.codes.iter().map(|c| c.title.as_str()).collect();
+    let titles = all.len();
+    for p in &catalog.procedures {
+        all.push(&p.title);
+        all.extend(p.steps.iter().map(String::as_str));
+        all.extend(p.parts.iter().map(String::as_str));
+        all.extend(p.support.as_deref());
+    }
+    for c in &catalog.codes {
+        all.push(&c.meaning);
+        all.extend(c.note.as_deref());
+        all.extend(c.causes.iter().map(String::as_str));
+    }
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut title_texts = 0;
+    for (i, &text) in all.iter().enumerate() {
+        if !text.is_empty() && seen.insert(text) {
+            distinct.push(text);
+        }
+        if i + 1 == titles {
+            title_texts = distinct.len();
+        }
+    }
+    let marked = distinct.iter().map(|t| crate::packing::mark(t)).collect::<Result<Vec<_>, _>>()?;
+    // Twice the merges per pass of the official texts: the catalog's texts are larger, and
+    // they are packed again on every edit (0.3 s instead of 1 s, for 10% more bytes).
+    let packed = crate::packing::pack_with(&marked, 2 * crate::packing::MERGES_PER_PASS);
+    let mut start = 0u32;
+    let mut title_symbols = 0;
+    let mut max_title_pair = None;
+    for (i, (text, symbols)) in distinct.iter().zip(&packed.texts).enumerate() {
+        let len = u16::try_from(symbols.len()).map_err(|_| {
+            format!("a text of {} symbols exceeds the {} a table entry can hold", symbols.len(), u16::MAX)
+        })?;
+        w.refs.insert((*text).to_owned(), StrRef { offset: start, len });
+        start = start.checked_add(len as u32).ok_or("the texts outgrew 2^32 symbols")?;
+        if i < title_texts {
+            title_symbols = start as usize;
+            max_title_pair = symbols.iter().filter_map(|s| s.checked_sub(256)).chain(max_title_pair).max();
+        }
+    }
+    hms_core::packed::pack(packed.texts.iter().flatten().copied(), &mut w.tables.stream);
+    hms_core::packed::pack(packed.pairs.iter().flat_map(|&(a, b)| [a, b]), &mut w.tables.pairs);
+    // Two symbols in three bytes; a pair's halves are always earlier symbols, so the titles
+    // need the dictionary up to the highest pair they name.
+    w.title_stream = title_symbols.div_ceil(2) * 3;
+    w.title_pairs = max_title_pair.map_or(0, |p| (p as usize + 1) * 3);
+    Ok(())
+}
+
+#[derive(Default)]
+pub(super) struct TableWriter {
+    pub(super) tables: OwnedCatalog,
+    pub(super) title_stream: usize,
+    pub(super) title_pairs: usize,
+    /// Each compressed text's place in the stream.
+    refs: HashMap<String, StrRef>,
+    seen: HashMap<String, StrRef>,
+}
+
+impl TableWriter {
+    /// A text compressed by [`pack_texts`].
+    fn text(&mut self, text: &str) -> Result<StrRef, String> {
+        if text.is_empty() {
+            return Ok(StrRef::default());
+        }
+        self.refs.get(text).copied().ok_or_else(|| format!("text {text:?} was not compressed"))
+    }
+
+    /// A plain text in the names blob (procedure names, wiki paths), each stored once.
+    pub(super) fn plain(&mut self, text: &str) -> Result<StrRef, String> {
+        if text.is_empty() {
+            return Ok(StrRef::default());
+        }
+        if let Some(&s) = self.seen.get(text) {
+            return Ok(s);
+        }
+        let len = u16::try_from(text.len())
+            .map_err(|_| format!("a text of {} bytes exceeds the {} a table entry can hold", text.len(), u16::MAX))?;
+        let offset = u32::try_from(self.tables.names.len()).map_err(|_| "the names outgrew 4 GiB".to_owned())?;
+        self.tables.names.push_str(text);
+        let s = StrRef { offset, len };
+        self.seen.insert(text.to_owned(), s);
+        Ok(s)
+    }
+
+    fn list(&mut self, items: &[String]) -> Result<ListRef, String> {
+        let start = self.tables.lists.len();
+        let too_many = || format!("more than {} list items (causes, steps, parts) in all", u16::MAX);
+        let start = u16::try_from(start).map_err(|_| too_many())?;
+        let len = u16::try_from(items.len()).map_err(|_| too_many())?;
+        u16::try_from(start as usize + items.len()).map_err(|_| too_many())?;
+        for item in items {
+            let s = self.text(item)?;
+            self.tables.lists.push(&s);
+        }
+        Ok(ListRef { start, len })
+    }
+}
+

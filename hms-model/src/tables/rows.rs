@@ -1,0 +1,184 @@
+//! The rows: every official code and every catalog pattern under its row key, one perfect
+//! hash over them, members as bitmaps, models, and the rules that give codes their entries.
+
+use std::collections::{BTreeMap, HashMap};
+
+use hms_core::layout::facts::{MemberSet, OwnedFacts, Row, RowFormat, Rule, split_code};
+use hms_core::layout::wiki::{OwnedWiki, WikiRecord};
+use hms_core::layout::{FAMILY_ORDER, ListRef, NONE};
+
+use super::intern;
+use crate::model::Catalog;
+use crate::official::OfficialFacts;
+
+/// Where every row and official record sits, as [`build`] placed them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowLayout {
+    /// Per official record, the index of its code in the facts.
+    pub order: Vec<usize>,
+    /// Per row in slot order, the number of its members (official codes).
+    pub members: Vec<usize>,
+}
+
+#[derive(Default)]
+struct RowBuild {
+    /// `(class, slot, index in the facts)`.
+    members: Vec<(u8, u8, usize)>,
+    /// `(rank, pattern record, selector)`: exact codes rank 0, families by [`FAMILY_ORDER`].
+    rules: Vec<(usize, u16, u16)>,
+}
+
+/// The class of each unit byte in member sets: units below `0x80` in order, then the left
+/// and right extruders `FE` and `FF`, then the rest, so the usual rows (AMS A-H with the
+/// extruders, AMS-HT units) span few classes.
+fn classes(facts: &OfficialFacts) -> Vec<u8> {
+    let mut units: Vec<u8> =
+        facts.codes.iter().map(|c| split_code(c.channel.layout(), c.key).1).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    units.sort_by_key(|&u| (u >= 0x80, u < 0xFE, u));
+    let mut classes = vec![MemberSet::NO_CLASS; 256];
+    for (class, &unit) in units.iter().enumerate() {
+        classes[unit as usize] = class as u8;
+    }
+    classes
+}
+
+/// The member set of a row's members, sorted by class and slot.
+fn member_set(key: u64, members: &[(u8, u8, usize)]) -> Result<MemberSet, String> {
+    let Some(class) = members.iter().map(|m| m.0).min() else { return Ok(MemberSet::default()) };
+    let first = members.iter().map(|m| m.1).min().unwrap_or(0);
+    let count = members.iter().map(|m| m.1).max().unwrap_or(0) - first + 1;
+    let mut set = MemberSet { class, slots: first | (count - 1) << 4, bits: 0 };
+    for &(c, s, _) in members {
+        let bit = set
+            .bit(c, s)
+            .ok_or_else(|| format!("official row {key:016X}: its units and slots span more than 128 codes"))?;
+        set.bits |= 1 << bit;
+    }
+    Ok(set)
+}
+
+/// Lays out the rows of the official codes and the catalog's patterns.
+pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFacts, RowLayout), String> {
+    if facts.codes.len() >= NONE as usize {
+        return Err(format!("{} official codes: the tables hold at most {}", facts.codes.len(), NONE - 1));
+    }
+    let classes = classes(facts);
+    let mut rows: BTreeMap<u64, RowBuild> = BTreeMap::new();
+    for (i, c) in facts.codes.iter().enumerate() {
+        let (key, unit, slot) = split_code(c.channel.layout(), c.key);
+        rows.entry(key).or_default().members.push((classes[unit as usize], slot, i));
+    }
+    let patterns = catalog.codes.iter().flat_map(|c| c.patterns.iter());
+    for (record, p) in patterns.enumerate() {
+        let (key, unit, slot) = split_code(p.channel.layout(), p.key);
+        let rank = if p.varies == 0 { 0 } else { 1 + FAMILY_ORDER.iter().position(|&v| v == p.varies).unwrap_or(0) };
+        rows.entry(key).or_default().rules.push((rank, record as u16, Rule::selector(p.varies, unit, slot, false)));
+    }
+    let keys: Vec<u64> = rows.keys().copied().collect();
+    let (index, slots) = super::solve(&keys).map_err(|e| format!("rows: {e}"))?;
+    let mut rows: Vec<(u64, RowBuild)> = rows.into_iter().collect();
+
+    let mut f = OwnedFacts { index, classes, ..OwnedFacts::default() };
+    let mut layout = RowLayout::default();
+    let (mut prefixes, mut seen_prefix) = (Vec::new(), HashMap::new());
+    let (mut sets, mut seen_set) = (Vec::new(), HashMap::new());
+    let (mut model_sets, mut seen_models) = (Vec::new(), HashMap::new());
+    let (mut member_models, mut seen_run): (Vec<u16>, HashMap<Vec<u16>, u32>) = (Vec::new(), HashMap::new());
+    let mut packed = Vec::with_capacity(rows.len());
+    let mut mixed = Vec::new();
+    let mut base = 0u32;
+    for slot in slots {
+        let (key, row) = &mut rows[slot];
+        row.members.sort();
+        row.rules.sort();
+        let set = member_set(*key, &row.members)?;
+        let models: Vec<u32> =
+            row.members.iter().map(|&(_, _, i)| intern(&mut seen_models, &mut model_sets, facts.codes[i].models)).collect();
+        let models = match models.first() {
+            None => 0,
+            Some(&first) if models.iter().all(|&m| m == first) => first,
+            Some(_) => {
+                mixed.push(packed.len());
+                // Rows with the same mix (say, one unit type on other models) share one run.
+                let run: Vec<u16> = models.iter().map(|&m| m as u16).collect();
+                *seen_run.entry(run.clone()).or_insert_with(|| {
+                    let start = member_models.len() as u32;
+                    member_models.extend(run);
+                    start
+                })
+            }
+        };
+        let rules = if row.rules.is_empty() { 0 } else { f.rules.len() as u32 + 1 };
+        for (i, &(_, pattern, selector)) in row.rules.iter().enumerate() {
+            let last = if i + 1 == row.rules.len() { Rule::LAST } else { 0 };
+            f.rules.push(&Rule { pattern, selector: selector | last });
+        }
+        packed.push(Row {
+            prefix: intern(&mut seen_prefix, &mut prefixes, *key >> 16),
+            low: *key as u32 & 0xFFFF,
+            set: intern(&mut seen_set, &mut sets, set),
+            models,
+            base,
+            rules,
+        });
+        layout.order.extend(row.members.iter().map(|m| m.2));
+        layout.members.push(row.members.len());
+        base += row.members.len() as u32;
+    }
+    for &r in &mixed {
+        packed[r].models += model_sets.len() as u32;
+    }
+    let format = RowFormat::fitting(&packed);
+    if format.row_size() > RowFormat::MAX_ROW {
+        return Err(format!("rows of {} bytes ({format:?}): at most {}", format.row_size(), RowFormat::MAX_ROW));
+    }
+    f.format = format;
+    for row in &packed {
+        let bytes = format.encode(row).ok_or_else(|| format!("row {row:?} does not fit {format:?}"))?;
+        f.rows.extend_from_slice(&bytes[..format.row_size()]);
+    }
+    f.prefixes = prefixes.into_iter().collect();
+    f.sets = sets.into_iter().collect();
+    f.model_sets = model_sets.into_iter().collect();
+    f.member_models = if f.model_sets.len() <= 256 {
+        member_models.iter().map(|&m| m as u8).collect()
+    } else {
+        member_models.iter().flat_map(|m| m.to_le_bytes()).collect()
+    };
+    f.records = base;
+    Ok((f, layout))
+}
+
+/// The wiki pages of the official records: distinct lists, one list index per record.
+pub(super) fn wiki(facts: &OfficialFacts, layout: &RowLayout) -> Result<OwnedWiki, String> {
+    let mut wiki = OwnedWiki::default();
+    let mut lists: Vec<Vec<(String, u32)>> = vec![Vec::new()];
+    let mut seen_list: HashMap<Vec<(String, u32)>, u32> = HashMap::from([(Vec::new(), 0)]);
+    let mut paths: HashMap<&str, hms_core::layout::StrRef> = HashMap::new();
+    for &i in &layout.order {
+        let list = intern(&mut seen_list, &mut lists, facts.codes[i].wiki.clone());
+        wiki.records.push(&u16::try_from(list).map_err(|_| "more than 65535 distinct wiki page lists")?);
+    }
+    for list in &lists {
+        let start = u16::try_from(wiki.pages.len()).map_err(|_| "more than 65535 wiki pages")?;
+        for (path, models) in list {
+            let path = match paths.get(path.as_str()) {
+                Some(&p) => p,
+                None => {
+                    let offset = u32::try_from(wiki.blob.len()).map_err(|_| "the wiki paths outgrew 4 GiB")?;
+                    let len = u16::try_from(path.len()).map_err(|_| format!("wiki path of {} bytes", path.len()))?;
+                    wiki.blob.push_str(path);
+                    let p = hms_core::layout::StrRef { offset, len };
+                    paths.insert(path, p);
+                    p
+                }
+            };
+            wiki.pages.push(&WikiRecord { path, models: *models });
+        }
+        wiki.lists.push(&ListRef { start, len: list.len() as u16 });
+    }
+    if layout.order.is_empty() {
+        return Ok(OwnedWiki::default());
+    }
+    Ok(wiki)
+}
