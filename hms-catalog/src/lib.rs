@@ -78,8 +78,9 @@ pub mod __private {
     pub use hms_macros::code;
 }
 
-/// The tables the catalog compiled into (layout in `hms_core::layout`), for tools that
-/// measure or dump them.
+/// The tables the catalog compiled into, for tools that measure or dump them. Unstable: the
+/// layout (`hms_core::layout`) may change in any release.
+#[doc(hidden)]
 pub fn tables() -> &'static hms_core::layout::Tables<'static> {
     &generated::TABLES
 }

@@ -112,27 +112,22 @@ impl From<PrintError> for AnyCode {
 /// assert!(!unknown.is_known());
 /// assert_eq!(unknown.module(), Some(Module::MotionController));
 /// ```
+///
+/// One probe of the tables finds both the code's catalog entry and its official record; the
+/// texts are read when asked for.
 #[inline]
 pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
     let code = code.into();
     let (channel, bits) = code.channel_bits();
-    let official = TABLES.find_official(channel, bits);
-    // An official code's row knows its catalog entry from the build, unless its members differ.
-    let index = match official.and_then(|f| f.entry()) {
-        Some(entry) => entry,
-        None => match code {
-            AnyCode::Hms(h) => TABLES.find_hms(h.to_u64()),
-            AnyCode::PrintError(e) => TABLES.find_print_error(e.to_u32()),
-        },
-    };
-    Lookup { code, entry: index.and_then(Entry::at), official }
+    let probe = TABLES.facts.find(channel, bits);
+    Lookup { code, entry: probe.entry, official: probe.official }
 }
 
 /// The answer of [`lookup`]: a code, and its catalog entry if there is one.
 #[derive(Clone, Copy, Debug)]
 pub struct Lookup {
     code: AnyCode,
-    entry: Option<Entry>,
+    entry: Option<u16>,
     official: Option<Found>,
 }
 
@@ -160,7 +155,7 @@ impl Lookup {
 
     /// The entry (exact or family).
     pub fn entry(&self) -> Option<Entry> {
-        self.entry
+        self.entry.and_then(Entry::at)
     }
 
     /// The module, if the catalog knows its id.
@@ -193,8 +188,9 @@ impl Lookup {
     /// the entry that matched it fills them.
     pub fn fill(&self) -> Fill {
         let abbr = self.module().filter(|m| m.is_lettered()).map(Module::abbr);
-        let varies = self.entry.map_or(0, |e| e.record.varies);
-        let side = self.entry.and_then(|e| Side::from_u8(e.record.side));
+        let record = self.entry().map(|e| e.record);
+        let varies = record.map_or(0, |r| r.varies);
+        let side = record.and_then(|r| Side::from_u8(r.side));
         let (channel, bits) = self.code.channel_bits();
         Fill::of(channel, bits, varies, abbr, side)
     }
@@ -207,40 +203,40 @@ impl Lookup {
 
     /// Title, filled for this code.
     pub fn title(&self) -> Option<Text> {
-        self.entry.map(|e| Filled::packed(TABLES.text(e.record.title), self.fill()))
+        self.entry().map(|e| Filled::packed(TABLES.text(e.record.title), self.fill()))
     }
 
     /// What the code means, filled for this code; `None` without the `guides` feature.
     pub fn meaning(&self) -> Option<Text> {
-        let entry = self.entry.filter(|_| GUIDES)?;
+        let entry = self.entry().filter(|_| GUIDES)?;
         Some(Filled::packed(TABLES.text(entry.record.meaning), self.fill()))
     }
 
     /// A remark, filled for this code; `None` without the `guides` feature.
     pub fn note(&self) -> Option<Text> {
-        let note = self.entry.filter(|_| GUIDES)?.record.note;
+        let note = self.entry().filter(|_| GUIDES)?.record.note;
         (note.len != 0).then(|| Filled::packed(TABLES.text(note), self.fill()))
     }
 
     /// Likely causes, filled for this code; none without the `guides` feature.
     pub fn causes(&self) -> Texts {
-        let list = self.entry.filter(|_| GUIDES).map_or(ListRef::default(), |e| e.record.causes);
+        let list = self.entry().filter(|_| GUIDES).map_or(ListRef::default(), |e| e.record.causes);
         Texts { list, next: 0, fill: self.fill() }
     }
 
     /// The procedure that fixes it, filled for this code; `None` without the `guides` feature.
     pub fn procedure(&self) -> Option<Procedure> {
-        Procedure::at(self.entry?.record.procedure, self.fill())
+        Procedure::at(self.entry()?.record.procedure, self.fill())
     }
 
     /// A related procedure, filled for this code; `None` without the `guides` feature.
     pub fn see_also(&self) -> Option<Procedure> {
-        Procedure::at(self.entry?.record.see_also, self.fill())
+        Procedure::at(self.entry()?.record.see_also, self.fill())
     }
 
     /// The entry's [`Code`] variant, if it has one.
     pub fn variant(&self) -> Option<Code> {
-        self.entry?.variant()
+        self.entry()?.variant()
     }
 }
 

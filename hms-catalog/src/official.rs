@@ -5,7 +5,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use hms_core::layout::official::{Said, text_with_fallback};
+use hms_core::layout::texts::{Said, text_with_fallback};
 use hms_core::layout::{Found, TextTable};
 use hms_core::placeholder::{Fill, Filled};
 
@@ -38,6 +38,8 @@ impl Lang {
     }
 
     /// The compiled-in texts of the language: empty without its feature or its imported texts.
+    /// Unstable: the table layout may change in any release.
+    #[doc(hidden)]
     pub fn texts(self) -> &'static TextTable<'static> {
         match self {
             Lang::En => &texts::EN,

@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
+use hms_core::layout::bake::baked;
 use hms_core::layout::{CHANNEL_HMS, FAMILY_ORDER, family_mask, is_family_member};
 use hms_model::official::{OfficialFacts, parse_facts};
-use hms_model::tables::{OwnedIndex, OwnedTables};
+use hms_model::tables::Built;
 use hms_model::{Catalog, Channel, CodePattern};
 
 use crate::args::{self, Args};
@@ -19,27 +20,19 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     let known = ["official", "guides"];
     let official = args.get("official", &known)?;
     let guides = args.get("guides", &known)?.map(LitStr::value);
-    let (catalog, file, included) = load_catalog(path, source_file.as_deref())?;
-    let (facts, facts_file) = match official {
-        Some(lit) => {
-            let (facts, file) = load_facts(lit, &catalog, source_file.as_deref())?;
-            (Some(facts), Some(file))
-        }
-        None => (None, None),
-    };
-    let tables = hms_model::tables::build(&catalog, facts.as_ref())
-        .map_err(|e| syn::Error::new(path.span(), format!("{}: {e}", path.value())))?;
-    let file = file.to_string_lossy();
-    let included = included.iter().map(|f| f.to_string_lossy().into_owned());
-    let facts_include = facts_file.map(|f| {
+    let loaded = crate::cache::load(path, official, source_file.as_deref())?;
+    let catalog = &loaded.catalog;
+    let file = loaded.file.to_string_lossy();
+    let included = loaded.included.iter().map(|f| f.to_string_lossy().into_owned());
+    let facts_include = loaded.facts.as_ref().map(|(_, f)| {
         let f = f.to_string_lossy().into_owned();
         quote! { const _: &[u8] = ::core::include_bytes!(#f); }
     });
-    let modules = modules(&catalog);
-    let models = models(&catalog);
-    let levels = levels(&catalog);
-    let codes = codes(&catalog);
-    let tables = tables_static(&tables, guides.as_deref());
+    let modules = modules(catalog);
+    let models = models(catalog);
+    let levels = levels(catalog);
+    let codes = codes(catalog);
+    let tables = tables_static(&loaded.built, guides.as_deref())?;
     Ok(quote! {
         // Makes cargo rebuild the crate when the catalog, a file it includes or the facts change.
         const _: &[u8] = ::core::include_bytes!(#file);
@@ -339,126 +332,49 @@ fn codes(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// The tables; with `guides`, the name of the calling crate's feature without which only the
-/// titles are compiled in (no meanings, notes, causes or procedures).
-fn tables_static(t: &OwnedTables, guides: Option<&str>) -> TokenStream {
-    let bytes = |b: &[u8]| Literal::byte_string(b);
-    let entries = bytes(&t.entries);
-    let full = [bytes(&t.stream), bytes(&t.pairs), bytes(&t.procedures), bytes(&t.lists)];
-    let names = LitStr::new(&t.names, Span::call_site());
-    let texts = match guides {
-        None => {
-            let [stream, pairs, procedures, lists] = full;
-            quote! {
-                const NAMES: &str = #names;
-                const STREAM: &[u8] = #stream;
-                const PAIRS: &[u8] = #pairs;
-                const PROCEDURES: &[u8] = #procedures;
-                const LISTS: &[u8] = #lists;
-            }
-        }
+/// The tables, baked from their declarations; with `guides`, the name of the calling crate's
+/// feature without which only the titles are compiled in (no meanings, notes, causes or
+/// procedures). With official facts, their wiki pages are left out without the calling crate's
+/// `wiki` feature.
+fn tables_static(built: &Built, guides: Option<&str>) -> syn::Result<TokenStream> {
+    let tokens = |source: String| {
+        source.parse::<TokenStream>().map_err(|e| syn::Error::new(Span::call_site(), format!("baked tables: {e}")))
+    };
+    let t = &built.tables;
+    let full = tokens(baked(&t.catalog))?;
+    let catalog = match guides {
+        None => quote! { const CATALOG: ::hms_core::layout::CatalogTables<'static> = #full; },
         Some(feature) => {
-            let [stream, pairs, procedures, lists] = full;
-            let title_stream = bytes(&t.stream[..t.title_stream.min(t.stream.len())]);
-            let title_pairs = bytes(&t.pairs[..t.title_pairs.min(t.pairs.len())]);
+            let titles = tokens(baked(&built.titles_only()))?;
             quote! {
                 #[cfg(feature = #feature)]
-                const NAMES: &str = #names;
-                #[cfg(feature = #feature)]
-                const STREAM: &[u8] = #stream;
-                #[cfg(feature = #feature)]
-                const PAIRS: &[u8] = #pairs;
-                #[cfg(feature = #feature)]
-                const PROCEDURES: &[u8] = #procedures;
-                #[cfg(feature = #feature)]
-                const LISTS: &[u8] = #lists;
-                // Without the feature: the titles (a prefix of the stream, and the part of
-                // the dictionary they use), no procedures and no lists.
+                const CATALOG: ::hms_core::layout::CatalogTables<'static> = #full;
+                // Without the feature: the titles (a prefix of the stream, and the part of the
+                // dictionary they use), no procedures and no lists.
                 #[cfg(not(feature = #feature))]
-                const NAMES: &str = "";
-                #[cfg(not(feature = #feature))]
-                const STREAM: &[u8] = #title_stream;
-                #[cfg(not(feature = #feature))]
-                const PAIRS: &[u8] = #title_pairs;
-                #[cfg(not(feature = #feature))]
-                const PROCEDURES: &[u8] = &[];
-                #[cfg(not(feature = #feature))]
-                const LISTS: &[u8] = &[];
+                const CATALOG: ::hms_core::layout::CatalogTables<'static> = #titles;
             }
         }
     };
-    let index = |i: &OwnedIndex| {
-        let (key, disps, map) = (i.key, bytes(&i.disps), bytes(&i.map));
-        if i.map.is_empty() {
-            let slots = i.slots;
-            quote! { ::hms_core::layout::PhfIndex::dense(#key, #disps, #slots) }
-        } else {
-            quote! { ::hms_core::layout::PhfIndex::new(#key, #disps, #map) }
-        }
-    };
-    let (he, hf, pe, pf) =
-        (index(&t.hms_exact), index(&t.hms_family), index(&t.print_error_exact), index(&t.print_error_family));
-    let f = &t.facts;
-    let (fh, fp) = (index(&f.hms), index(&f.print_error));
-    let hms_core::layout::RowFormat { prefix, set, models, base, entry } = f.format;
-    let (rows, prefixes, sets, members) = (bytes(&f.rows), bytes(&f.prefixes), bytes(&f.sets), bytes(&f.members));
-    let (model_sets, member_models, records) = (bytes(&f.model_sets), bytes(&f.member_models), f.records);
-    let w = &t.wiki;
-    let (wiki_blob, wiki_records) = (LitStr::new(&w.blob, Span::call_site()), bytes(&w.records));
-    let (wiki_lists, wiki_pages) = (bytes(&w.lists), bytes(&w.pages));
-    let wiki = if w.records.is_empty() {
+    let facts = tokens(baked(&t.facts))?;
+    let wiki = if t.wiki.records.is_empty() {
         quote! { const WIKI: ::hms_core::layout::WikiTable<'static> = ::hms_core::layout::WikiTable::EMPTY; }
     } else {
+        let wiki = tokens(baked(&t.wiki))?;
         quote! {
-            // With official facts, the wiki pages are left out without the calling crate's
-            // `wiki` feature.
             #[cfg(feature = "wiki")]
-            const WIKI: ::hms_core::layout::WikiTable<'static> = ::hms_core::layout::WikiTable {
-                blob: #wiki_blob,
-                records: #wiki_records,
-                lists: #wiki_lists,
-                pages: #wiki_pages,
-            };
+            const WIKI: ::hms_core::layout::WikiTable<'static> = #wiki;
             #[cfg(not(feature = "wiki"))]
             const WIKI: ::hms_core::layout::WikiTable<'static> = ::hms_core::layout::WikiTable::EMPTY;
         }
     };
-    quote! {
-        /// The catalog's tables, in the layout of `hms_core::layout`.
+    Ok(quote! {
+        /// The catalog's tables, in the layout of `hms_core::layout` (unstable).
         #[doc(hidden)]
-        pub static TABLES: ::hms_core::layout::Tables<'static> = ::hms_core::layout::Tables {
-            names: NAMES,
-            stream: STREAM,
-            pairs: PAIRS,
-            entries: #entries,
-            procedures: PROCEDURES,
-            lists: LISTS,
-            hms_exact: #he,
-            hms_family: #hf,
-            print_error_exact: #pe,
-            print_error_family: #pf,
-            facts: ::hms_core::layout::FactTable {
-                hms: #fh,
-                print_error: #fp,
-                format: ::hms_core::layout::RowFormat {
-                    prefix: #prefix,
-                    set: #set,
-                    models: #models,
-                    base: #base,
-                    entry: #entry,
-                },
-                rows: #rows,
-                prefixes: #prefixes,
-                sets: #sets,
-                members: #members,
-                model_sets: #model_sets,
-                member_models: #member_models,
-                records: #records,
-            },
-            wiki: WIKI,
-        };
-
+        pub static TABLES: ::hms_core::layout::Tables<'static> =
+            ::hms_core::layout::Tables { catalog: CATALOG, facts: FACTS, wiki: WIKI };
+        const FACTS: ::hms_core::layout::FactTable<'static> = #facts;
+        #catalog
         #wiki
-        #texts
-    }
+    })
 }

@@ -7,6 +7,7 @@
 use proc_macro::TokenStream;
 
 mod args;
+mod cache;
 mod code;
 mod emit;
 mod texts;

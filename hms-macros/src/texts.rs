@@ -2,11 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use proc_macro2::{Literal, Span, TokenStream};
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
 use crate::args::{self, Args};
-use crate::emit::{load_catalog, load_facts};
 
 /// Where texts are looked for when `HMS_TEXTS_DIR` is not set: `texts/` beside the facts file.
 pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStream> {
@@ -16,8 +15,11 @@ pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStr
             .ok_or_else(|| syn::Error::new(Span::call_site(), format!("missing argument `{key} = \"...\"`")))
     };
     let (lang, catalog_path, official) = (need("lang")?, need("catalog")?, need("official")?);
-    let (catalog, _, _) = load_catalog(catalog_path, source_file.as_deref())?;
-    let (facts, facts_file) = load_facts(official, &catalog, source_file.as_deref())?;
+    // The layout `catalog!` made of the same files, or a new one.
+    let loaded = crate::cache::load(catalog_path, Some(official), source_file.as_deref())?;
+    let Some((facts, facts_file)) = &loaded.facts else {
+        return Err(syn::Error::new(official.span(), "official facts were not loaded"));
+    };
     let code = lang.value();
     let dir = match std::env::var_os("HMS_TEXTS_DIR") {
         Some(dir) => PathBuf::from(dir),
@@ -34,26 +36,17 @@ pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStr
     }
     let written = format!("texts/{code}.tsv");
     let source = args::read(&file, lang)?;
-    let texts = hms_model::official::parse_texts(&source, &written, &catalog).map_err(|d| args::errors(&d, lang))?;
-    let table = hms_model::tables::build_texts(&facts, &texts, &code).map_err(|e| syn::Error::new(lang.span(), e))?;
+    let texts =
+        hms_model::official::parse_texts(&source, &written, &loaded.catalog).map_err(|d| args::errors(&d, lang))?;
+    let table = hms_model::tables::build_texts(&loaded.built.layout, facts, &texts, &code)
+        .map_err(|e| syn::Error::new(lang.span(), e))?;
     let file = file.canonicalize().unwrap_or(file).to_string_lossy().into_owned();
-    let bytes = |b: &[u8]| Literal::byte_string(b);
-    let (rows, values) = (bytes(&table.rows), bytes(&table.values));
-    let (lists, starts, lengths, wide) = (bytes(&table.lists), bytes(&table.starts), bytes(&table.lengths), table.wide);
-    let (stream, pairs) = (bytes(&table.stream), bytes(&table.pairs));
+    let table = hms_core::layout::bake::baked(&table)
+        .parse::<TokenStream>()
+        .map_err(|e| syn::Error::new(lang.span(), format!("baked texts: {e}")))?;
     Ok(quote! {{
         #track_env
         const _: &[u8] = ::core::include_bytes!(#file);
-        ::hms_core::layout::TextTable {
-            lang: #code,
-            rows: #rows,
-            values: #values,
-            lists: #lists,
-            starts: #starts,
-            lengths: #lengths,
-            wide: #wide,
-            stream: #stream,
-            pairs: #pairs,
-        }
+        #table
     }})
 }

@@ -36,7 +36,7 @@ fn build(catalog: &str, facts: &str) -> usize {
     let catalog = hms_model::parse_with(catalog, "catalog.yaml", read).expect("the catalog is valid");
     let facts = hms_model::official::parse_facts(facts, "official.tsv", &catalog).expect("the facts are valid");
     let tables = hms_model::tables::build(&catalog, Some(&facts)).expect("the tables build");
-    tables.entries.len() + tables.facts.rows.len()
+    tables.tables.catalog.entries.len() + tables.tables.facts.rows.len()
 }
 
 fn build_time(c: &mut Criterion) {

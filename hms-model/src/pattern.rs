@@ -165,7 +165,7 @@ pub fn check_family_overlaps(patterns: &[(String, CodePattern)], spans: &Spans, 
 /// A family's open unit covers lettered units only and its open part digit the module's
 /// [`slot_digits`](hms_core::layout::slot_digits) only, so `07FE_2x00_0002_0001` and
 /// `07xx_2x00_0002_0001` share no code, nor do `07xx_2500_0002_0001` and `07xx_2x00_0002_0001`.
-fn share_a_code(a: &CodePattern, b: &CodePattern) -> bool {
+pub(crate) fn share_a_code(a: &CodePattern, b: &CodePattern) -> bool {
     // The varying bits of each key are zero: a digit open in one family takes the other's
     // value, and one open in both takes the first value either covers (unit A, slot 1 or
     // rack position 1), a member of both.

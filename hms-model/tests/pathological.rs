@@ -4,7 +4,8 @@
 
 use std::fmt::Write;
 
-use hms_model::tables::{OwnedIndex, build};
+use hms_core::layout::bake::Part;
+use hms_model::tables::{build, solve};
 use hms_model::{Catalog, Channel, CodeEntry, CodePattern, Diagnostic, MAX_CODES, MAX_NESTING, MAX_SOURCE_BYTES};
 
 const HEAD: &str = "\
@@ -188,15 +189,14 @@ fn one_more_code_than_the_tables_hold_is_refused_by_the_builder_too() {
 
 #[test]
 fn repeated_keys_are_refused_before_the_perfect_hash_is_solved() {
-    let error = OwnedIndex::solve(&[(7, 0), (0x0700_2000_0002_0003, 1), (7, 2)]).unwrap_err();
+    let error = solve(&[7, 0x0700_2000_0002_0003, 7]).unwrap_err();
     assert_eq!(error, "key 0000000000000007 twice in one index: each code may have one entry");
-    assert!(OwnedIndex::dense(&[1, 2, 1]).is_err());
     let too_many: Vec<u64> = (0..=u16::MAX as u64).collect();
-    assert!(OwnedIndex::dense(&too_many).unwrap_err().contains("at most 65535"));
+    assert!(solve(&too_many).unwrap_err().contains("at most 65535"));
 
     // The reader refuses these catalogs; one built by hand reaches the builder, which must
-    // refuse them too rather than search for ever. Two families on one key, with different
-    // digits left open, share the family index.
+    // refuse them too: the same exact code twice, and two families on one key, with
+    // different digits left open, that share a code.
     let source = "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }]\n\
                   levels: [{ id: 2, variant: Warning, name: warning, meaning: m }]\n\
                   codes:\n  - { code: 07xx_2x00_0002_0001, title: a, meaning: m }\n  - { code: 0700_2000_0002_0001, title: b, meaning: m }\n";
@@ -208,7 +208,7 @@ fn repeated_keys_are_refused_before_the_perfect_hash_is_solved() {
         twin.variant = None;
         catalog.codes.push(twin);
         let error = build(&catalog, None).unwrap_err();
-        assert!(error.ends_with("0700200000020001 twice in one index: each code may have one entry"), "{error}");
+        assert!(error.ends_with("give one code two entries: each code may have one entry"), "{error}");
     }
 }
 
@@ -221,9 +221,8 @@ fn distinct_keys_the_hash_could_confuse_still_solve() {
     );
     keys.sort_unstable();
     keys.dedup();
-    let pairs: Vec<(u64, u16)> = keys.iter().enumerate().map(|(i, &k)| (k, i as u16)).collect();
-    let index = OwnedIndex::solve(&pairs).unwrap();
-    for &(key, value) in &pairs {
-        assert_eq!(index.view().candidate(key), Some(value), "{key:016X}");
+    let (index, order) = solve(&keys).unwrap();
+    for (slot, &k) in order.iter().enumerate() {
+        assert_eq!(index.view().slot(keys[k]), Some(slot), "{:016X}", keys[k]);
     }
 }

@@ -108,9 +108,9 @@ fn tables_hold_one_record_per_pattern_and_the_texts_once() {
     .unwrap();
     let (one, three) =
         (hms_model::tables::build(&one.unwrap(), None).unwrap(), hms_model::tables::build(&three, None).unwrap());
-    assert_eq!(three.entries.len(), 3 * one.entries.len());
+    assert_eq!(three.tables.catalog.entries.len(), 3 * one.tables.catalog.entries.len());
     // The causes list and the texts are written once for the entry.
-    assert_eq!(three.lists.len(), one.lists.len());
+    assert_eq!(three.tables.catalog.lists.len(), one.tables.catalog.lists.len());
     let t = three.view();
     let written = |s| hms_core::placeholder::Filled::packed(t.text(s), Default::default()).as_written().to_string();
     for (code, record) in [(0x0703_2100_0002_0001u64, 0u16), (0x1200_2000_0002_0001, 1), (0x12FF_2000_0002_0001, 2)] {

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use hms_catalog::{AnyCode, Code, Hms, Lang, Lookup, Model, PrintError, Spelling, Text, entries, lookup, tables};
 use hms_core::layout::CHANNEL_HMS;
-use hms_core::layout::official::{Said, text_with_fallback};
+use hms_core::layout::texts::{Said, text_with_fallback};
 use hms_core::placeholder::{Piece, pieces};
 use hms_core::spelling::read_digits;
 use proptest::prelude::*;

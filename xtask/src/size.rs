@@ -32,13 +32,10 @@ fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, St
         .map_err(|d| format!("official.tsv: {} errors", d.len()))?;
     let tables = hms_model::tables::build(&catalog, Some(&facts))?;
     let t = tables.view();
-    let records = t.entries.len()
-        + [t.hms_exact, t.hms_family, t.print_error_exact, t.print_error_family]
-            .iter()
-            .map(|i| i.byte_len())
-            .sum::<usize>();
+    let c = &t.catalog;
+    let records = c.entries.bytes().len() + t.facts.rules.bytes().len();
     let titles = tables.title_stream + tables.title_pairs;
-    let own = records + t.text_bytes() + t.procedures.len() + t.lists.len() + t.names.len();
+    let own = records + c.text_bytes() + c.procedures.bytes().len() + c.lists.bytes().len() + c.names.len();
     let fact_bytes = t.facts.byte_len();
     let raw = |texts: &mut dyn Iterator<Item = &String>| texts.map(String::len).sum::<usize>();
     let raw_titles = raw(&mut catalog.codes.iter().map(|c| &c.title));
@@ -57,7 +54,14 @@ fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, St
             ),
             fact_bytes,
         ),
-        (format!("catalog entries: {} records and their perfect-hash indexes", t.entry_count()), records),
+        (
+            format!(
+                "catalog entries: {} records, and the {} rules that lead each row's codes to them",
+                t.entry_count(),
+                t.facts.rules.len()
+            ),
+            records,
+        ),
         (
             format!(
                 "catalog titles: {} titles ({raw_titles} bytes of text), compressed, with the dictionary they use",
@@ -81,8 +85,8 @@ fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, St
         let source = std::fs::read_to_string(root.join(&file)).map_err(|e| format!("{file}: {e}"))?;
         let texts = hms_model::official::parse_texts(&source, &file, &catalog)
             .map_err(|d| format!("{file}: {} errors", d.len()))?;
-        let table = hms_model::tables::build_texts(&facts, &texts, lang)?;
-        let bytes = table.view().byte_len();
+        let table = hms_model::tables::build_texts(&tables.layout, &facts, &texts, lang)?;
+        let bytes = hms_core::layout::bake::Part::view(&table).byte_len();
         rows.push((format!("{lang} texts (`lang-{lang}`)"), bytes));
     }
     Ok(rows)

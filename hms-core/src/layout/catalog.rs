@@ -105,7 +105,12 @@ impl<'a> CatalogTables<'a> {
 
     /// The compressed text `s` points at (a text past the stream decodes as damage, U+FFFD).
     pub fn text(&self, s: StrRef) -> PackedText<'a> {
-        PackedText { pairs: self.pairs, stream: self.stream, start: s.offset, end: s.offset.saturating_add(s.len as u32) }
+        PackedText {
+            pairs: self.pairs,
+            stream: self.stream,
+            start: s.offset,
+            end: s.offset.saturating_add(s.len as u32),
+        }
     }
 
     /// Bytes of the compressed texts (stream and dictionary).

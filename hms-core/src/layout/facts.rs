@@ -157,17 +157,20 @@ fn read_bits(rows: &[u8], at: usize, size: usize) -> Option<u128> {
 }
 
 crate::record! {
-    /// The members of a row, as a bitmap: member `(unit, slot)` is bit
+    /// The members of a row, as a bitmap of [`words`](Self::words) words in
+    /// [`FactTable::members`]: member `(unit, slot)` is bit
     /// `(class(unit) - class) * slot count + (slot - first slot)`, `class(unit)` being the
-    /// unit's number in [`FactTable::classes`]. A member's position in its row is the number
-    /// of members below its bit.
+    /// unit's class in [`FactTable::classes`]. A member's position in its row is the number of
+    /// members below its bit.
     pub struct MemberSet {
         /// The class of the first unit.
         pub class: u8,
         /// The first slot nibble (low 4 bits) and the slot count minus 1 (high 4 bits).
         pub slots: u8,
-        /// The members.
-        pub bits: u128,
+        /// The first word of the bitmap.
+        pub start: u16,
+        /// Number of words of the bitmap.
+        pub words: u8,
     }
 }
 
@@ -177,35 +180,17 @@ impl MemberSet {
 
     /// The bit of member `(class, slot)`, if the set can hold it.
     #[inline]
-    pub const fn bit(&self, class: u8, slot: u8) -> Option<u32> {
+    pub const fn bit(&self, class: u8, slot: u8) -> Option<usize> {
         let (first, count) = (self.slots & 0xF, (self.slots >> 4) + 1);
         let s = slot.wrapping_sub(first);
-        let bit = (class.wrapping_sub(self.class) as u32) * count as u32 + s as u32;
-        if s < count && bit < 128 { Some(bit) } else { None }
+        let bit = class.wrapping_sub(self.class) as usize * count as usize + s as usize;
+        if s < count && bit < self.words as usize * 64 { Some(bit) } else { None }
     }
 
-    /// The position of member `(class, slot)` among the set's members, if it is one.
-    #[inline]
-    pub const fn position(&self, class: u8, slot: u8) -> Option<u16> {
-        match self.bit(class, slot) {
-            Some(bit) if self.bits >> bit & 1 != 0 => Some((self.bits & ((1u128 << bit) - 1)).count_ones() as u16),
-            _ => None,
-        }
-    }
-
-    /// The `(class, slot)` of the member at `position`.
-    pub const fn member(&self, position: u16) -> Option<(u8, u8)> {
-        let (first, count) = (self.slots & 0xF, (self.slots >> 4) + 1);
-        let (mut bits, mut left) = (self.bits, position as u32);
-        while bits != 0 {
-            let bit = bits.trailing_zeros();
-            if left == 0 {
-                return Some((self.class + (bit / count as u32) as u8, first + (bit % count as u32) as u8));
-            }
-            bits &= bits - 1;
-            left -= 1;
-        }
-        None
+    /// The `(class, slot)` of bit `bit`.
+    pub const fn member(&self, bit: usize) -> (u8, u8) {
+        let (first, count) = ((self.slots & 0xF) as usize, (self.slots >> 4) as usize + 1);
+        (self.class.wrapping_add((bit / count) as u8), (first + bit % count) as u8)
     }
 }
 
@@ -263,6 +248,8 @@ crate::tables! {
         pub classes: &'a [u8] => alloc::vec::Vec<u8>,
         /// Member sets.
         pub sets: Records<'a, MemberSet> => RecordsBuf<MemberSet>,
+        /// The words of the member sets' bitmaps.
+        pub members: Records<'a, u64> => RecordsBuf<u64>,
         /// Model sets: bit masks, bit `i` being model `i` of the catalog.
         pub model_sets: Records<'a, u32> => RecordsBuf<u32>,
         /// Per member of a row whose members differ in models: its model set (one byte while
@@ -304,6 +291,7 @@ impl<'a> FactTable<'a> {
             + self.prefixes.bytes().len()
             + self.classes.len()
             + self.sets.bytes().len()
+            + self.members.bytes().len()
             + self.model_sets.bytes().len()
             + self.member_models.len()
     }
@@ -328,12 +316,42 @@ impl<'a> FactTable<'a> {
             return Probe::default();
         }
         let class = self.classes.get(unit as usize).copied().unwrap_or(MemberSet::NO_CLASS);
-        let position = self.sets.get(row.set as usize).and_then(|set| set.position(class, slot));
+        let position = self.sets.get(row.set as usize).and_then(|set| self.position(&set, class, slot));
         let official = position.and_then(|position| {
             let record = u16::try_from(row.base + position as u32).ok()?;
             Some(Found { record, row: index as u16, position })
         });
         Probe { official, entry: self.entry(row.rules, channel, code, unit, slot) }
+    }
+
+    /// The position of member `(class, slot)` among the set's members, if it is one.
+    #[inline]
+    fn position(&self, set: &MemberSet, class: u8, slot: u8) -> Option<u16> {
+        let bit = set.bit(class, slot)?;
+        let (word, start) = (bit / 64, set.start as usize);
+        let below = self.members.get(start + word)? & ((1u64 << (bit % 64)) << 1).wrapping_sub(1);
+        if below >> (bit % 64) == 0 {
+            return None;
+        }
+        let earlier: u32 = (start..start + word).filter_map(|w| self.members.get(w)).map(u64::count_ones).sum();
+        Some((earlier + below.count_ones() - 1) as u16)
+    }
+
+    /// The bit of the member at `position` of a set.
+    fn bit_at(&self, set: &MemberSet, position: u16) -> Option<usize> {
+        let mut left = position as u32;
+        for w in 0..set.words as usize {
+            let mut word = self.members.get(set.start as usize + w)?;
+            let ones = word.count_ones();
+            if left < ones {
+                for _ in 0..left {
+                    word &= word - 1;
+                }
+                return Some(w * 64 + word.trailing_zeros() as usize);
+            }
+            left -= ones;
+        }
+        None
     }
 
     /// The entry the rules starting at `rules` (plus 1) give a code.
@@ -389,7 +407,7 @@ impl<'a> FactTable<'a> {
             let row = self.row(lo)?;
             let set = self.sets.get(row.set as usize)?;
             let position = u16::try_from(wanted.checked_sub(row.base)?).ok()?;
-            if let Some((class, slot)) = set.member(position) {
+            if let Some((class, slot)) = self.bit_at(&set, position).map(|bit| set.member(bit)) {
                 let unit = self.classes.iter().position(|&c| c == class)? as u8;
                 let key = self.prefixes.get(row.prefix as usize)? << 16 | row.low as u64;
                 let (channel, code) = join_code(key, unit, slot);
@@ -402,6 +420,8 @@ impl<'a> FactTable<'a> {
 
 #[cfg(test)]
 mod tests {
+    use std::vec::Vec;
+
     use super::*;
 
     #[test]
@@ -412,7 +432,10 @@ mod tests {
         let mut bytes = format.encode(&row).unwrap()[..8].to_vec();
         assert_eq!(format.decode(&bytes, 0), Some(row));
         assert_eq!(format.encode(&Row { base: 9000, ..row }), None);
-        assert_eq!(RowFormat::fitting(&[row]), RowFormat { prefix: 7, low: 16, set: 8, models: 9, base: 13, rules: 11 });
+        assert_eq!(
+            RowFormat::fitting(&[row]),
+            RowFormat { prefix: 7, low: 16, set: 8, models: 9, base: 13, rules: 11 }
+        );
         bytes.pop();
         assert_eq!(format.decode(&bytes, 0), None);
         // A damaged format wider than the bytes at hand reads nothing rather than panicking.
@@ -431,21 +454,46 @@ mod tests {
 
     #[test]
     fn member_sets_number_their_members_in_order() {
-        // Units of classes 2-4, slots 1-3 (three per unit), all but (3, 2).
-        let mut set = MemberSet { class: 2, slots: 1 | 2 << 4, bits: 0 };
-        let members: std::vec::Vec<(u8, u8)> =
+        // Units of classes 2-4, slots 1-3 (three per unit), all but (3, 2); and a set of
+        // two words.
+        let set = MemberSet { class: 2, slots: 1 | 2 << 4, start: 1, words: 1 };
+        let wide = MemberSet { class: 0, slots: 15 << 4, start: 2, words: 2 };
+        let members: Vec<(u8, u8)> =
             (2..5).flat_map(|c| (1..4).map(move |s| (c, s))).filter(|&m| m != (3, 2)).collect();
+        let mut words = [u64::MAX, 0, 0b11, 1 << 3];
         for &(c, s) in &members {
-            set.bits |= 1 << set.bit(c, s).unwrap();
+            words[1] |= 1 << set.bit(c, s).unwrap();
         }
+        let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+        let t = FactTable { members: Records::new(&bytes), ..empty() };
         for (i, &(c, s)) in members.iter().enumerate() {
-            assert_eq!(set.position(c, s), Some(i as u16));
-            assert_eq!(set.member(i as u16), Some((c, s)));
+            assert_eq!(t.position(&set, c, s), Some(i as u16));
+            assert_eq!(t.bit_at(&set, i as u16).map(|b| set.member(b)), Some((c, s)));
         }
         for miss in [(3, 2), (1, 1), (5, 1), (2, 0), (2, 4), (MemberSet::NO_CLASS, 1)] {
-            assert_eq!(set.position(miss.0, miss.1), None, "{miss:?}");
+            assert_eq!(t.position(&set, miss.0, miss.1), None, "{miss:?}");
         }
-        assert_eq!(set.member(members.len() as u16), None);
+        assert_eq!(t.bit_at(&set, members.len() as u16), None);
+        // Bit 67 of the wide set: class 4, slot 3, after the two members of the first word.
+        assert_eq!(wide.bit(4, 3), Some(67));
+        assert_eq!(t.position(&wide, 4, 3), Some(2));
+        assert_eq!(t.position(&wide, 8, 0), None);
+    }
+
+    fn empty() -> FactTable<'static> {
+        FactTable {
+            index: PhfIndex::EMPTY,
+            format: RowFormat::default(),
+            rows: &[],
+            prefixes: Records::EMPTY,
+            classes: &[],
+            sets: Records::EMPTY,
+            members: Records::EMPTY,
+            model_sets: Records::EMPTY,
+            member_models: &[],
+            rules: Records::EMPTY,
+            records: 0,
+        }
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The official texts of one language: per official record, the text each model shows,
 //! compressed (see [`crate::packed`]).
 
-#[cfg(feature = "bake")]
-use super::record::RecordsBuf;
 use super::facts::Found;
 use super::record::Records;
+#[cfg(feature = "bake")]
+use super::record::RecordsBuf;
 use crate::packed::PackedText;
 
 /// What a language says about one code for one model.
@@ -169,7 +169,6 @@ pub fn text_with_fallback<'a>(
         _ => Said::Nothing,
     }
 }
-
 
 #[cfg(all(test, feature = "bake"))]
 mod tests {

@@ -171,4 +171,3 @@ impl TableWriter {
         Ok(ListRef { start, len })
     }
 }
-

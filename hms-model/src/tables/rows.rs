@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use hms_core::layout::facts::{MemberSet, OwnedFacts, Row, RowFormat, Rule, split_code};
 use hms_core::layout::wiki::{OwnedWiki, WikiRecord};
-use hms_core::layout::{FAMILY_ORDER, ListRef, NONE};
+use hms_core::layout::{FAMILY_ORDER, ListRef, NONE, family_mask};
 
 use super::intern;
-use crate::model::Catalog;
+use crate::model::{Catalog, CodePattern};
 use crate::official::OfficialFacts;
 
 /// Where every row and official record sits, as [`build`] placed them.
@@ -21,19 +21,53 @@ pub struct RowLayout {
 }
 
 #[derive(Default)]
-struct RowBuild {
+struct RowBuild<'c> {
     /// `(class, slot, index in the facts)`.
     members: Vec<(u8, u8, usize)>,
-    /// `(rank, pattern record, selector)`: exact codes rank 0, families by [`FAMILY_ORDER`].
-    rules: Vec<(usize, u16, u16)>,
+    /// `(rank, pattern record, selector, pattern)`: exact codes rank 0, families by
+    /// [`FAMILY_ORDER`].
+    rules: Vec<(usize, u16, u16, &'c CodePattern)>,
+}
+
+/// Refuses two patterns of a row that give one code two entries: the same exact code twice,
+/// or two families with a member in common (the reader refuses both; a catalog built by hand
+/// meets this check instead).
+fn check_rules(key: u64, rules: &[(usize, u16, u16, &CodePattern)]) -> Result<(), String> {
+    for (i, a) in rules.iter().enumerate() {
+        for b in &rules[i + 1..] {
+            let (pa, pb) = (a.3, b.3);
+            let twice = match (pa.varies, pb.varies) {
+                (0, 0) => pa.key == pb.key,
+                (0, _) | (_, 0) => false,
+                _ => {
+                    let open =
+                        family_mask(pa.channel.layout(), pa.varies) | family_mask(pb.channel.layout(), pb.varies);
+                    pa.key & !open == pb.key & !open && crate::pattern::share_a_code(pa, pb)
+                }
+            };
+            if twice {
+                return Err(format!(
+                    "row {key:016X}: patterns {} and {} give one code two entries: each code may have one entry",
+                    pa.spelled(),
+                    pb.spelled()
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The class of each unit byte in member sets: units below `0x80` in order, then the left
 /// and right extruders `FE` and `FF`, then the rest, so the usual rows (AMS A-H with the
 /// extruders, AMS-HT units) span few classes.
 fn classes(facts: &OfficialFacts) -> Vec<u8> {
-    let mut units: Vec<u8> =
-        facts.codes.iter().map(|c| split_code(c.channel.layout(), c.key).1).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let mut units: Vec<u8> = facts
+        .codes
+        .iter()
+        .map(|c| split_code(c.channel.layout(), c.key).1)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     units.sort_by_key(|&u| (u >= 0x80, u < 0xFE, u));
     let mut classes = vec![MemberSet::NO_CLASS; 256];
     for (class, &unit) in units.iter().enumerate() {
@@ -42,19 +76,22 @@ fn classes(facts: &OfficialFacts) -> Vec<u8> {
     classes
 }
 
-/// The member set of a row's members, sorted by class and slot.
-fn member_set(key: u64, members: &[(u8, u8, usize)]) -> Result<MemberSet, String> {
-    let Some(class) = members.iter().map(|m| m.0).min() else { return Ok(MemberSet::default()) };
+/// The member set of a row's members (its first word not yet placed) and its bitmap.
+fn member_set(key: u64, members: &[(u8, u8, usize)]) -> Result<(MemberSet, Vec<u64>), String> {
+    let Some(class) = members.iter().map(|m| m.0).min() else { return Ok((MemberSet::default(), Vec::new())) };
     let first = members.iter().map(|m| m.1).min().unwrap_or(0);
     let count = members.iter().map(|m| m.1).max().unwrap_or(0) - first + 1;
-    let mut set = MemberSet { class, slots: first | (count - 1) << 4, bits: 0 };
+    let classes = members.iter().map(|m| m.0).max().unwrap_or(0) - class + 1;
+    let words = (classes as usize * count as usize).div_ceil(64);
+    let words =
+        u8::try_from(words).map_err(|_| format!("official row {key:016X}: its units and slots span too far"))?;
+    let set = MemberSet { class, slots: first | (count - 1) << 4, start: 0, words };
+    let mut bitmap = vec![0u64; words as usize];
     for &(c, s, _) in members {
-        let bit = set
-            .bit(c, s)
-            .ok_or_else(|| format!("official row {key:016X}: its units and slots span more than 128 codes"))?;
-        set.bits |= 1 << bit;
+        let bit = set.bit(c, s).ok_or_else(|| format!("official row {key:016X}: member {c}/{s} outside its set"))?;
+        bitmap[bit / 64] |= 1 << (bit % 64);
     }
-    Ok(set)
+    Ok((set, bitmap))
 }
 
 /// Lays out the rows of the official codes and the catalog's patterns.
@@ -72,7 +109,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
     for (record, p) in patterns.enumerate() {
         let (key, unit, slot) = split_code(p.channel.layout(), p.key);
         let rank = if p.varies == 0 { 0 } else { 1 + FAMILY_ORDER.iter().position(|&v| v == p.varies).unwrap_or(0) };
-        rows.entry(key).or_default().rules.push((rank, record as u16, Rule::selector(p.varies, unit, slot, false)));
+        rows.entry(key).or_default().rules.push((rank, record as u16, Rule::selector(p.varies, unit, slot, false), p));
     }
     let keys: Vec<u64> = rows.keys().copied().collect();
     let (index, slots) = super::solve(&keys).map_err(|e| format!("rows: {e}"))?;
@@ -82,6 +119,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
     let mut layout = RowLayout::default();
     let (mut prefixes, mut seen_prefix) = (Vec::new(), HashMap::new());
     let (mut sets, mut seen_set) = (Vec::new(), HashMap::new());
+    let (mut words, mut seen_words): (Vec<u64>, HashMap<Vec<u64>, u16>) = (Vec::new(), HashMap::new());
     let (mut model_sets, mut seen_models) = (Vec::new(), HashMap::new());
     let (mut member_models, mut seen_run): (Vec<u16>, HashMap<Vec<u16>, u32>) = (Vec::new(), HashMap::new());
     let mut packed = Vec::with_capacity(rows.len());
@@ -90,10 +128,25 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
     for slot in slots {
         let (key, row) = &mut rows[slot];
         row.members.sort();
-        row.rules.sort();
-        let set = member_set(*key, &row.members)?;
-        let models: Vec<u32> =
-            row.members.iter().map(|&(_, _, i)| intern(&mut seen_models, &mut model_sets, facts.codes[i].models)).collect();
+        row.rules.sort_by_key(|r| (r.0, r.1));
+        check_rules(*key, &row.rules)?;
+        let (set, bitmap) = member_set(*key, &row.members)?;
+        // Sets are stored once; equal bitmaps share their words.
+        let start = match seen_words.get(&bitmap) {
+            Some(&start) => start,
+            None => {
+                let start = u16::try_from(words.len()).map_err(|_| "more than 65535 member words")?;
+                words.extend_from_slice(&bitmap);
+                seen_words.insert(bitmap, start);
+                start
+            }
+        };
+        let set = MemberSet { start, ..set };
+        let models: Vec<u32> = row
+            .members
+            .iter()
+            .map(|&(_, _, i)| intern(&mut seen_models, &mut model_sets, facts.codes[i].models))
+            .collect();
         let models = match models.first() {
             None => 0,
             Some(&first) if models.iter().all(|&m| m == first) => first,
@@ -109,7 +162,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
             }
         };
         let rules = if row.rules.is_empty() { 0 } else { f.rules.len() as u32 + 1 };
-        for (i, &(_, pattern, selector)) in row.rules.iter().enumerate() {
+        for (i, &(_, pattern, selector, _)) in row.rules.iter().enumerate() {
             let last = if i + 1 == row.rules.len() { Rule::LAST } else { 0 };
             f.rules.push(&Rule { pattern, selector: selector | last });
         }
@@ -139,6 +192,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
     }
     f.prefixes = prefixes.into_iter().collect();
     f.sets = sets.into_iter().collect();
+    f.members = words.into_iter().collect();
     f.model_sets = model_sets.into_iter().collect();
     f.member_models = if f.model_sets.len() <= 256 {
         member_models.iter().map(|&m| m as u8).collect()

@@ -145,8 +145,8 @@ codes:
 }
 
 mod official {
-    use hms_core::layout::texts::{OwnedTextTable, Said, text_with_fallback};
     use hms_core::layout::bake::Part;
+    use hms_core::layout::texts::{OwnedTextTable, Said, text_with_fallback};
 
     use super::super::*;
     use crate::official::{parse_facts, parse_texts};

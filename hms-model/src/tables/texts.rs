@@ -117,4 +117,3 @@ pub fn build_texts(
     hms_core::packed::pack(packed.pairs.iter().flat_map(|&(a, b)| [a, b]), &mut table.pairs);
     Ok(table)
 }
-

@@ -291,14 +291,15 @@ fn self_check(facts: &str, texts: &BTreeMap<String, String>, catalog: &Catalog, 
         Ok(facts) => facts,
         Err(e) => return sink.errors.extend(e.iter().map(|d| format!("generated {d}"))),
     };
-    if let Err(e) = hms_model::tables::build(catalog, Some(&facts)) {
-        sink.errors.push(format!("generated {FACTS}: {e}"));
-    }
+    let layout = match hms_model::tables::build(catalog, Some(&facts)) {
+        Ok(built) => built.layout,
+        Err(e) => return sink.errors.push(format!("generated {FACTS}: {e}")),
+    };
     for (lang, source) in texts {
         let file = format!("{TEXTS}/{lang}.tsv");
         match hms_model::official::parse_texts(source, &file, catalog) {
             Ok(parsed) => {
-                if let Err(e) = hms_model::tables::build_texts(&facts, &parsed, lang) {
+                if let Err(e) = hms_model::tables::build_texts(&layout, &facts, &parsed, lang) {
                     sink.errors.push(format!("generated {file}: {e}"));
                 }
             }

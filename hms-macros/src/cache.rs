@@ -1,0 +1,63 @@
+//! The catalog and the official facts, read, checked and laid out once per build: `catalog!`
+//! and each language's `official_texts!` share one layout, reused while every file it was
+//! made from reads the same.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use hms_model::Catalog;
+use hms_model::official::OfficialFacts;
+use hms_model::tables::Built;
+use syn::LitStr;
+
+use crate::emit::{load_catalog, load_facts};
+
+/// A catalog laid out, with the files it came from.
+pub struct Loaded {
+    /// The checked catalog.
+    pub catalog: Catalog,
+    /// Its canonical path.
+    pub file: PathBuf,
+    /// The files it includes.
+    pub included: Vec<PathBuf>,
+    /// The official facts and their path, if asked for.
+    pub facts: Option<(OfficialFacts, PathBuf)>,
+    /// The tables.
+    pub built: Built,
+    /// Every file read, with a hash of its bytes.
+    read: Vec<(PathBuf, u64)>,
+    /// The arguments it was loaded for.
+    args: (String, Option<String>, Option<PathBuf>),
+}
+
+static CACHE: Mutex<Vec<Arc<Loaded>>> = Mutex::new(Vec::new());
+
+fn fingerprint(path: &Path) -> Option<u64> {
+    let bytes = std::fs::read(path).ok()?;
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    Some(h.finish())
+}
+
+/// The catalog at `path` (and the facts at `official`) laid out: from the cache when every
+/// file reads as it did, else read, checked and built anew.
+pub fn load(path: &LitStr, official: Option<&LitStr>, source_file: Option<&Path>) -> syn::Result<Arc<Loaded>> {
+    let args = (path.value(), official.map(LitStr::value), source_file.map(Path::to_path_buf));
+    let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let fresh = |l: &Loaded| l.args == args && l.read.iter().all(|(f, h)| fingerprint(f) == Some(*h));
+    if let Some(hit) = cache.iter().find(|l| fresh(l)) {
+        return Ok(Arc::clone(hit));
+    }
+    let (catalog, file, included) = load_catalog(path, source_file)?;
+    let facts = official.map(|lit| load_facts(lit, &catalog, source_file)).transpose()?;
+    let built = hms_model::tables::build(&catalog, facts.as_ref().map(|(f, _)| f))
+        .map_err(|e| syn::Error::new(path.span(), format!("{}: {e}", path.value())))?;
+    let files = std::iter::once(&file).chain(&included).chain(facts.as_ref().map(|(_, f)| f));
+    let read = files.filter_map(|f| Some((f.clone(), fingerprint(f)?))).collect();
+    let loaded = Arc::new(Loaded { catalog, file, included, facts, built, read, args });
+    cache.retain(|l| l.args != loaded.args);
+    cache.push(Arc::clone(&loaded));
+    Ok(loaded)
+}
