@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use hms_core::layout::{CHANNEL_HMS, EntryRecord, Found, ListRef, NONE, ProcedureRecord};
+use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, Member, NONE, ProcedureRecord};
 use hms_core::placeholder::{Fill, Filled, Side};
 use hms_core::spelling::{Digits, read_digits};
 use hms_core::{Hms, ParseError, ParseErrorKind, PrintError};
@@ -119,7 +119,7 @@ impl From<PrintError> for AnyCode {
 pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
     let code = code.into();
     let (channel, bits) = code.channel_bits();
-    let probe = TABLES.facts.find(channel, bits);
+    let probe = crate::generated::FACTS.find(channel, bits);
     Lookup { code, entry: probe.entry, official: probe.official }
 }
 
@@ -128,23 +128,32 @@ pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
 pub struct Lookup {
     code: AnyCode,
     entry: Option<u16>,
-    official: Option<Found>,
+    official: Option<Member>,
 }
 
 impl Lookup {
     /// The code looked up.
+    #[inline]
     pub fn code(&self) -> AnyCode {
         self.code
     }
 
     /// Whether the code is known: the catalog has an entry for it, or Bambu's lists carry it.
+    #[inline]
     pub fn is_known(&self) -> bool {
-        self.entry.is_some() || self.official().is_some()
+        self.entry.is_some() || self.official.is_some()
+    }
+
+    /// Whether Bambu's published lists carry the code.
+    #[inline]
+    pub fn is_official(&self) -> bool {
+        self.official.is_some()
     }
 
     /// What Bambu's published lists say about the code (models, texts, wiki page).
     pub fn official(&self) -> Option<Official> {
-        self.official.map(|found| Official::at(found, self.fill()))
+        let found = crate::generated::FACTS.found(self.official?)?;
+        Some(Official::at(found, self.fill()))
     }
 
     /// The wiki page for the code on `model`: its own page, else the code's default page, else

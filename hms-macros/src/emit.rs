@@ -373,7 +373,10 @@ fn tables_static(built: &Built, guides: Option<&str>) -> syn::Result<TokenStream
         #[doc(hidden)]
         pub static TABLES: ::hms_core::layout::Tables<'static> =
             ::hms_core::layout::Tables { catalog: CATALOG, facts: FACTS, wiki: WIKI };
-        const FACTS: ::hms_core::layout::FactTable<'static> = #facts;
+        /// The rows, as a constant: lookups read it through this constant, so the compiler
+        /// knows the row format, the index's divisors and every table's length.
+        #[doc(hidden)]
+        pub const FACTS: ::hms_core::layout::FactTable<'static> = #facts;
         #catalog
         #wiki
     })

@@ -273,11 +273,21 @@ pub struct Found {
     pub position: u16,
 }
 
+/// An official code as one probe finds it: its row and its bit in the row's member set.
+/// [`FactTable::found`] counts the members below it when the record is wanted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Member {
+    /// The row's slot.
+    pub row: u16,
+    /// The code's bit in the row's member set.
+    pub bit: u16,
+}
+
 /// What one probe of the rows finds for a code.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Probe {
-    /// The official record, if Bambu lists the code.
-    pub official: Option<Found>,
+    /// Where the code sits, if Bambu lists it.
+    pub official: Option<Member>,
     /// The catalog entry (its matched pattern record), if one covers the code.
     pub entry: Option<u16>,
 }
@@ -316,25 +326,28 @@ impl<'a> FactTable<'a> {
             return Probe::default();
         }
         let class = self.classes.get(unit as usize).copied().unwrap_or(MemberSet::NO_CLASS);
-        let position = self.sets.get(row.set as usize).and_then(|set| self.position(&set, class, slot));
-        let official = position.and_then(|position| {
-            let record = u16::try_from(row.base + position as u32).ok()?;
-            Some(Found { record, row: index as u16, position })
-        });
+        let bit = self.sets.get(row.set as usize).and_then(|set| self.member_bit(&set, class, slot));
+        let official = bit.map(|bit| Member { row: index as u16, bit: bit as u16 });
         Probe { official, entry: self.entry(row.rules, channel, code, unit, slot) }
     }
 
-    /// The position of member `(class, slot)` among the set's members, if it is one.
+    /// The record and position of an official code that [`find`](Self::find) found.
+    pub fn found(&self, member: Member) -> Option<Found> {
+        let row = self.row(member.row as usize)?;
+        let set = self.sets.get(row.set as usize)?;
+        let (bit, start) = (member.bit as usize, set.start as usize);
+        let words = (start..=start + bit / 64).map(|w| self.members.get(w)).collect_words(bit % 64)?;
+        let position = u16::try_from(words).ok()?;
+        let record = u16::try_from(row.base + position as u32).ok()?;
+        Some(Found { record, row: member.row, position })
+    }
+
+    /// The bit of member `(class, slot)` in a set, if it is one.
     #[inline]
-    fn position(&self, set: &MemberSet, class: u8, slot: u8) -> Option<u16> {
+    fn member_bit(&self, set: &MemberSet, class: u8, slot: u8) -> Option<usize> {
         let bit = set.bit(class, slot)?;
-        let (word, start) = (bit / 64, set.start as usize);
-        let below = self.members.get(start + word)? & ((1u64 << (bit % 64)) << 1).wrapping_sub(1);
-        if below >> (bit % 64) == 0 {
-            return None;
-        }
-        let earlier: u32 = (start..start + word).filter_map(|w| self.members.get(w)).map(u64::count_ones).sum();
-        Some((earlier + below.count_ones() - 1) as u16)
+        let word = self.members.get(set.start as usize + bit / 64)?;
+        (word >> (bit % 64) & 1 != 0).then_some(bit)
     }
 
     /// The bit of the member at `position` of a set.
@@ -418,6 +431,24 @@ impl<'a> FactTable<'a> {
     }
 }
 
+/// Counts the members below a bit: every member of the words before its own, and those
+/// below it in its own word (the last item, with the bit's position in it).
+trait CollectWords {
+    fn collect_words(self, bit: usize) -> Option<u32>;
+}
+
+impl<I: Iterator<Item = Option<u64>>> CollectWords for I {
+    fn collect_words(self, bit: usize) -> Option<u32> {
+        let mut words = self.peekable();
+        let mut count = 0;
+        while let Some(word) = words.next() {
+            let word = word?;
+            count += if words.peek().is_some() { word.count_ones() } else { (word & ((1u64 << bit) - 1)).count_ones() };
+        }
+        Some(count)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::vec::Vec;
@@ -465,19 +496,31 @@ mod tests {
             words[1] |= 1 << set.bit(c, s).unwrap();
         }
         let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-        let t = FactTable { members: Records::new(&bytes), ..empty() };
+        let sets: Vec<u8> = [set, wide].iter().flat_map(crate::layout::record::encode_fixed::<MemberSet, 5>).collect();
+        // One row per set, the second's records after the first's.
+        let format = RowFormat { set: 1, base: 8, ..RowFormat::default() };
+        let rows: Vec<u8> = [Row { set: 0, base: 0, ..Row::default() }, Row { set: 1, base: 20, ..Row::default() }]
+            .iter()
+            .flat_map(|r| format.encode(r).unwrap()[..format.row_size()].to_vec())
+            .collect();
+        let t = FactTable { members: Records::new(&bytes), sets: Records::new(&sets), format, rows: &rows, ..empty() };
+        let position = |row: u16, set: &MemberSet, c: u8, s: u8| {
+            let bit = t.member_bit(set, c, s)?;
+            t.found(Member { row, bit: bit as u16 }).map(|f| f.position)
+        };
         for (i, &(c, s)) in members.iter().enumerate() {
-            assert_eq!(t.position(&set, c, s), Some(i as u16));
+            assert_eq!(position(0, &set, c, s), Some(i as u16));
             assert_eq!(t.bit_at(&set, i as u16).map(|b| set.member(b)), Some((c, s)));
         }
         for miss in [(3, 2), (1, 1), (5, 1), (2, 0), (2, 4), (MemberSet::NO_CLASS, 1)] {
-            assert_eq!(t.position(&set, miss.0, miss.1), None, "{miss:?}");
+            assert_eq!(position(0, &set, miss.0, miss.1), None, "{miss:?}");
         }
         assert_eq!(t.bit_at(&set, members.len() as u16), None);
         // Bit 67 of the wide set: class 4, slot 3, after the two members of the first word.
         assert_eq!(wide.bit(4, 3), Some(67));
-        assert_eq!(t.position(&wide, 4, 3), Some(2));
-        assert_eq!(t.position(&wide, 8, 0), None);
+        assert_eq!(position(1, &wide, 4, 3), Some(2));
+        assert_eq!(t.found(Member { row: 1, bit: 67 }).map(|f| f.record), Some(22));
+        assert_eq!(position(1, &wide, 8, 0), None);
     }
 
     fn empty() -> FactTable<'static> {

@@ -23,7 +23,7 @@ pub mod texts;
 pub mod wiki;
 
 pub use catalog::{CatalogTables, EntryRecord, ProcedureRecord};
-pub use facts::{FactTable, Found, Probe};
+pub use facts::{FactTable, Found, Member, Probe};
 pub use index::PhfIndex;
 pub use texts::TextTable;
 pub use wiki::WikiTable;
@@ -155,7 +155,7 @@ impl<'a> Tables<'a> {
 
     /// The official record of a code of `channel`.
     pub fn find_official(&self, channel: u8, code: u64) -> Option<Found> {
-        self.find(channel, code).official
+        self.facts.found(self.find(channel, code).official?)
     }
 
     /// The entry record (matched pattern) of a `print.hms` code.

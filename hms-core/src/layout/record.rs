@@ -73,6 +73,14 @@ pub fn decode<T: Field>(mut bytes: &[u8]) -> Option<T> {
     T::read(&mut bytes)
 }
 
+/// The encoded bytes of one record of `N` bytes (`N` being its [`Field::SIZE`]).
+pub fn encode_fixed<T: Field, const N: usize>(record: &T) -> [u8; N] {
+    assert_eq!(N, T::SIZE, "the record takes {} bytes", T::SIZE);
+    let mut out = [0; N];
+    record.write(&mut out);
+    out
+}
+
 /// A table of records of one type, back to back in a byte string.
 pub struct Records<'a, T> {
     bytes: &'a [u8],
