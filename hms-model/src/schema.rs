@@ -3,8 +3,11 @@
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use crate::check::Sink;
+use crate::diagnostics::Sink;
 use crate::spans::{Spans, Stop};
+
+/// The schema version this crate reads.
+pub const SCHEMA_VERSION: u32 = 1;
 
 /// The sections of the file, each item with its path for diagnostics.
 pub struct Raw {
@@ -119,11 +122,11 @@ pub fn read(source: &str, sink: &mut Sink, resolve: &mut dyn FnMut(&str) -> Resu
         }
     }
     match spans.scalar("schema") {
-        Some(v) if v.trim() == crate::SCHEMA_VERSION.to_string() => {}
+        Some(v) if v.trim() == SCHEMA_VERSION.to_string() => {}
         Some(v) => sink.error(
             &spans,
             "schema",
-            format!("unsupported schema version `{v}`, this build reads version {}", crate::SCHEMA_VERSION),
+            format!("unsupported schema version `{v}`, this build reads version {}", SCHEMA_VERSION),
         ),
         None if top.get("schema").is_some() => sink.error(&spans, "schema", "`schema` must be a version number"),
         None => sink.error(&spans, "", "missing `schema: 1` at the top of the catalog"),
@@ -164,11 +167,11 @@ pub fn read(source: &str, sink: &mut Sink, resolve: &mut dyn FnMut(&str) -> Resu
             }
         }
         let codes = spans.items(&format!("{prefix}.codes"));
-        if raw.codes.len() + codes > crate::MAX_CODES {
+        if raw.codes.len() + codes > crate::limits::MAX_CODES {
             let message = format!(
                 "{} codes with the files before this one, more than the {} the tables can hold",
                 raw.codes.len() + codes,
-                crate::MAX_CODES
+                crate::limits::MAX_CODES
             );
             sink.error(&spans, &format!("{prefix}.codes"), message);
             continue;
@@ -185,7 +188,7 @@ pub fn read(source: &str, sink: &mut Sink, resolve: &mut dyn FnMut(&str) -> Resu
 /// too large, too deep, uses aliases, is not YAML, or is not a mapping.
 fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_yaml::Mapping)> {
     let what = if file == 0 { "the catalog" } else { "the included file" };
-    if source.len() > crate::MAX_SOURCE_BYTES {
+    if source.len() > crate::limits::MAX_SOURCE_BYTES {
         sink.error_at(
             file,
             1,
@@ -193,7 +196,7 @@ fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_
             format!(
                 "{what} is {} bytes long, more than the {} bytes this build reads",
                 source.len(),
-                crate::MAX_SOURCE_BYTES
+                crate::limits::MAX_SOURCE_BYTES
             ),
         );
         return None;
@@ -211,7 +214,7 @@ fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_
                 column,
                 format!(
                     "collections nested more than {} levels deep: a catalog needs four (section, entry, list, text)",
-                    crate::MAX_NESTING
+                    crate::limits::MAX_NESTING
                 ),
             );
             return None;
@@ -234,8 +237,12 @@ fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_
         Some(Stop::Syntax { .. }) => {}
     }
     let codes = spans.items("codes");
-    if codes > crate::MAX_CODES {
-        sink.error(&spans, "codes", format!("{codes} codes, more than the {} the tables can hold", crate::MAX_CODES));
+    if codes > crate::limits::MAX_CODES {
+        sink.error(
+            &spans,
+            "codes",
+            format!("{codes} codes, more than the {} the tables can hold", crate::limits::MAX_CODES),
+        );
         return None;
     }
     let document: Value = match serde_yaml::from_str(source) {

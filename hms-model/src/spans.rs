@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScanError, Span};
 
-use crate::MAX_NESTING;
+use crate::limits::MAX_NESTING;
 
 /// Position of one node: line from 1, column from 1.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
