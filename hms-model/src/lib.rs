@@ -52,6 +52,7 @@ mod names;
 pub mod official;
 pub mod packing;
 mod pattern;
+mod read;
 mod schema;
 mod spans;
 pub mod tables;
@@ -87,7 +88,7 @@ pub fn parse_with(
     mut read: impl FnMut(&str) -> Result<String, String>,
 ) -> Result<Catalog, Vec<Diagnostic>> {
     let mut sink = diagnostics::Sink::new(file);
-    let catalog = schema::read(source, &mut sink, &mut read).map(|raw| check::validate(raw, &mut sink));
+    let catalog = read::read(source, &mut sink, &mut read).map(|raw| check::validate(raw, &mut sink));
     match (catalog, sink.into_diagnostics()) {
         (Some(catalog), errors) if errors.is_empty() => Ok(catalog),
         (_, errors) => Err(errors),
