@@ -37,7 +37,9 @@ pub mod placeholder;
 mod print_error;
 #[cfg(feature = "serde")]
 mod serde_impl;
+mod side;
 pub mod spelling;
+mod template;
 
 pub use hms::{Hms, unit_letter};
 pub use print_error::PrintError;

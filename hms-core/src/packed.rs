@@ -1,14 +1,13 @@
 //! Compressed texts: byte-pair encoding with 12-bit symbols, so each text decodes on its own,
-//! without allocation, into any `core::fmt::Write`.
+//! without allocation, into any [`Sink`].
 //!
 //! Symbols below 256 are bytes; symbol `256 + i` stands for pair `i` of the dictionary, two
 //! symbols that may themselves be pairs. Symbol streams and pairs pack two 12-bit values in
-//! three bytes. Placeholders of a template are single marker bytes ([`MARKERS`]), so a text
-//! is filled while it is decoded.
+//! three bytes. Placeholders of a template are single marker bytes ([`MARKERS`]): a text
+//! decodes into runs of plain text and the markers between them, so it can be filled while it
+//! is decoded ([`placeholder`](crate::placeholder) does the filling).
 
 use core::fmt;
-
-use crate::placeholder::{Fill, PLACEHOLDERS};
 
 /// Bits of a symbol.
 pub const SYMBOL_BITS: u32 = 12;
@@ -17,8 +16,17 @@ pub const SYMBOLS: usize = 1 << SYMBOL_BITS;
 /// The deepest a pair may nest; the decoder's stack holds one more.
 pub const MAX_DEPTH: usize = 40;
 
-/// Marker byte of placeholder `i` of [`PLACEHOLDERS`] is `MARKERS.start + i`.
-pub const MARKERS: core::ops::Range<u8> = 1..1 + PLACEHOLDERS.len() as u8;
+/// The marker bytes: marker `i` (byte `MARKERS.start + i`) stands for placeholder `i` of
+/// [`PLACEHOLDERS`](crate::placeholder::PLACEHOLDERS), one byte for each placeholder.
+pub const MARKERS: core::ops::Range<u8> = 1..8;
+
+/// Receives a decoded text in order: runs of plain text, and the markers between them.
+pub trait Sink {
+    /// Plain text, in whole characters; damaged bytes come as U+FFFD.
+    fn text(&mut self, text: &str) -> fmt::Result;
+    /// Marker `i`: the byte `MARKERS.start + i`.
+    fn marker(&mut self, i: usize) -> fmt::Result;
+}
 
 /// Symbol `i` of a packed 12-bit stream.
 #[inline]
@@ -92,57 +100,36 @@ impl PackedText<'_> {
         true
     }
 
-    /// Writes the text, with each placeholder marker replaced by its value from `fill`.
-    pub fn write_filled(&self, fill: &Fill, out: &mut dyn fmt::Write) -> fmt::Result {
-        self.write_with(out, |b, buf, out| {
-            if MARKERS.contains(&b) {
-                buf.flush(out).and_then(|_| fill.write_value(PLACEHOLDERS[(b - MARKERS.start) as usize].name, out))
-            } else {
-                buf.push(b, out)
-            }
-        })
-    }
-
-    /// Writes the text as the catalog spells it: each marker as its `{name}`, and each brace
-    /// doubled.
-    pub fn write_template(&self, out: &mut dyn fmt::Write) -> fmt::Result {
-        self.write_with(out, |b, buf, out| {
-            if MARKERS.contains(&b) {
-                buf.flush(out)?;
-                write!(out, "{{{}}}", PLACEHOLDERS[(b - MARKERS.start) as usize].name)
-            } else if b == b'{' || b == b'}' {
-                buf.push(b, out).and_then(|_| buf.push(b, out))
-            } else {
-                buf.push(b, out)
-            }
-        })
-    }
-
-    fn write_with(
-        &self,
-        out: &mut dyn fmt::Write,
-        mut byte: impl FnMut(u8, &mut Utf8Buf, &mut dyn fmt::Write) -> fmt::Result,
-    ) -> fmt::Result {
+    /// Passes the text to `sink`: the text between markers, and each marker. A text cut short
+    /// by damaged tables ends in U+FFFD.
+    pub fn decode(&self, sink: &mut impl Sink) -> fmt::Result {
         let mut buf = Utf8Buf { bytes: [0; 64], len: 0 };
         let mut result = Ok(());
         let complete = self.for_each_byte(|b| {
-            result = byte(b, &mut buf, out);
+            result = if MARKERS.contains(&b) {
+                buf.flush(sink).and_then(|_| sink.marker((b - MARKERS.start) as usize))
+            } else {
+                buf.push(b, sink)
+            };
             result.is_ok()
         });
         result?;
-        buf.flush(out)?;
-        if complete { Ok(()) } else { out.write_char(char::REPLACEMENT_CHARACTER) }
+        buf.flush(sink)?;
+        if complete { Ok(()) } else { sink.text(REPLACEMENT) }
     }
 }
 
-/// Bytes on their way to a `fmt::Write`, passed on whole characters at a time.
+/// U+FFFD, where bytes are broken or the text is cut short.
+const REPLACEMENT: &str = "\u{FFFD}";
+
+/// Bytes on their way to a [`Sink`], passed on whole characters at a time.
 struct Utf8Buf {
     bytes: [u8; 64],
     len: usize,
 }
 
 impl Utf8Buf {
-    fn push(&mut self, b: u8, out: &mut dyn fmt::Write) -> fmt::Result {
+    fn push(&mut self, b: u8, out: &mut impl Sink) -> fmt::Result {
         if self.len == self.bytes.len() {
             self.drain(out, false)?;
         }
@@ -151,33 +138,33 @@ impl Utf8Buf {
         Ok(())
     }
 
-    fn flush(&mut self, out: &mut dyn fmt::Write) -> fmt::Result {
+    fn flush(&mut self, out: &mut impl Sink) -> fmt::Result {
         self.drain(out, true)
     }
 
     /// Writes the complete characters; keeps a character cut at the end unless `all`, when
     /// broken bytes become U+FFFD.
-    fn drain(&mut self, out: &mut dyn fmt::Write, all: bool) -> fmt::Result {
+    fn drain(&mut self, out: &mut impl Sink, all: bool) -> fmt::Result {
         let mut rest = &self.bytes[..self.len];
         loop {
             match core::str::from_utf8(rest) {
                 Ok(s) => {
-                    out.write_str(s)?;
+                    out.text(s)?;
                     self.len = 0;
                     return Ok(());
                 }
                 Err(e) => {
                     let (good, bad) = rest.split_at(e.valid_up_to());
                     // `good` is valid UTF-8 by the error's own account.
-                    out.write_str(core::str::from_utf8(good).unwrap_or_default())?;
+                    out.text(core::str::from_utf8(good).unwrap_or_default())?;
                     match e.error_len() {
                         Some(n) => {
-                            out.write_char(char::REPLACEMENT_CHARACTER)?;
+                            out.text(REPLACEMENT)?;
                             rest = &bad[n..];
                         }
                         None if all => {
                             self.len = 0;
-                            return out.write_char(char::REPLACEMENT_CHARACTER);
+                            return out.text(REPLACEMENT);
                         }
                         None => {
                             // A character cut at the end: keep it for the next bytes.
@@ -197,71 +184,63 @@ impl Utf8Buf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::string::String;
 
-    struct Out {
-        buf: [u8; 256],
-        len: usize,
-    }
+    /// The text as decoded, marker `i` written `<i>`.
+    #[derive(Default)]
+    struct Out(String);
 
-    impl fmt::Write for Out {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            self.buf[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
-            self.len += s.len();
+    impl Sink for Out {
+        fn text(&mut self, text: &str) -> fmt::Result {
+            self.0.push_str(text);
             Ok(())
         }
+
+        fn marker(&mut self, i: usize) -> fmt::Result {
+            fmt::Write::write_fmt(&mut self.0, format_args!("<{i}>"))
+        }
     }
 
-    fn packed(values: &[u16]) -> ([u8; 64], usize) {
-        struct Sink([u8; 64], usize);
-        impl Extend<u8> for Sink {
-            fn extend<T: IntoIterator<Item = u8>>(&mut self, iter: T) {
-                for b in iter {
-                    self.0[self.1] = b;
-                    self.1 += 1;
-                }
-            }
-        }
-        let mut sink = Sink([0; 64], 0);
-        pack(values.iter().copied(), &mut sink);
-        (sink.0, sink.1)
+    fn decoded(t: PackedText<'_>) -> String {
+        let mut out = Out::default();
+        t.decode(&mut out).unwrap();
+        out.0
+    }
+
+    fn packed(values: &[u16]) -> std::vec::Vec<u8> {
+        let mut out = std::vec::Vec::new();
+        pack(values.iter().copied(), &mut out);
+        out
     }
 
     #[test]
     fn twelve_bit_values_pack_and_unpack() {
         let values = [0u16, 0xFFF, 0x123, 0xABC, 7];
-        let (bytes, len) = packed(&values);
-        assert_eq!(len, 9);
+        let bytes = packed(&values);
+        assert_eq!(bytes.len(), 9);
         for (i, &v) in values.iter().enumerate() {
-            assert_eq!(symbol(&bytes[..len], i), Some(v));
+            assert_eq!(symbol(&bytes, i), Some(v));
         }
-        assert_eq!(symbol(&bytes[..len], 6), None);
+        assert_eq!(symbol(&bytes, 6), None);
     }
 
     #[test]
-    fn pairs_expand_and_markers_fill() {
-        // Pair 256 = "AM", pair 257 = 256 + "S"; text: 257 " " marker(ams) " é".
-        let (pairs, pl) = packed(&[b'A' as u16, b'M' as u16, 256, b'S' as u16]);
-        let text = [257, b' ' as u16, MARKERS.start as u16, b' ' as u16, 0xC3, 0xA9];
-        let (stream, sl) = packed(&text);
-        let t = PackedText { pairs: &pairs[..pl], stream: &stream[..sl], start: 0, end: text.len() as u32 };
-        let mut out = Out { buf: [0; 256], len: 0 };
-        t.write_filled(&Fill { unit: Some(2), ..Fill::default() }, &mut out).unwrap();
-        assert_eq!(core::str::from_utf8(&out.buf[..out.len]), Ok("AMS C é"));
-        let mut out = Out { buf: [0; 256], len: 0 };
-        t.write_template(&mut out).unwrap();
-        assert_eq!(core::str::from_utf8(&out.buf[..out.len]), Ok("AMS {ams} é"));
+    fn pairs_expand_and_markers_come_between_runs_of_text() {
+        // Pair 256 = "AM", pair 257 = 256 + "S"; text: 257 " " marker 0, marker 6, " é".
+        let pairs = packed(&[b'A' as u16, b'M' as u16, 256, b'S' as u16]);
+        let text = [257, b' ' as u16, MARKERS.start as u16, MARKERS.end as u16 - 1, b' ' as u16, 0xC3, 0xA9];
+        let stream = packed(&text);
+        let t = PackedText { pairs: &pairs, stream: &stream, start: 0, end: text.len() as u32 };
+        assert_eq!(decoded(t), "AMS <0><6> é");
     }
 
     #[test]
     fn damage_is_marked_not_a_panic() {
         // A pair that names itself nests without end; a pair past the dictionary is missing.
-        let (pairs, pl) = packed(&[256, 256]);
+        let pairs = packed(&[256, 256]);
         for s in [256u16, 300] {
-            let (stream, sl) = packed(&[b'a' as u16, s]);
-            let t = PackedText { pairs: &pairs[..pl], stream: &stream[..sl], start: 0, end: 2 };
-            let mut out = Out { buf: [0; 256], len: 0 };
-            t.write_filled(&Fill::default(), &mut out).unwrap();
-            assert_eq!(core::str::from_utf8(&out.buf[..out.len]), Ok("a\u{FFFD}"));
+            let stream = packed(&[b'a' as u16, s]);
+            assert_eq!(decoded(PackedText { pairs: &pairs, stream: &stream, start: 0, end: 2 }), "a\u{FFFD}");
         }
     }
 
@@ -269,23 +248,9 @@ mod tests {
     fn a_long_text_keeps_characters_whole_across_the_buffer() {
         // 100 two-byte characters: the 64-byte buffer cuts one in half.
         let text: [u16; 200] = core::array::from_fn(|i| if i % 2 == 0 { 0xC3 } else { 0xA9 });
-        let mut stream = [0u8; 300];
-        let mut n = 0;
-        struct S<'a>(&'a mut [u8], &'a mut usize);
-        impl Extend<u8> for S<'_> {
-            fn extend<T: IntoIterator<Item = u8>>(&mut self, iter: T) {
-                for b in iter {
-                    self.0[*self.1] = b;
-                    *self.1 += 1;
-                }
-            }
-        }
-        pack(text.iter().copied(), &mut S(&mut stream, &mut n));
-        let t = PackedText { pairs: &[], stream: &stream[..n], start: 1, end: 200 };
-        let mut out = Out { buf: [0; 256], len: 0 };
-        t.write_filled(&Fill::default(), &mut out).unwrap();
+        let stream = packed(&text);
+        let s = decoded(PackedText { pairs: &[], stream: &stream, start: 1, end: 200 });
         // Starting on a continuation byte gives one U+FFFD, then 99 whole characters.
-        let s = core::str::from_utf8(&out.buf[..out.len]).unwrap();
         assert!(s.starts_with('\u{FFFD}'));
         assert_eq!(s.chars().filter(|&c| c == 'é').count(), 99);
     }

@@ -13,6 +13,10 @@
 
 use core::fmt;
 
+use crate::packed::{self, MARKERS, PackedText};
+pub use crate::side::Side;
+pub use crate::template::{Piece, Pieces, pieces};
+
 /// What a placeholder takes from the code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -31,69 +35,6 @@ pub enum Source {
     Side,
     /// The unit by name: the module's abbreviation and the unit letter (`AMS Lite B`).
     UnitName,
-}
-
-/// The side of a printer with two extruders, or of anything that comes in a left and a
-/// right one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Side {
-    /// Left (module number `0xFE`).
-    Left,
-    /// Right (module number `0xFF`).
-    Right,
-}
-
-impl Side {
-    /// The side a module number names: `0xFE` left, `0xFF` right.
-    pub const fn of_module_number(module_number: u8) -> Option<Side> {
-        match module_number {
-            0xFE => Some(Side::Left),
-            0xFF => Some(Side::Right),
-            _ => None,
-        }
-    }
-
-    /// `left` or `right`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Side::Left => "left",
-            Side::Right => "right",
-        }
-    }
-
-    /// `Left` or `Right`.
-    pub const fn capitalised(self) -> &'static str {
-        match self {
-            Side::Left => "Left",
-            Side::Right => "Right",
-        }
-    }
-
-    /// The side named `left` or `right`.
-    pub fn from_name(name: &str) -> Option<Side> {
-        match name {
-            "left" => Some(Side::Left),
-            "right" => Some(Side::Right),
-            _ => None,
-        }
-    }
-
-    /// Its number in an entry record: 1 left, 2 right (0 is none).
-    pub const fn to_u8(self) -> u8 {
-        match self {
-            Side::Left => 1,
-            Side::Right => 2,
-        }
-    }
-
-    /// The side of an entry record's number; `None` for 0 or an unknown number.
-    pub const fn from_u8(n: u8) -> Option<Side> {
-        match n {
-            1 => Some(Side::Left),
-            2 => Some(Side::Right),
-            _ => None,
-        }
-    }
 }
 
 /// A placeholder a catalog text may use.
@@ -120,79 +61,15 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
     Placeholder { name: "unit", source: Source::UnitName, capital: false },
 ];
 
+// Marker byte `MARKERS.start + i` stands for `PLACEHOLDERS[i]`.
+const _: () = assert!(
+    PLACEHOLDERS.len() == (MARKERS.end - MARKERS.start) as usize,
+    "one marker byte for each placeholder: `packed::MARKERS` grows with `PLACEHOLDERS`"
+);
+
 /// The placeholder called `name`.
 pub fn find(name: &str) -> Option<&'static Placeholder> {
     PLACEHOLDERS.iter().find(|p| p.name == name)
-}
-
-/// A piece of a template.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Piece<'a> {
-    /// Text written as is.
-    Literal(&'a str),
-    /// `{name}` at this byte offset.
-    Placeholder {
-        /// The name between the braces.
-        name: &'a str,
-        /// Byte offset of the `{`.
-        offset: usize,
-    },
-    /// A `{` without its `}`, or a stray `}`, at this byte offset.
-    Unbalanced {
-        /// Byte offset of the brace.
-        offset: usize,
-    },
-}
-
-/// The pieces of `template` in order.
-pub fn pieces(template: &str) -> Pieces<'_> {
-    Pieces { template, at: 0 }
-}
-
-/// Iterator returned by [`pieces`].
-#[derive(Clone, Debug)]
-pub struct Pieces<'a> {
-    template: &'a str,
-    at: usize,
-}
-
-impl<'a> Iterator for Pieces<'a> {
-    type Item = Piece<'a>;
-
-    fn next(&mut self) -> Option<Piece<'a>> {
-        let rest = self.template.get(self.at..)?;
-        if rest.is_empty() {
-            return None;
-        }
-        let offset = self.at;
-        let Some(brace) = rest.find(['{', '}']) else {
-            self.at = self.template.len();
-            return Some(Piece::Literal(rest));
-        };
-        if brace > 0 {
-            self.at += brace;
-            return Some(Piece::Literal(&rest[..brace]));
-        }
-        // `{{` and `}}` stand for a literal brace.
-        if rest.starts_with("{{") || rest.starts_with("}}") {
-            self.at += 2;
-            return Some(Piece::Literal(&rest[..1]));
-        }
-        if rest.starts_with('}') {
-            self.at += 1;
-            return Some(Piece::Unbalanced { offset });
-        }
-        match rest[1..].find(['{', '}']) {
-            Some(end) if rest.as_bytes()[1 + end] == b'}' => {
-                self.at += end + 2;
-                Some(Piece::Placeholder { name: &rest[1..1 + end], offset })
-            }
-            _ => {
-                self.at += 1;
-                Some(Piece::Unbalanced { offset })
-            }
-        }
-    }
 }
 
 /// The values a code gives its placeholders.
@@ -307,7 +184,7 @@ pub struct Filled<'a> {
 #[derive(Clone, Copy, Debug)]
 enum Template<'a> {
     Plain(&'a str),
-    Packed(crate::packed::PackedText<'a>),
+    Packed(PackedText<'a>),
 }
 
 impl<'a> Filled<'a> {
@@ -317,7 +194,7 @@ impl<'a> Filled<'a> {
     }
 
     /// A compressed template (placeholders as markers) filled from `fill`.
-    pub const fn packed(template: crate::packed::PackedText<'a>, fill: Fill) -> Self {
+    pub const fn packed(template: PackedText<'a>, fill: Fill) -> Self {
         Filled { template: Template::Packed(template), fill, as_written: false }
     }
 
@@ -362,20 +239,52 @@ impl fmt::Display for Filled<'_> {
     }
 }
 
+impl PackedText<'_> {
+    /// Writes the text, with each placeholder marker replaced by its value from `fill`.
+    pub fn write_filled(&self, fill: &Fill, out: &mut dyn fmt::Write) -> fmt::Result {
+        self.decode(&mut Writer { out, fill: Some(fill) })
+    }
+
+    /// Writes the text as the catalog spells it: each marker as its `{name}`, and each brace
+    /// doubled.
+    pub fn write_template(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        self.decode(&mut Writer { out, fill: None })
+    }
+}
+
+/// A decoded text on its way out: filled from `fill`, or as written when there is none.
+struct Writer<'a, 'b> {
+    out: &'a mut dyn fmt::Write,
+    fill: Option<&'b Fill>,
+}
+
+impl packed::Sink for Writer<'_, '_> {
+    fn text(&mut self, text: &str) -> fmt::Result {
+        if self.fill.is_some() {
+            return self.out.write_str(text);
+        }
+        let mut rest = text;
+        while let Some(i) = rest.find(['{', '}']) {
+            // The text up to the brace, and the brace again.
+            self.out.write_str(&rest[..=i])?;
+            self.out.write_str(&rest[i..=i])?;
+            rest = &rest[i + 1..];
+        }
+        self.out.write_str(rest)
+    }
+
+    fn marker(&mut self, i: usize) -> fmt::Result {
+        let Some(placeholder) = PLACEHOLDERS.get(i) else { return self.out.write_char('?') };
+        match self.fill {
+            Some(fill) => fill.write_value(placeholder.name, self.out),
+            None => write!(self.out, "{{{}}}", placeholder.name),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pieces_split_literals_and_placeholders() {
-        let got: [Piece<'_>; 4] = {
-            let mut it = pieces("AMS {ams} slot {slot}");
-            [it.next().unwrap(), it.next().unwrap(), it.next().unwrap(), it.next().unwrap()]
-        };
-        assert_eq!(got[0], Piece::Literal("AMS "));
-        assert_eq!(got[1], Piece::Placeholder { name: "ams", offset: 4 });
-        assert_eq!(got[3], Piece::Placeholder { name: "slot", offset: 15 });
-    }
 
     #[test]
     fn index_is_the_part_digit_and_missing_values_are_marked() {
@@ -394,23 +303,18 @@ mod tests {
     }
 
     #[test]
-    fn doubled_braces_are_literal() {
-        let mut it = pieces("a {{b}} {slot}");
-        assert_eq!(it.next(), Some(Piece::Literal("a ")));
-        assert_eq!(it.next(), Some(Piece::Literal("{")));
-        assert_eq!(it.next(), Some(Piece::Literal("b")));
-        assert_eq!(it.next(), Some(Piece::Literal("}")));
-        assert_eq!(it.next(), Some(Piece::Literal(" ")));
-        assert_eq!(it.next(), Some(Piece::Placeholder { name: "slot", offset: 8 }));
-    }
-
-    #[test]
-    fn stray_braces_are_reported_not_lost() {
-        let mut it = pieces("a { b } c {");
-        assert_eq!(it.next(), Some(Piece::Literal("a ")));
-        assert_eq!(it.next(), Some(Piece::Placeholder { name: " b ", offset: 2 }));
-        assert_eq!(it.next(), Some(Piece::Literal(" c ")));
-        assert_eq!(it.next(), Some(Piece::Unbalanced { offset: 10 }));
-        assert_eq!(it.next(), None);
+    fn a_packed_text_is_filled_or_written_as_the_catalog_spells_it() {
+        use std::string::ToString;
+        // Pair 256 = "AM"; text: 256 "S " marker(ams) " {é}".
+        let (mut pairs, mut stream) = (std::vec::Vec::new(), std::vec::Vec::new());
+        crate::packed::pack([b'A' as u16, b'M' as u16], &mut pairs);
+        let text =
+            [256, b'S' as u16, b' ' as u16, MARKERS.start as u16, b' ' as u16, b'{' as u16, 0xC3, 0xA9, b'}' as u16];
+        crate::packed::pack(text, &mut stream);
+        let t = PackedText { pairs: &pairs, stream: &stream, start: 0, end: text.len() as u32 };
+        let fill = Fill { unit: Some(2), ..Fill::default() };
+        assert_eq!(Filled::packed(t, fill).to_string(), "AMS C {é}");
+        assert_eq!(Filled::packed(t, fill).as_written().to_string(), "AMS {ams} {{é}}");
+        assert_eq!(Filled::packed(t, Fill::default()).to_string(), "AMS ? {é}");
     }
 }

@@ -2,61 +2,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::Diagnostic;
+use crate::codes::procedure_texts;
+use crate::diagnostics::Sink;
 use crate::model::{Catalog, Level, Model, Module, Procedure};
+use crate::names::Names;
 use crate::schema::Raw;
-use crate::spans::Spans;
-
-/// Collects diagnostics for a catalog and its included files.
-pub struct Sink {
-    /// Display names: the catalog first, then its included files in `include` order.
-    files: Vec<String>,
-    /// Diagnostics with their file's number.
-    diagnostics: Vec<(usize, Diagnostic)>,
-}
-
-impl Sink {
-    pub fn new(file: &str) -> Sink {
-        Sink { files: vec![file.to_owned()], diagnostics: Vec::new() }
-    }
-
-    /// Adds a file; returns its number.
-    pub fn add_file(&mut self, name: String) -> usize {
-        self.files.push(name);
-        self.files.len() - 1
-    }
-
-    /// The display name of file `file`.
-    pub fn file_name(&self, file: usize) -> &str {
-        self.files.get(file).or(self.files.first()).map_or("", String::as_str)
-    }
-
-    pub fn error_at(&mut self, file: usize, line: usize, column: usize, message: impl Into<String>) {
-        let name = self.file_name(file).to_owned();
-        self.diagnostics.push((file, Diagnostic { file: name, line, column, message: message.into() }));
-    }
-
-    pub fn error(&mut self, spans: &Spans, path: &str, message: impl Into<String>) {
-        let node = spans.at(path);
-        self.error_at(node.file, node.line, node.column, message);
-    }
-
-    /// Where `path` is, for a message about another node: `line 12` in the same file as
-    /// `from`, `catalog/ams.yaml:12` in another.
-    pub fn place(&self, spans: &Spans, path: &str, from: &str) -> String {
-        let (node, here) = (spans.at(path), spans.at(from));
-        if node.file == here.file {
-            format!("line {}", node.line)
-        } else {
-            format!("{}:{}", self.file_name(node.file), node.line)
-        }
-    }
-
-    pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
-        self.diagnostics.sort_by_key(|(file, d)| (*file, d.line, d.column));
-        self.diagnostics.into_iter().map(|(_, d)| d).collect()
-    }
-}
 
 pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     let spans = &raw.spans;
@@ -172,60 +122,6 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     catalog
 }
 
-pub fn procedure_ref(
-    name: &str,
-    at: &str,
-    by_name: &HashMap<String, usize>,
-    spans: &Spans,
-    sink: &mut Sink,
-) -> Option<usize> {
-    let found = by_name.get(name).copied();
-    if found.is_none() {
-        sink.error(spans, at, format!("no procedure named `{name}` in `procedures`"));
-    }
-    found
-}
-
-pub fn procedure_texts(p: &Procedure) -> impl Iterator<Item = (String, &str)> {
-    let steps = p.steps.iter().enumerate().map(|(i, s)| (format!("steps.{i}"), s.as_str()));
-    let parts = p.parts.iter().enumerate().map(|(i, s)| (format!("parts.{i}"), s.as_str()));
-    let rest = [("title", Some(&p.title)), ("support", p.support.as_ref())]
-        .into_iter()
-        .filter_map(|(f, t)| Some((f.to_owned(), t?.as_str())));
-    rest.chain(steps).chain(parts)
-}
-
-/// Enum variant names of one enum: valid identifiers, each used once.
-pub struct Names {
-    what: &'static str,
-    /// Each name with the span path of its first use.
-    seen: HashMap<String, String>,
-}
-
-impl Names {
-    pub fn new(what: &'static str) -> Names {
-        Names { what, seen: HashMap::new() }
-    }
-
-    pub fn claim(&mut self, name: &str, path: &str, spans: &Spans, sink: &mut Sink) {
-        if !is_variant_name(name) {
-            sink.error(spans, path, format!("{} `{name}` is not a valid Rust enum variant: use CamelCase letters and digits, starting with a capital", self.what));
-        } else if let Some(first) = self.seen.get(name) {
-            let place = sink.place(spans, first, path);
-            sink.error(spans, path, format!("duplicate {} `{name}`: already used at {place}", self.what));
-        } else {
-            self.seen.insert(name.to_owned(), path.to_owned());
-        }
-    }
-}
-
-fn is_variant_name(name: &str) -> bool {
-    const RESERVED: [&str; 2] = ["Self", "ALL"];
-    name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
-        && !RESERVED.contains(&name)
-}
-
 /// `Motion Controller` -> `MotionController`, `AMS-HT` -> `AmsHt`.
 fn camel_case(name: &str) -> String {
     let mut out = String::new();
@@ -251,13 +147,5 @@ mod tests {
         assert_eq!(camel_case("Motion Controller"), "MotionController");
         assert_eq!(camel_case("AMS-HT"), "AmsHt");
         assert_eq!(camel_case("APP"), "App");
-    }
-
-    #[test]
-    fn variant_names_must_be_camel_case_identifiers() {
-        assert!(is_variant_name("AmsAssistMotorSpeed"));
-        assert!(!is_variant_name("ams_motor"));
-        assert!(!is_variant_name("Self"));
-        assert!(!is_variant_name("9Lives"));
     }
 }

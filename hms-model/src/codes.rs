@@ -6,8 +6,9 @@ use std::collections::{HashMap, HashSet};
 use hms_core::placeholder::{self, Piece, Side};
 use serde_yaml::Value;
 
-use crate::check::{Names, Sink, procedure_ref, procedure_texts};
+use crate::diagnostics::Sink;
 use crate::model::{Catalog, Channel, CodeEntry, CodePattern, Procedure};
+use crate::names::Names;
 use crate::pattern::{Fillable, check_family_overlaps, read_pattern};
 use crate::schema::{Raw, RawCode};
 use crate::spans::Spans;
@@ -91,9 +92,12 @@ pub fn validate(
         catalog.codes.push(entry);
         all.extend(patterns);
     }
-    if all.len() > crate::MAX_CODES {
-        let message =
-            format!("{} code patterns in all, more than the {} the tables can hold", all.len(), crate::MAX_CODES);
+    if all.len() > crate::limits::MAX_CODES {
+        let message = format!(
+            "{} code patterns in all, more than the {} the tables can hold",
+            all.len(),
+            crate::limits::MAX_CODES
+        );
         sink.error(spans, "codes", message);
         return;
     }
@@ -251,6 +255,31 @@ fn procedure(
             None
         }
     }
+}
+
+/// The procedure `name` names, by its index in `by_name`; a diagnostic at `at` when there is none.
+fn procedure_ref(
+    name: &str,
+    at: &str,
+    by_name: &HashMap<String, usize>,
+    spans: &Spans,
+    sink: &mut Sink,
+) -> Option<usize> {
+    let found = by_name.get(name).copied();
+    if found.is_none() {
+        sink.error(spans, at, format!("no procedure named `{name}` in `procedures`"));
+    }
+    found
+}
+
+/// The texts of procedure `p`, each with its field (`title`, `steps.2`).
+pub fn procedure_texts(p: &Procedure) -> impl Iterator<Item = (String, &str)> {
+    let steps = p.steps.iter().enumerate().map(|(i, s)| (format!("steps.{i}"), s.as_str()));
+    let parts = p.parts.iter().enumerate().map(|(i, s)| (format!("parts.{i}"), s.as_str()));
+    let rest = [("title", Some(&p.title)), ("support", p.support.as_ref())]
+        .into_iter()
+        .filter_map(|(f, t)| Some((f.to_owned(), t?.as_str())));
+    rest.chain(steps).chain(parts)
 }
 
 /// What each pattern of one entry can fill.

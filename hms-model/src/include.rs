@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde_yaml::{Mapping, Value};
 
-use crate::check::Sink;
+use crate::diagnostics::Sink;
 use crate::spans::Spans;
 
 /// The paths the catalog's `include` section names, each with its span path (`include.2`);

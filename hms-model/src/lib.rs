@@ -39,56 +39,28 @@
 //! [`tables::build`] refuses what outgrows the tables' fixed-width fields, and a key that
 //! appears twice in one perfect-hash index, which the generator could never solve.
 
-use std::fmt;
 use std::path::Path;
 
 mod check;
 mod codes;
 pub mod coverage;
+mod diagnostics;
 mod include;
+mod limits;
 mod model;
+mod names;
 pub mod official;
 pub mod packing;
 mod pattern;
+mod read;
 mod schema;
 mod spans;
 pub mod tables;
 
+pub use diagnostics::Diagnostic;
+pub use limits::{MAX_CODES, MAX_NESTING, MAX_SOURCE_BYTES};
 pub use model::{Catalog, Channel, CodeEntry, CodePattern, Level, Model, Module, Procedure};
-
-/// The schema version this crate reads.
-pub const SCHEMA_VERSION: u32 = 1;
-
-/// The largest catalog source [`parse`] reads, in bytes (8 MiB, about a hundred times the
-/// catalog's size today); a larger one is refused at `1:1` before it is parsed.
-pub const MAX_SOURCE_BYTES: usize = 8 << 20;
-
-/// The deepest collections may nest (a catalog needs four levels: section, entry, list,
-/// text). Deeper nesting is refused where it starts.
-pub const MAX_NESTING: usize = 32;
-
-/// The most code entries a catalog may have: the tables number them with 16 bits, one value
-/// meaning "none". More are refused at the `codes` section before they are checked.
-pub const MAX_CODES: usize = u16::MAX as usize - 1;
-
-/// One mistake in a catalog, at a position of its file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// The file as the caller named it.
-    pub file: String,
-    /// Line, from 1.
-    pub line: usize,
-    /// Column, from 1.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
-    }
-}
+pub use schema::SCHEMA_VERSION;
 
 /// Reads and validates catalog source text; `file` names it in diagnostics. Reads no files:
 /// a catalog with `include` needs [`parse_with`] or [`load`].
@@ -115,8 +87,8 @@ pub fn parse_with(
     file: &str,
     mut read: impl FnMut(&str) -> Result<String, String>,
 ) -> Result<Catalog, Vec<Diagnostic>> {
-    let mut sink = check::Sink::new(file);
-    let catalog = schema::read(source, &mut sink, &mut read).map(|raw| check::validate(raw, &mut sink));
+    let mut sink = diagnostics::Sink::new(file);
+    let catalog = read::read(source, &mut sink, &mut read).map(|raw| check::validate(raw, &mut sink));
     match (catalog, sink.into_diagnostics()) {
         (Some(catalog), errors) if errors.is_empty() => Ok(catalog),
         (_, errors) => Err(errors),

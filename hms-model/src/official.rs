@@ -2,7 +2,8 @@
 //! the models that list it, its wiki pages) and `texts/<lang>.tsv` (Bambu's texts, kept out of
 //! the repository). Tab-separated, one record a line, `#` comments.
 
-use crate::{Catalog, Channel, Diagnostic};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Catalog, Channel};
 
 /// Every official code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use hms_core::layout::{VARIES_SLOT, VARIES_UNIT, family_mask, first_member, is_f
 use hms_core::placeholder::{self, Fill, Piece, Source};
 use hms_core::spelling::read_digits;
 
-use crate::check::Sink;
+use crate::diagnostics::Sink;
 use crate::model::{Catalog, Channel, CodePattern};
 use crate::spans::Spans;
 

@@ -1,10 +1,14 @@
-//! The YAML schema: what each section of catalog.yaml holds, as written.
+//! The YAML schema: what each section of catalog.yaml holds, as written, and which field of
+//! an item is at fault when the item does not fit.
 
 use serde::Deserialize;
+use serde::de::{DeserializeOwned, Error as _};
 use serde_yaml::Value;
 
-use crate::check::Sink;
-use crate::spans::{Spans, Stop};
+use crate::spans::Spans;
+
+/// The schema version this crate reads.
+pub const SCHEMA_VERSION: u32 = 1;
 
 /// The sections of the file, each item with its path for diagnostics.
 pub struct Raw {
@@ -19,395 +23,203 @@ pub struct Raw {
     pub codes: Vec<(String, RawCode)>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawModule {
-    /// Read from the span index as written; here only to accept the key.
-    #[allow(dead_code)]
-    pub id: Value,
-    pub abbr: String,
-    pub name: String,
-    pub variant: Option<String>,
-    #[serde(default)]
-    pub lettered: bool,
+/// An item of a section: a struct read from a mapping, whose fields it knows by name.
+pub trait Item: DeserializeOwned {
+    /// The fields, by the names the catalog writes (serde's names for them).
+    const FIELDS: &'static [&'static str];
+
+    /// Reads `value` as the type of the field called `name`: serde's error when it does not
+    /// fit; `None` when there is no such field.
+    fn read_field(name: &str, value: &Value) -> Option<Result<(), serde_yaml::Error>>;
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawModel {
-    pub id: String,
-    #[allow(dead_code)]
-    pub prefix: Option<Value>,
-    pub name: String,
-    pub variant: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawLevel {
-    #[allow(dead_code)]
-    pub id: Value,
-    pub variant: String,
-    pub name: String,
-    pub meaning: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawProcedure {
-    pub name: String,
-    pub title: String,
-    pub steps: Vec<String>,
-    #[serde(default)]
-    pub parts: Vec<String>,
-    pub support: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawCode {
-    #[allow(dead_code)]
-    pub code: Value,
-    pub variant: Option<String>,
-    pub title: String,
-    pub meaning: String,
-    #[serde(default)]
-    pub causes: Vec<String>,
-    pub procedure: Option<String>,
-    pub steps: Option<Vec<String>>,
-    #[serde(default)]
-    pub parts: Vec<String>,
-    pub support: Option<String>,
-    pub note: Option<String>,
-    pub see_also: Option<String>,
-}
-
-/// Past this many `[` and `{`, a source the span pass found malformed is not handed to
-/// serde_yaml, whose time grows with the square of the flow nesting (10,000 levels: about a
-/// second in a debug build).
-const MAX_FLOW_OPENERS: usize = 10_000;
-
-/// The `[` and `{` of `source`: a bound on how deep its flow collections can nest.
-fn flow_openers(source: &str) -> usize {
-    source.bytes().filter(|&b| b == b'[' || b == b'{').count()
-}
-
-const SECTIONS: [&str; 7] = ["schema", "include", "modules", "models", "levels", "procedures", "codes"];
-
-/// The sections an included file may hold.
-const INCLUDED_SECTIONS: [&str; 2] = ["procedures", "codes"];
-
-/// Reads a catalog file, as a `path -> text` function gives the files it includes; `None`
-/// when the catalog itself is too broken to check further (the sink says why). An included
-/// file too broken to read adds nothing, and the rest is still checked.
-pub fn read(source: &str, sink: &mut Sink, resolve: &mut dyn FnMut(&str) -> Result<String, String>) -> Option<Raw> {
-    let (mut spans, top) = document(source, 0, sink)?;
-    for key in top.keys() {
-        match key.as_str() {
-            Some(k) if SECTIONS.contains(&k) => {}
-            _ => {
-                let name = key.as_str().unwrap_or("?");
-                sink.error(
-                    &spans,
-                    &format!("{name}#key"),
-                    format!(
-                        "unknown section `{name}`, expected one of {}",
-                        SECTIONS.map(|s| format!("`{s}`")).join(", ")
-                    ),
-                );
-            }
+/// Section item structs: serde reads them, refusing unknown fields, and [`Item`] knows their
+/// fields, named as serde names them (no field is renamed).
+macro_rules! items {
+    ($($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* })*) => {$(
+        $(#[$meta])*
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: $ty,)*
         }
-    }
-    match spans.scalar("schema") {
-        Some(v) if v.trim() == crate::SCHEMA_VERSION.to_string() => {}
-        Some(v) => sink.error(
-            &spans,
-            "schema",
-            format!("unsupported schema version `{v}`, this build reads version {}", crate::SCHEMA_VERSION),
-        ),
-        None if top.get("schema").is_some() => sink.error(&spans, "schema", "`schema` must be a version number"),
-        None => sink.error(&spans, "", "missing `schema: 1` at the top of the catalog"),
-    }
-    let mut raw = Raw {
-        includes: Vec::new(),
-        modules: section(&top, "", "modules", true, &spans, sink),
-        models: section(&top, "", "models", false, &spans, sink),
-        levels: section(&top, "", "levels", true, &spans, sink),
-        procedures: section(&top, "", "procedures", false, &spans, sink),
-        codes: section(&top, "", "codes", false, &spans, sink),
-        spans: Spans::default(),
-    };
-    for (at, written) in crate::include::paths(&top, &spans, sink) {
-        let display = crate::include::display_name(sink.file_name(0), &written);
-        let text = match resolve(&written) {
-            Ok(text) => text,
-            Err(e) => {
-                sink.error(&spans, &at, format!("cannot read included file `{written}`: {e}"));
-                continue;
-            }
-        };
-        let file = sink.add_file(display);
-        raw.includes.push(written);
-        let Some((included, top)) = document(&text, file, sink) else { continue };
-        let prefix = format!("~{file}");
-        spans.merge(included, &prefix);
-        for key in top.keys() {
-            let name = key.as_str().unwrap_or("?");
-            if !INCLUDED_SECTIONS.contains(&name) {
-                sink.error(
-                    &spans,
-                    &format!("{prefix}.{name}#key"),
-                    format!(
-                        "section `{name}` is not allowed in an included file: it may hold only `procedures` and `codes`"
-                    ),
-                );
-            }
-        }
-        let codes = spans.items(&format!("{prefix}.codes"));
-        if raw.codes.len() + codes > crate::MAX_CODES {
-            let message = format!(
-                "{} codes with the files before this one, more than the {} the tables can hold",
-                raw.codes.len() + codes,
-                crate::MAX_CODES
-            );
-            sink.error(&spans, &format!("{prefix}.codes"), message);
-            continue;
-        }
-        let prefix = format!("{prefix}.");
-        raw.procedures.extend(section(&top, &prefix, "procedures", false, &spans, sink));
-        raw.codes.extend(section(&top, &prefix, "codes", false, &spans, sink));
-    }
-    raw.spans = spans;
-    Some(raw)
-}
 
-/// One file read: its span index and its top mapping; `None`, with diagnostics, when it is
-/// too large, too deep, uses aliases, is not YAML, or is not a mapping.
-fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_yaml::Mapping)> {
-    let what = if file == 0 { "the catalog" } else { "the included file" };
-    if source.len() > crate::MAX_SOURCE_BYTES {
-        sink.error_at(
-            file,
-            1,
-            1,
-            format!(
-                "{what} is {} bytes long, more than the {} bytes this build reads",
-                source.len(),
-                crate::MAX_SOURCE_BYTES
-            ),
-        );
-        return None;
-    }
-    // The span pass runs first: it refuses, in time linear in the source, what would make the
-    // YAML parse below slow (deep flow nesting costs it time quadratic in the depth) or huge
-    // (aliases expand).
-    let (spans, stop) = Spans::index(source, file);
-    match stop {
-        None => {}
-        Some(Stop::TooDeep { line, column }) => {
-            sink.error_at(
-                file,
-                line,
-                column,
-                format!(
-                    "collections nested more than {} levels deep: a catalog needs four (section, entry, list, text)",
-                    crate::MAX_NESTING
-                ),
-            );
-            return None;
-        }
-        Some(Stop::Alias { line, column }) => {
-            sink.error_at(
-                file,
-                line,
-                column,
-                "aliases (`*name`) are not supported in the catalog: write the value out",
-            );
-            return None;
-        }
-        // With few brackets, the YAML parse below is quick and words the error as usual;
-        // with many, it could be slow, and this parser's wording stands.
-        Some(Stop::Syntax { line, column, message }) if flow_openers(source) > MAX_FLOW_OPENERS => {
-            sink.error_at(file, line, column, message);
-            return None;
-        }
-        Some(Stop::Syntax { .. }) => {}
-    }
-    let codes = spans.items("codes");
-    if codes > crate::MAX_CODES {
-        sink.error(&spans, "codes", format!("{codes} codes, more than the {} the tables can hold", crate::MAX_CODES));
-        return None;
-    }
-    let document: Value = match serde_yaml::from_str(source) {
-        Ok(v) => v,
-        Err(e) => {
-            let message = strip_location(&e.to_string());
-            match repeated_key(&message) {
-                // serde_yaml places a repeated key at its mapping (or at 1:1 for a section);
-                // the span pass kept the repeated key's own position.
-                Some(at) => sink.error(&spans, &at, message),
-                None => {
-                    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-                    sink.error_at(file, line, column, message);
+        impl Item for $name {
+            const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn read_field(name: &str, value: &Value) -> Option<Result<(), serde_yaml::Error>> {
+                match name {
+                    $(stringify!($field) => Some(serde_yaml::from_value::<$ty>(value.clone()).map(drop)),)*
+                    _ => None,
                 }
             }
-            return None;
         }
+    )*};
+}
+
+items! {
+    pub struct RawModule {
+        /// Read from the span index as written; here only to accept the key.
+        #[allow(dead_code)]
+        pub id: Value,
+        pub abbr: String,
+        pub name: String,
+        pub variant: Option<String>,
+        #[serde(default)]
+        pub lettered: bool,
+    }
+
+    pub struct RawModel {
+        pub id: String,
+        #[allow(dead_code)]
+        pub prefix: Option<Value>,
+        pub name: String,
+        pub variant: Option<String>,
+    }
+
+    pub struct RawLevel {
+        #[allow(dead_code)]
+        pub id: Value,
+        pub variant: String,
+        pub name: String,
+        pub meaning: String,
+    }
+
+    pub struct RawProcedure {
+        pub name: String,
+        pub title: String,
+        pub steps: Vec<String>,
+        #[serde(default)]
+        pub parts: Vec<String>,
+        pub support: Option<String>,
+    }
+
+    pub struct RawCode {
+        #[allow(dead_code)]
+        pub code: Value,
+        pub variant: Option<String>,
+        pub title: String,
+        pub meaning: String,
+        #[serde(default)]
+        pub causes: Vec<String>,
+        pub procedure: Option<String>,
+        pub steps: Option<Vec<String>>,
+        #[serde(default)]
+        pub parts: Vec<String>,
+        pub support: Option<String>,
+        pub note: Option<String>,
+        pub see_also: Option<String>,
+    }
+}
+
+/// What is wrong with an item.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// A key that names no field.
+    UnknownField(String),
+    /// The value of this field does not fit its type.
+    Field(String),
+    /// The item as a whole: not a mapping, a field missing, a key that is not a string.
+    Item,
+}
+
+/// Why an item could not be read: the fault, and serde's message for it.
+#[derive(Debug)]
+pub struct ItemError {
+    pub fault: Fault,
+    pub message: String,
+}
+
+/// Reads `item` as a `T`. When it does not fit, the fault is found in the item itself, key
+/// by key in the order serde reads them: the first key that names no field, or the first
+/// field whose value does not fit that field's type; else the item as a whole.
+pub fn read_item<T: Item>(item: &Value) -> Result<T, ItemError> {
+    let whole = match serde_yaml::from_value::<T>(item.clone()) {
+        Ok(value) => return Ok(value),
+        Err(e) => e,
     };
-    match document {
-        Value::Mapping(top) => Some((spans, top)),
-        // An empty included file adds nothing.
-        Value::Null if file != 0 => Some((spans, serde_yaml::Mapping::new())),
-        _ if file == 0 => {
-            sink.error(
-                &spans,
-                "",
-                "the catalog must be a mapping of `schema`, `modules`, `levels`, `procedures` and `codes`",
-            );
-            None
-        }
-        _ => {
-            sink.error(&spans, "", "an included file must be a mapping of `procedures` and `codes`");
-            None
-        }
+    let no_fields = serde_yaml::Mapping::new();
+    let fields = if let Value::Mapping(fields) = item { fields } else { &no_fields };
+    for (key, value) in fields {
+        let Some(name) = key.as_str() else { break };
+        let (fault, error) = match T::read_field(name, value) {
+            None => (Fault::UnknownField(name.to_owned()), serde_yaml::Error::unknown_field(name, T::FIELDS)),
+            Some(Err(e)) => (Fault::Field(name.to_owned()), e),
+            Some(Ok(())) => continue,
+        };
+        return Err(ItemError { fault, message: error.to_string() });
     }
-}
-
-/// The items of section `name` of the mapping `top`, each with its path (`prefix` + `codes.3`)
-/// in the merged span index.
-fn section<T: serde::de::DeserializeOwned>(
-    top: &serde_yaml::Mapping,
-    prefix: &str,
-    name: &str,
-    required: bool,
-    spans: &Spans,
-    sink: &mut Sink,
-) -> Vec<(String, T)> {
-    let items = match top.get(name) {
-        Some(Value::Sequence(items)) => items,
-        Some(Value::Null) | None if !required => return Vec::new(),
-        None => {
-            sink.error(spans, prefix.trim_end_matches('.'), format!("missing section `{name}`"));
-            return Vec::new();
-        }
-        Some(_) => {
-            sink.error(spans, &format!("{prefix}{name}"), format!("`{name}` must be a list"));
-            return Vec::new();
-        }
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let path = format!("{prefix}{name}.{i}");
-        match serde_yaml::from_value::<T>(item.clone()) {
-            Ok(value) => out.push((path, value)),
-            Err(e) => {
-                let message = strip_location(&e.to_string());
-                // serde names an unknown or missing field, but not the field of a value of the
-                // wrong type: find that in the item.
-                let (field, at) = if message.starts_with("unknown field") {
-                    (None, backticked(&message).map(|f| format!("{f}#key")))
-                } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-                    let field = offending_field(item, &message);
-                    (field.clone(), field)
-                } else {
-                    (None, None)
-                };
-                let at = at.map_or_else(|| path.clone(), |at| format!("{path}.{at}"));
-                let field = field.map_or_else(String::new, |f| format!(".{f}"));
-                sink.error(spans, &at, format!("{name}[{i}]{field}: {message}"));
-            }
-        }
-    }
-    out
-}
-
-/// The key of the mapping `item` whose value a serde "invalid type" message describes (the
-/// value itself, or an item of its list), as serde describes values.
-fn offending_field(item: &Value, message: &str) -> Option<String> {
-    let Value::Mapping(fields) = item else { return None };
-    let rest = message.strip_prefix("invalid type: ").or_else(|| message.strip_prefix("invalid value: "))?;
-    let unexpected = &rest[..rest.rfind(", expected ")?];
-    let matches = |v: &Value| describe(v).is_some_and(|d| d == unexpected);
-    fields.iter().find_map(|(key, value)| {
-        let hit = matches(value) || matches!(value, Value::Sequence(items) if items.iter().any(matches));
-        hit.then(|| key.as_str().unwrap_or("?").to_owned())
-    })
-}
-
-/// A value as serde's "invalid type" messages describe it.
-fn describe(value: &Value) -> Option<String> {
-    Some(match value {
-        Value::Null => "unit value".to_owned(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
-        Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
-        Value::Sequence(_) => "sequence".to_owned(),
-        Value::Mapping(_) => "map".to_owned(),
-        Value::Tagged(_) => return None,
-    })
-}
-
-/// The span path of the key that serde_yaml's "`codes[0]`: duplicate entry with key
-/// \"title\"" names: `codes.0.title#key`.
-fn repeated_key(message: &str) -> Option<String> {
-    let at = message.find("duplicate entry with key ")?;
-    let key = quoted(&message[at..])?;
-    let path = message[..at].trim_end_matches([':', ' ']).replace('[', ".").replace(']', "");
-    let path = path.trim_start_matches('.');
-    Some(if path.is_empty() { format!("{key}#key") } else { format!("{path}.{key}#key") })
-}
-
-/// The first text between double quotes in a serde message.
-fn quoted(message: &str) -> Option<&str> {
-    let start = message.find('"')? + 1;
-    let len = message[start..].find('"')?;
-    Some(&message[start..start + len])
-}
-
-/// The first name between backticks in a serde message.
-fn backticked(message: &str) -> Option<&str> {
-    let start = message.find('`')? + 1;
-    let len = message[start..].find('`')?;
-    Some(&message[start..start + len])
-}
-
-/// serde_yaml ends messages with " at line L column C"; the diagnostic says that already.
-fn strip_location(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
+    Err(ItemError { fault: Fault::Item, message: whole.to_string() })
 }
 
 #[cfg(test)]
 mod tests {
-    fn errors(source: &str) -> Vec<String> {
-        crate::parse(source, "c.yaml")
-            .unwrap_err()
-            .iter()
-            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
-            .collect()
+    use serde::de::{self, Deserializer, Visitor};
+
+    use super::*;
+
+    /// The field names serde's derive hands a deserializer for `T`.
+    fn serde_fields<T: DeserializeOwned>() -> &'static [&'static str] {
+        struct Fields(&'static [&'static str]);
+        impl<'de> Deserializer<'de> for &mut Fields {
+            type Error = de::value::Error;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(de::Error::custom("not a struct"))
+            }
+            fn deserialize_struct<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                fields: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Self::Error> {
+                self.0 = fields;
+                Err(de::Error::custom("fields taken"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+                option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+                ignored_any
+            }
+        }
+        let mut fields = Fields(&[]);
+        let _ = T::deserialize(&mut fields);
+        fields.0
     }
 
     #[test]
-    fn a_value_of_the_wrong_type_is_placed_at_its_field() {
-        let source = "schema: 1\nmodules: [{ id: \"07\", abbr: A, name: B, lettered: 3 }]\nlevels: []\ncodes:\n  \
-                      - code: 0700_0100_0001_0001\n    title: t\n    meaning: m\n    causes: [a, {b: c}]\n";
+    fn each_item_knows_the_fields_serde_reads() {
+        assert_eq!(RawModule::FIELDS, serde_fields::<RawModule>());
+        assert_eq!(RawModel::FIELDS, serde_fields::<RawModel>());
+        assert_eq!(RawLevel::FIELDS, serde_fields::<RawLevel>());
+        assert_eq!(RawProcedure::FIELDS, serde_fields::<RawProcedure>());
+        assert_eq!(RawCode::FIELDS, serde_fields::<RawCode>());
+    }
+
+    fn fault(yaml: &str) -> (Fault, String) {
+        let item: Value = serde_yaml::from_str(yaml).unwrap();
+        let e = read_item::<RawModule>(&item).err().unwrap();
+        (e.fault, e.message)
+    }
+
+    #[test]
+    fn the_fault_is_found_in_the_item_not_in_the_message() {
+        // `id` takes any value, so the integer 3 there is no fault; `lettered` is.
+        let (at, message) = fault("{ id: 3, abbr: A, name: B, lettered: 3 }");
         assert_eq!(
-            errors(source),
-            [
-                "2:51: modules[0].lettered: invalid type: integer `3`, expected a boolean",
-                "8:13: codes[0].causes: invalid type: map, expected a string",
-            ]
+            (at, message.as_str()),
+            (Fault::Field("lettered".into()), "invalid type: integer `3`, expected a boolean")
         );
-    }
-
-    #[test]
-    fn a_repeated_key_is_placed_at_its_second_use() {
-        let nested = "schema: 1\nmodules: [{ id: \"07\", id: \"08\", abbr: A, name: B }]\nlevels: []\n";
-        assert_eq!(errors(nested), ["2:23: modules[0]: duplicate entry with key \"id\""]);
-        let section = "schema: 1\nmodules: []\nlevels: []\nlevels: []\n";
-        assert_eq!(errors(section), ["4:1: duplicate entry with key \"levels\""]);
+        // A key with a backtick in it, and one spelled like serde's message.
+        assert_eq!(fault("{ id: 1, abbr: A, name: B, \"a`b\": 1 }").0, Fault::UnknownField("a`b".into()));
+        let (at, message) = fault("{ id: 1, \"invalid type: integer\": 1, abbr: 3 }");
+        assert_eq!(at, Fault::UnknownField("invalid type: integer".into()));
+        assert!(
+            message.starts_with("unknown field `invalid type: integer`, expected one of `id`, `abbr`"),
+            "{message}"
+        );
+        // Keys are read in order: the first fault is the one reported.
+        assert_eq!(fault("{ abbr: [x], foo: 1 }").0, Fault::Field("abbr".into()));
+        assert_eq!(fault("{ id: 1, abbr: A }"), (Fault::Item, "missing field `name`".to_owned()));
+        assert_eq!(fault("[1]").0, Fault::Item);
     }
 }

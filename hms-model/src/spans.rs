@@ -3,13 +3,15 @@
 //! serde_yaml gives typed values but no positions; a pass over the parser's events records
 //! the start of every node, and the text of every scalar exactly as written (so a code like
 //! `0700200000020003` keeps its leading zero). The pass runs first and also guards the
-//! limits that keep serde_yaml's parse bounded: nesting depth and aliases.
+//! limits that keep serde_yaml's parse bounded: nesting depth and aliases. It notes the first
+//! key written twice in a mapping, which serde_yaml refuses.
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScanError, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
+use serde_yaml::Value;
 
-use crate::MAX_NESTING;
+use crate::limits::MAX_NESTING;
 
 /// Position of one node: line from 1, column from 1.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,6 +24,8 @@ pub struct Node {
     pub items: usize,
     /// The file it is in: 0 for the catalog, `n` for its `n`th included file.
     pub file: usize,
+    /// Whether it is a sequence.
+    pub sequence: bool,
 }
 
 /// Node positions by path; a mapping key's own position is under `path#key`.
@@ -30,17 +34,31 @@ pub struct Spans {
     nodes: HashMap<String, Node>,
     /// The file every node indexed here is in.
     file: usize,
+    /// The first key written twice in one mapping, in document order.
+    repeated: Option<Repeated>,
+}
+
+/// A key written a second time in one mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repeated {
+    /// The span path of its second use: `codes.0.title#key`.
+    pub at: String,
+    /// The path of its mapping as serde_yaml writes it in messages: `codes[0]`.
+    pub mapping: String,
+    /// The key as serde_yaml reads it.
+    pub key: Value,
 }
 
 /// Why the index stopped before the end of the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Stop {
-    /// Collections nested deeper than [`MAX_NESTING`], at the first node too deep.
+    /// Collections nested deeper than [`MAX_NESTING`], at the first node too deep, or where
+    /// the scanner stopped before that node arrived.
     TooDeep { line: usize, column: usize },
     /// An alias (`*name`): expanding aliases can multiply the document's size.
     Alias { line: usize, column: usize },
-    /// A syntax error, as this parser words it.
-    Syntax { line: usize, column: usize, message: String },
+    /// A syntax error, as this parser words it, `offset` bytes into the source.
+    Syntax { line: usize, column: usize, offset: usize, message: String },
 }
 
 type Next<'a> = Result<Option<(Event<'a>, Span)>, Stop>;
@@ -56,18 +74,28 @@ fn next<'a>(parser: &mut Parser<'a, impl saphyr_parser::Input>) -> Next<'a> {
 
 fn scan_error(e: &ScanError) -> Stop {
     let (line, column) = (e.marker().line(), e.marker().col() + 1);
-    // The scanner's own flow-nesting limit (deeper than ours) stops it before any event.
-    if e.info().contains("recursion limit") {
-        Stop::TooDeep { line, column }
-    } else {
-        Stop::Syntax { line, column, message: e.info().to_owned() }
-    }
+    // The offset in characters for now; `index` makes it bytes.
+    Stop::Syntax { line, column, offset: e.marker().index(), message: e.info().to_owned() }
 }
 
 impl Spans {
     /// Indexes `source`, the text of file number `file`; a [`Stop`] says why the index ended
     /// early, with what was indexed so far.
     pub fn index(source: &str, file: usize) -> (Spans, Option<Stop>) {
+        let (spans, stop) = Spans::pass(source, file);
+        let Some(Stop::Syntax { line, column, offset, message }) = stop else { return (spans, stop) };
+        let offset = source.char_indices().nth(offset).map_or(source.len(), |(at, _)| at);
+        // The scanner reads ahead along a line before it hands over the nodes it has read, so
+        // a fault there, or its own flow-nesting limit (deeper than ours), can stop it before
+        // the nodes that nest too deep arrive. The text before the stop shows the depth.
+        if let (_, Some(Stop::TooDeep { .. })) = Spans::pass(&source[..offset], file) {
+            return (spans, Some(Stop::TooDeep { line, column }));
+        }
+        (spans, Some(Stop::Syntax { line, column, offset, message }))
+    }
+
+    /// One pass over the events of `source`.
+    fn pass(source: &str, file: usize) -> (Spans, Option<Stop>) {
         let mut spans = Spans { file, ..Spans::default() };
         let mut parser = Parser::new_from_str(source);
         let stop = loop {
@@ -79,6 +107,30 @@ impl Spans {
             }
         };
         (spans, stop)
+    }
+
+    /// The first key written twice in one mapping, if there is one.
+    pub fn repeated(&self) -> Option<&Repeated> {
+        self.repeated.as_ref()
+    }
+
+    /// The span path `path` as serde_yaml writes it in messages: `codes.0.causes` is
+    /// `codes[0].causes`.
+    fn serde_path(&self, path: &str) -> String {
+        let mut out = String::new();
+        let mut at = String::new();
+        for part in path.split('.').filter(|p| !p.is_empty()) {
+            if self.nodes.get(&at).is_some_and(|n| n.sequence) {
+                // serde_yaml writes the root `.` before an index.
+                out.push_str(if at.is_empty() { "." } else { "" });
+                out.push_str(&format!("[{part}]"));
+            } else {
+                out.push_str(if out.is_empty() { "" } else { "." });
+                out.push_str(part);
+            }
+            at = join(&at, part);
+        }
+        out
     }
 
     /// The node at `path`, or the nearest enclosing node that was indexed.
@@ -119,8 +171,36 @@ impl Spans {
         }
     }
 
+    /// Notes the key `name` of the mapping at `mapping` (its value at span path `child`): the
+    /// first key that serde_yaml reads as the same value as an earlier key of its mapping is
+    /// [`Repeated`]. (Tagged keys are left to serde_yaml.)
+    fn note_key(&mut self, keys: &mut HashMap<String, bool>, mapping: &str, child: &str, name: &str, quoted: bool) {
+        if self.repeated.is_some() {
+            return;
+        }
+        let Some(&earlier) = keys.get(name) else {
+            keys.insert(name.to_owned(), quoted);
+            return;
+        };
+        // The same text in the same style reads the same; a plain and a quoted key are the
+        // same only when the plain one reads as a string.
+        if earlier == quoted || key_value(name, false) == Value::String(name.to_owned()) {
+            let key = key_value(name, quoted);
+            // The path now, while no later key has written over the mapping's ancestors.
+            let mapping = self.serde_path(mapping);
+            self.repeated = Some(Repeated { at: format!("{child}#key"), mapping, key });
+        }
+    }
+
     fn record(&mut self, path: String, span: Span, scalar: Option<String>) {
-        let node = Node { line: span.start.line(), column: span.start.col() + 1, scalar, items: 0, file: self.file };
+        let node = Node {
+            line: span.start.line(),
+            column: span.start.col() + 1,
+            scalar,
+            items: 0,
+            file: self.file,
+            sequence: false,
+        };
         self.nodes.insert(path, node);
     }
 
@@ -141,6 +221,9 @@ impl Spans {
             Event::Scalar(value, ..) => self.record(path, span, Some(value.into_owned())),
             Event::SequenceStart(..) => {
                 self.record(path.clone(), span, None);
+                if let Some(node) = self.nodes.get_mut(&path) {
+                    node.sequence = true;
+                }
                 let mut i = 0;
                 while let Some((event, span)) = next(parser)? {
                     if matches!(event, Event::SequenceEnd | Event::StreamEnd) {
@@ -155,6 +238,8 @@ impl Spans {
             }
             Event::MappingStart(..) => {
                 self.record(path.clone(), span, None);
+                // Each plain or quoted key so far, and whether it was quoted.
+                let mut keys: HashMap<String, bool> = HashMap::new();
                 while let Some((key, key_span)) = next(parser)? {
                     if matches!(key, Event::MappingEnd | Event::StreamEnd) {
                         break;
@@ -164,8 +249,12 @@ impl Spans {
                         _ => "?".to_owned(),
                     };
                     let child = join(&path, &name);
-                    if !matches!(key, Event::Scalar(..)) {
-                        self.node(parser, format!("{child}#complex"), key, key_span, depth + 1)?;
+                    match key {
+                        Event::Scalar(_, style, _, None) => {
+                            self.note_key(&mut keys, &path, &child, &name, style != ScalarStyle::Plain);
+                        }
+                        Event::Scalar(..) => {}
+                        key => self.node(parser, format!("{child}#complex"), key, key_span, depth + 1)?,
                     }
                     self.record(format!("{child}#key"), key_span, None);
                     let Some((value, value_span)) = next(parser)? else { break };
@@ -175,6 +264,16 @@ impl Spans {
             _ => self.record(path, span, None),
         }
         Ok(())
+    }
+}
+
+/// A plain or quoted key as serde_yaml reads it: a quoted key is a string; a plain one may
+/// be a number, a boolean or null.
+fn key_value(text: &str, quoted: bool) -> Value {
+    let plain = if quoted { None } else { serde_yaml::from_str::<Value>(text).ok() };
+    match plain {
+        Some(v @ (Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_))) => v,
+        _ => Value::String(text.to_owned()),
     }
 }
 
@@ -220,5 +319,36 @@ mod tests {
         // Down to the included file's top node, never the catalog's.
         assert_eq!((fallback.file, fallback.line, fallback.column), (1, 2, 1));
         assert_eq!(spans.at("include.0").file, 0);
+    }
+
+    #[test]
+    fn nesting_too_deep_is_known_by_its_depth_not_by_the_scanners_words() {
+        // Forty `[` and a fault on the same line: the scanner stops at the fault before it
+        // hands over the first `[`, and its message says nothing of depth.
+        let (_, stop) = Spans::index(&format!("codes: {}\"unclosed\n", "[".repeat(40)), 0);
+        assert_eq!(stop, Some(Stop::TooDeep { line: 1, column: 48 }));
+        // The scanner's own limit (255 open flow collections), after a BOM and wide characters.
+        let (_, stop) = Spans::index(&format!("\u{FEFF}codes: [\"é\u{10000}\", {}\n", "[".repeat(300)), 0);
+        assert_eq!(stop, Some(Stop::TooDeep { line: 1, column: 269 }));
+        // A fault where the nesting is within the limit stays a syntax error.
+        let (_, stop) = Spans::index(&format!("codes: {}\"unclosed\n", "[".repeat(30)), 0);
+        assert!(matches!(stop, Some(Stop::Syntax { line: 1, column: 38, .. })), "{stop:?}");
+    }
+
+    #[test]
+    fn the_first_key_serde_would_read_twice_is_noted_at_its_second_use() {
+        let repeated = |source: &str| {
+            let (spans, _) = Spans::index(source, 0);
+            spans.repeated().map(|r| (r.at.clone(), r.mapping.clone(), r.key.clone()))
+        };
+        let text = |s: &str| Value::String(s.to_owned());
+        assert_eq!(
+            repeated("a: [{x: 1}, {y: 2, 'y': 3}]\na: 1\n"),
+            Some(("a.1.y#key".into(), "a[1]".into(), text("y")))
+        );
+        assert_eq!(repeated("- {x: 1, 1: 2, 1: 3}\n"), Some(("0.1#key".into(), ".[0]".into(), Value::from(1))));
+        assert_eq!(repeated("w[1]: {~: 1, null: 2, ~: 3}\n"), Some(("w[1].~#key".into(), "w[1]".into(), Value::Null)));
+        // Serde reads these as different keys: a number and a string, a tagged key.
+        assert_eq!(repeated("{1: a, '1': b, !!str x: c, x: d}\n"), None);
     }
 }

@@ -1,0 +1,294 @@
+//! Reading a catalog file and the files it includes: the span pass, serde_yaml's parse, and
+//! each section's items as the schema's structs.
+
+use serde_yaml::Value;
+
+use crate::diagnostics::Sink;
+use crate::schema::{Fault, Item, ItemError, Raw, SCHEMA_VERSION, read_item};
+use crate::spans::{Spans, Stop};
+
+/// Past this many `[` and `{`, a source the span pass found malformed is not handed to
+/// serde_yaml, whose time grows with the square of the flow nesting (10,000 levels: about a
+/// second in a debug build).
+const MAX_FLOW_OPENERS: usize = 10_000;
+
+/// The `[` and `{` of `source`: a bound on how deep its flow collections can nest.
+fn flow_openers(source: &str) -> usize {
+    source.bytes().filter(|&b| b == b'[' || b == b'{').count()
+}
+
+const SECTIONS: [&str; 7] = ["schema", "include", "modules", "models", "levels", "procedures", "codes"];
+
+/// The sections an included file may hold.
+const INCLUDED_SECTIONS: [&str; 2] = ["procedures", "codes"];
+
+/// Reads a catalog file, as a `path -> text` function gives the files it includes; `None`
+/// when the catalog itself is too broken to check further (the sink says why). An included
+/// file too broken to read adds nothing, and the rest is still checked.
+pub fn read(source: &str, sink: &mut Sink, resolve: &mut dyn FnMut(&str) -> Result<String, String>) -> Option<Raw> {
+    let (mut spans, top) = document(source, 0, sink)?;
+    for key in top.keys() {
+        match key.as_str() {
+            Some(k) if SECTIONS.contains(&k) => {}
+            _ => {
+                let name = key.as_str().unwrap_or("?");
+                sink.error(
+                    &spans,
+                    &format!("{name}#key"),
+                    format!(
+                        "unknown section `{name}`, expected one of {}",
+                        SECTIONS.map(|s| format!("`{s}`")).join(", ")
+                    ),
+                );
+            }
+        }
+    }
+    match spans.scalar("schema") {
+        Some(v) if v.trim() == SCHEMA_VERSION.to_string() => {}
+        Some(v) => sink.error(
+            &spans,
+            "schema",
+            format!("unsupported schema version `{v}`, this build reads version {}", SCHEMA_VERSION),
+        ),
+        None if top.get("schema").is_some() => sink.error(&spans, "schema", "`schema` must be a version number"),
+        None => sink.error(&spans, "", "missing `schema: 1` at the top of the catalog"),
+    }
+    let mut raw = Raw {
+        includes: Vec::new(),
+        modules: section(&top, "", "modules", true, &spans, sink),
+        models: section(&top, "", "models", false, &spans, sink),
+        levels: section(&top, "", "levels", true, &spans, sink),
+        procedures: section(&top, "", "procedures", false, &spans, sink),
+        codes: section(&top, "", "codes", false, &spans, sink),
+        spans: Spans::default(),
+    };
+    for (at, written) in crate::include::paths(&top, &spans, sink) {
+        let display = crate::include::display_name(sink.file_name(0), &written);
+        let text = match resolve(&written) {
+            Ok(text) => text,
+            Err(e) => {
+                sink.error(&spans, &at, format!("cannot read included file `{written}`: {e}"));
+                continue;
+            }
+        };
+        let file = sink.add_file(display);
+        raw.includes.push(written);
+        let Some((included, top)) = document(&text, file, sink) else { continue };
+        let prefix = format!("~{file}");
+        spans.merge(included, &prefix);
+        for key in top.keys() {
+            let name = key.as_str().unwrap_or("?");
+            if !INCLUDED_SECTIONS.contains(&name) {
+                sink.error(
+                    &spans,
+                    &format!("{prefix}.{name}#key"),
+                    format!(
+                        "section `{name}` is not allowed in an included file: it may hold only `procedures` and `codes`"
+                    ),
+                );
+            }
+        }
+        let codes = spans.items(&format!("{prefix}.codes"));
+        if raw.codes.len() + codes > crate::limits::MAX_CODES {
+            let message = format!(
+                "{} codes with the files before this one, more than the {} the tables can hold",
+                raw.codes.len() + codes,
+                crate::limits::MAX_CODES
+            );
+            sink.error(&spans, &format!("{prefix}.codes"), message);
+            continue;
+        }
+        let prefix = format!("{prefix}.");
+        raw.procedures.extend(section(&top, &prefix, "procedures", false, &spans, sink));
+        raw.codes.extend(section(&top, &prefix, "codes", false, &spans, sink));
+    }
+    raw.spans = spans;
+    Some(raw)
+}
+
+/// One file read: its span index and its top mapping; `None`, with diagnostics, when it is
+/// too large, too deep, uses aliases, is not YAML, or is not a mapping.
+fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_yaml::Mapping)> {
+    let what = if file == 0 { "the catalog" } else { "the included file" };
+    if source.len() > crate::limits::MAX_SOURCE_BYTES {
+        sink.error_at(
+            file,
+            1,
+            1,
+            format!(
+                "{what} is {} bytes long, more than the {} bytes this build reads",
+                source.len(),
+                crate::limits::MAX_SOURCE_BYTES
+            ),
+        );
+        return None;
+    }
+    // The span pass runs first: it refuses, in time linear in the source, what would make the
+    // YAML parse below slow (deep flow nesting costs it time quadratic in the depth) or huge
+    // (aliases expand).
+    let (spans, stop) = Spans::index(source, file);
+    match stop {
+        None => {}
+        Some(Stop::TooDeep { line, column }) => {
+            sink.error_at(
+                file,
+                line,
+                column,
+                format!(
+                    "collections nested more than {} levels deep: a catalog needs four (section, entry, list, text)",
+                    crate::limits::MAX_NESTING
+                ),
+            );
+            return None;
+        }
+        Some(Stop::Alias { line, column }) => {
+            sink.error_at(
+                file,
+                line,
+                column,
+                "aliases (`*name`) are not supported in the catalog: write the value out",
+            );
+            return None;
+        }
+        // With few brackets, the YAML parse below is quick and words the error as usual;
+        // with many, it could be slow, and this parser's wording stands.
+        Some(Stop::Syntax { line, column, message, .. }) if flow_openers(source) > MAX_FLOW_OPENERS => {
+            sink.error_at(file, line, column, message);
+            return None;
+        }
+        Some(Stop::Syntax { .. }) => {}
+    }
+    let codes = spans.items("codes");
+    if codes > crate::limits::MAX_CODES {
+        sink.error(
+            &spans,
+            "codes",
+            format!("{codes} codes, more than the {} the tables can hold", crate::limits::MAX_CODES),
+        );
+        return None;
+    }
+    // serde_yaml would refuse a key written twice at its mapping (at 1:1 for a section); the
+    // span pass found it, at its second use.
+    if let Some(repeated) = spans.repeated() {
+        sink.error(&spans, &repeated.at, repeated_key(&repeated.mapping, &repeated.key));
+        return None;
+    }
+    let document: Value = match serde_yaml::from_str(source) {
+        Ok(v) => v,
+        Err(e) => {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            sink.error_at(file, line, column, strip_location(&e.to_string()));
+            return None;
+        }
+    };
+    match document {
+        Value::Mapping(top) => Some((spans, top)),
+        // An empty included file adds nothing.
+        Value::Null if file != 0 => Some((spans, serde_yaml::Mapping::new())),
+        _ if file == 0 => {
+            sink.error(
+                &spans,
+                "",
+                "the catalog must be a mapping of `schema`, `modules`, `levels`, `procedures` and `codes`",
+            );
+            None
+        }
+        _ => {
+            sink.error(&spans, "", "an included file must be a mapping of `procedures` and `codes`");
+            None
+        }
+    }
+}
+
+/// The items of section `name` of the mapping `top`, each with its path (`prefix` + `codes.3`)
+/// in the merged span index.
+fn section<T: Item>(
+    top: &serde_yaml::Mapping,
+    prefix: &str,
+    name: &str,
+    required: bool,
+    spans: &Spans,
+    sink: &mut Sink,
+) -> Vec<(String, T)> {
+    let items = match top.get(name) {
+        Some(Value::Sequence(items)) => items,
+        Some(Value::Null) | None if !required => return Vec::new(),
+        None => {
+            sink.error(spans, prefix.trim_end_matches('.'), format!("missing section `{name}`"));
+            return Vec::new();
+        }
+        Some(_) => {
+            sink.error(spans, &format!("{prefix}{name}"), format!("`{name}` must be a list"));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("{prefix}{name}.{i}");
+        match read_item::<T>(item) {
+            Ok(value) => out.push((path, value)),
+            Err(ItemError { fault, message }) => {
+                let (at, field) = match fault {
+                    Fault::UnknownField(key) => (format!("{path}.{key}#key"), String::new()),
+                    Fault::Field(field) => (format!("{path}.{field}"), format!(".{field}")),
+                    Fault::Item => (path, String::new()),
+                };
+                sink.error(spans, &at, format!("{name}[{i}]{field}: {message}"));
+            }
+        }
+    }
+    out
+}
+
+/// serde_yaml's message for `key` written twice in the mapping at `path` (as serde_yaml
+/// writes paths): `codes[0]: duplicate entry with key "title"`.
+fn repeated_key(path: &str, key: &Value) -> String {
+    let what = match key {
+        Value::Null => "with null key".to_owned(),
+        Value::Bool(b) => format!("with key `{b}`"),
+        Value::Number(n) => format!("with key {n}"),
+        Value::String(s) => format!("with key {s:?}"),
+        Value::Sequence(_) | Value::Mapping(_) | Value::Tagged(_) => "in YAML map".to_owned(),
+    };
+    if path.is_empty() { format!("duplicate entry {what}") } else { format!("{path}: duplicate entry {what}") }
+}
+
+/// serde_yaml ends messages with " at line L column C"; the diagnostic says that already.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn errors(source: &str) -> Vec<String> {
+        crate::parse(source, "c.yaml")
+            .unwrap_err()
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_placed_at_its_field() {
+        let source = "schema: 1\nmodules: [{ id: \"07\", abbr: A, name: B, lettered: 3 }]\nlevels: []\ncodes:\n  \
+                      - code: 0700_0100_0001_0001\n    title: t\n    meaning: m\n    causes: [a, {b: c}]\n";
+        assert_eq!(
+            errors(source),
+            [
+                "2:51: modules[0].lettered: invalid type: integer `3`, expected a boolean",
+                "8:13: codes[0].causes: invalid type: map, expected a string",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_repeated_key_is_placed_at_its_second_use() {
+        let nested = "schema: 1\nmodules: [{ id: \"07\", id: \"08\", abbr: A, name: B }]\nlevels: []\n";
+        assert_eq!(errors(nested), ["2:23: modules[0]: duplicate entry with key \"id\""]);
+        let section = "schema: 1\nmodules: []\nlevels: []\nlevels: []\n";
+        assert_eq!(errors(section), ["4:1: duplicate entry with key \"levels\""]);
+    }
+}
