@@ -33,8 +33,8 @@ const PINNED: [(&str, usize); 10] = [
     ("procedures", 11518),
     ("lists", 15414),
     ("rules (codes to entries)", 7444),
-    ("rows", 9864),
-    ("row index", 1464),
-    ("prefixes, classes, members and models", 3852),
+    ("rows", 12243),
+    ("row index", 548),
+    ("prefixes, classes, members and models", 3102),
     ("wiki pages", 35443),
 ];

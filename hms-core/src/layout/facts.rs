@@ -110,12 +110,18 @@ macro_rules! row {
 }
 
 row! {
-    /// Index of `key >> 16` in the prefix table.
+    /// Index of `key >> 16` in the prefix table (past its end for an empty slot).
     prefix,
     /// `key & 0xFFFF`.
     low,
-    /// Index of the row's member set: which units and slots Bambu lists.
-    set,
+    /// The class of the first unit of the row's members (see [`MemberSet`]).
+    class,
+    /// How many unit classes the members span; 0 for a row without members.
+    classes,
+    /// The first slot nibble of the members (low 4 bits) and their slot count minus 1.
+    slots,
+    /// The first word of the members' bitmap in [`FactTable::members`].
+    start,
     /// Below the number of model sets: the model set of every member. Else
     /// `models - model set count` is where the row's members' model sets start in the
     /// member models table.
@@ -156,35 +162,49 @@ fn read_bits(rows: &[u8], at: usize, size: usize) -> Option<u128> {
     }
 }
 
-crate::record! {
-    /// The members of a row, as a bitmap of [`words`](Self::words) words in
-    /// [`FactTable::members`]: member `(unit, slot)` is bit
-    /// `(class(unit) - class) * slot count + (slot - first slot)`, `class(unit)` being the
-    /// unit's class in [`FactTable::classes`]. A member's position in its row is the number of
-    /// members below its bit.
-    pub struct MemberSet {
-        /// The class of the first unit.
-        pub class: u8,
-        /// The first slot nibble (low 4 bits) and the slot count minus 1 (high 4 bits).
-        pub slots: u8,
-        /// The first word of the bitmap.
-        pub start: u16,
-        /// Number of words of the bitmap.
-        pub words: u8,
-    }
+/// The members of a row (which units and slots Bambu lists), as a bitmap in
+/// [`FactTable::members`]: member `(unit, slot)` is bit
+/// `(class(unit) - class) * slot count + (slot - first slot)`, `class(unit)` being the unit's
+/// class in [`FactTable::classes`]. A member's position in its row is the number of members
+/// below its bit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct MemberSet {
+    /// The class of the first unit.
+    pub class: u8,
+    /// How many classes the set spans (0: no members).
+    pub classes: u8,
+    /// The first slot nibble (low 4 bits) and the slot count minus 1 (high 4 bits).
+    pub slots: u8,
+    /// The first word of the bitmap.
+    pub start: u16,
 }
 
 impl MemberSet {
     /// No class: a unit that is never a member.
     pub const NO_CLASS: u8 = u8::MAX;
 
+    /// The set of a row.
+    #[inline]
+    pub const fn of(row: &Row) -> MemberSet {
+        MemberSet {
+            class: row.class as u8,
+            classes: row.classes as u8,
+            slots: row.slots as u8,
+            start: row.start as u16,
+        }
+    }
+
     /// The bit of member `(class, slot)`, if the set can hold it.
     #[inline]
     pub const fn bit(&self, class: u8, slot: u8) -> Option<usize> {
         let (first, count) = (self.slots & 0xF, (self.slots >> 4) + 1);
-        let s = slot.wrapping_sub(first);
-        let bit = class.wrapping_sub(self.class) as usize * count as usize + s as usize;
-        if s < count && bit < self.words as usize * 64 { Some(bit) } else { None }
+        let (s, c) = (slot.wrapping_sub(first), class.wrapping_sub(self.class));
+        if s < count && c < self.classes { Some(c as usize * count as usize + s as usize) } else { None }
+    }
+
+    /// Number of bitmap words.
+    pub const fn words(&self) -> usize {
+        (self.classes as usize * ((self.slots >> 4) as usize + 1)).div_ceil(64)
     }
 
     /// The `(class, slot)` of bit `bit`.
@@ -246,9 +266,7 @@ crate::tables! {
         /// Per unit byte, its class in member sets ([`MemberSet::NO_CLASS`] for a unit no
         /// official code has): 256 bytes.
         pub classes: &'a [u8] => alloc::vec::Vec<u8>,
-        /// Member sets.
-        pub sets: Records<'a, MemberSet> => RecordsBuf<MemberSet>,
-        /// The words of the member sets' bitmaps.
+        /// The words of the rows' member bitmaps.
         pub members: Records<'a, u64> => RecordsBuf<u64>,
         /// Model sets: bit masks, bit `i` being model `i` of the catalog.
         pub model_sets: Records<'a, u32> => RecordsBuf<u32>,
@@ -268,7 +286,7 @@ pub struct Found {
     /// The record index (wiki pages are parallel to records).
     pub record: u16,
     /// The row's slot (texts are per row and member).
-    pub row: u16,
+    pub row: u32,
     /// The code's position among its row's members.
     pub position: u16,
 }
@@ -278,7 +296,7 @@ pub struct Found {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Member {
     /// The row's slot.
-    pub row: u16,
+    pub row: u32,
     /// The code's bit in the row's member set.
     pub bit: u16,
 }
@@ -300,7 +318,6 @@ impl<'a> FactTable<'a> {
             + self.rows.len()
             + self.prefixes.bytes().len()
             + self.classes.len()
-            + self.sets.bytes().len()
             + self.members.bytes().len()
             + self.model_sets.bytes().len()
             + self.member_models.len()
@@ -326,15 +343,15 @@ impl<'a> FactTable<'a> {
             return Probe::default();
         }
         let class = self.classes.get(unit as usize).copied().unwrap_or(MemberSet::NO_CLASS);
-        let bit = self.sets.get(row.set as usize).and_then(|set| self.member_bit(&set, class, slot));
-        let official = bit.map(|bit| Member { row: index as u16, bit: bit as u16 });
+        let bit = self.member_bit(&MemberSet::of(&row), class, slot);
+        let official = bit.map(|bit| Member { row: index as u32, bit: bit as u16 });
         Probe { official, entry: self.entry(row.rules, channel, code, unit, slot) }
     }
 
     /// The record and position of an official code that [`find`](Self::find) found.
     pub fn found(&self, member: Member) -> Option<Found> {
         let row = self.row(member.row as usize)?;
-        let set = self.sets.get(row.set as usize)?;
+        let set = MemberSet::of(&row);
         let (bit, start) = (member.bit as usize, set.start as usize);
         let words = (start..=start + bit / 64).map(|w| self.members.get(w)).collect_words(bit % 64)?;
         let position = u16::try_from(words).ok()?;
@@ -353,7 +370,7 @@ impl<'a> FactTable<'a> {
     /// The bit of the member at `position` of a set.
     fn bit_at(&self, set: &MemberSet, position: u16) -> Option<usize> {
         let mut left = position as u32;
-        for w in 0..set.words as usize {
+        for w in 0..set.words() {
             let mut word = self.members.get(set.start as usize + w)?;
             let ones = word.count_ones();
             if left < ones {
@@ -418,13 +435,13 @@ impl<'a> FactTable<'a> {
         }
         loop {
             let row = self.row(lo)?;
-            let set = self.sets.get(row.set as usize)?;
+            let set = MemberSet::of(&row);
             let position = u16::try_from(wanted.checked_sub(row.base)?).ok()?;
             if let Some((class, slot)) = self.bit_at(&set, position).map(|bit| set.member(bit)) {
                 let unit = self.classes.iter().position(|&c| c == class)? as u8;
                 let key = self.prefixes.get(row.prefix as usize)? << 16 | row.low as u64;
                 let (channel, code) = join_code(key, unit, slot);
-                return Some((channel, code, Found { record, row: lo as u16, position }));
+                return Some((channel, code, Found { record, row: lo as u32, position }));
             }
             lo = lo.checked_sub(1)?;
         }
@@ -457,38 +474,43 @@ mod tests {
 
     #[test]
     fn rows_round_trip_through_their_bits() {
-        let format = RowFormat { prefix: 7, low: 16, set: 8, models: 9, base: 13, rules: 11 };
-        assert_eq!(format.row_size(), 8);
-        let row = Row { prefix: 100, low: 0xBEEF, set: 255, models: 300, base: 8000, rules: 2000 };
-        let mut bytes = format.encode(&row).unwrap()[..8].to_vec();
+        let format =
+            RowFormat { prefix: 7, low: 16, class: 5, classes: 5, slots: 8, start: 8, models: 9, base: 13, rules: 11 };
+        assert_eq!(format.row_size(), 11);
+        let row = Row {
+            prefix: 100,
+            low: 0xBEEF,
+            class: 3,
+            classes: 17,
+            slots: 0x35,
+            start: 200,
+            models: 300,
+            base: 8000,
+            rules: 2000,
+        };
+        let mut bytes = format.encode(&row).unwrap()[..11].to_vec();
         assert_eq!(format.decode(&bytes, 0), Some(row));
         assert_eq!(format.encode(&Row { base: 9000, ..row }), None);
-        assert_eq!(
-            RowFormat::fitting(&[row]),
-            RowFormat { prefix: 7, low: 16, set: 8, models: 9, base: 13, rules: 11 }
-        );
+        assert_eq!(RowFormat::fitting(&[row]), RowFormat { class: 2, slots: 6, ..format });
         bytes.pop();
         assert_eq!(format.decode(&bytes, 0), None);
         // A damaged format wider than the bytes at hand reads nothing rather than panicking.
-        let wide = RowFormat { prefix: 32, low: 16, set: 32, ..RowFormat::default() };
+        let wide = RowFormat { prefix: 32, low: 16, class: 32, ..RowFormat::default() };
         assert_eq!(wide.decode(&[0; 5], 0), None);
-        // Past 64 bits a row takes a ninth byte, and rows packed end to end still read back.
-        let nine = RowFormat { prefix: 7, low: 16, set: 8, models: 11, base: 13, rules: 11 };
-        assert_eq!(nine.row_size(), 9);
-        let row = Row { prefix: 127, low: 0xBEEF, set: 255, models: 2047, base: 8191, rules: 2047 };
-        let mut packed = [0u8; 18];
-        packed[..9].copy_from_slice(&nine.encode(&row).unwrap()[..9]);
-        packed[9..].copy_from_slice(&nine.encode(&Row { rules: 5, ..row }).unwrap()[..9]);
-        assert_eq!(nine.decode(&packed, 0), Some(row));
-        assert_eq!(nine.decode(&packed, 9), Some(Row { rules: 5, ..row }));
+        // Rows packed end to end read back.
+        let mut packed = [0u8; 22];
+        packed[..11].copy_from_slice(&format.encode(&row).unwrap()[..11]);
+        packed[11..].copy_from_slice(&format.encode(&Row { rules: 5, ..row }).unwrap()[..11]);
+        assert_eq!(format.decode(&packed, 0), Some(row));
+        assert_eq!(format.decode(&packed, 11), Some(Row { rules: 5, ..row }));
     }
 
     #[test]
     fn member_sets_number_their_members_in_order() {
         // Units of classes 2-4, slots 1-3 (three per unit), all but (3, 2); and a set of
-        // two words.
-        let set = MemberSet { class: 2, slots: 1 | 2 << 4, start: 1, words: 1 };
-        let wide = MemberSet { class: 0, slots: 15 << 4, start: 2, words: 2 };
+        // two words (classes 0-7, 16 slots each).
+        let set = MemberSet { class: 2, classes: 3, slots: 1 | 2 << 4, start: 1 };
+        let wide = MemberSet { class: 0, classes: 8, slots: 15 << 4, start: 2 };
         let members: Vec<(u8, u8)> =
             (2..5).flat_map(|c| (1..4).map(move |s| (c, s))).filter(|&m| m != (3, 2)).collect();
         let mut words = [u64::MAX, 0, 0b11, 1 << 3];
@@ -496,15 +518,21 @@ mod tests {
             words[1] |= 1 << set.bit(c, s).unwrap();
         }
         let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-        let sets: Vec<u8> = [set, wide].iter().flat_map(crate::layout::record::encode_fixed::<MemberSet, 5>).collect();
-        // One row per set, the second's records after the first's.
-        let format = RowFormat { set: 1, base: 8, ..RowFormat::default() };
-        let rows: Vec<u8> = [Row { set: 0, base: 0, ..Row::default() }, Row { set: 1, base: 20, ..Row::default() }]
+        let format = RowFormat { class: 8, classes: 8, slots: 8, start: 8, base: 8, ..RowFormat::default() };
+        let row = |set: &MemberSet, base: u32| Row {
+            class: set.class as u32,
+            classes: set.classes as u32,
+            slots: set.slots as u32,
+            start: set.start as u32,
+            base,
+            ..Row::default()
+        };
+        let rows: Vec<u8> = [row(&set, 0), row(&wide, 20)]
             .iter()
             .flat_map(|r| format.encode(r).unwrap()[..format.row_size()].to_vec())
             .collect();
-        let t = FactTable { members: Records::new(&bytes), sets: Records::new(&sets), format, rows: &rows, ..empty() };
-        let position = |row: u16, set: &MemberSet, c: u8, s: u8| {
+        let t = FactTable { members: Records::new(&bytes), format, rows: &rows, ..empty() };
+        let position = |row: u32, set: &MemberSet, c: u8, s: u8| {
             let bit = t.member_bit(set, c, s)?;
             t.found(Member { row, bit: bit as u16 }).map(|f| f.position)
         };
@@ -530,7 +558,6 @@ mod tests {
             rows: &[],
             prefixes: Records::EMPTY,
             classes: &[],
-            sets: Records::EMPTY,
             members: Records::EMPTY,
             model_sets: Records::EMPTY,
             member_models: &[],

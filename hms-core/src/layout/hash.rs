@@ -1,38 +1,33 @@
-//! The perfect hash's hash function: the splitmix64 finalizer (two multiplies, three
-//! shift-xors), shared by the generator (`hms-model`, through
-//! `phf_generator::generate_hash_with_hash_fn`) and the runtime lookup.
+//! The perfect hash's key hash: the splitmix64 finalizer (two multiplies, three shift-xors),
+//! shared by the solver (`hms-model`) and the runtime lookup, and the reductions of its bits
+//! to a bucket and a slot.
 
-/// The three values the CHD scheme needs from a key: the bucket hash `g` and the
-/// displacement inputs `f1`, `f2`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CodeHash {
-    /// Picks the bucket.
-    pub g: u32,
-    /// First displacement input.
-    pub f1: u32,
-    /// Second displacement input.
-    pub f2: u32,
-}
-
-/// Hashes a code with the generator's `seed`.
+/// Hashes a key with the solver's `seed`.
 ///
-/// Every step is invertible, so distinct codes never share `(g, f1)`. The shift-xor before
-/// each multiply matters: a multiply alone carries a difference only upwards, so codes that
-/// differ in one high bit (a part byte) would keep equal low bits under every seed, and the
-/// generator would search forever for a seed that separates them.
+/// Every step is invertible, so distinct keys never hash alike under any seed. The shift-xor
+/// before each multiply matters: a multiply alone carries a difference only upwards, so keys
+/// that differ in one high bit (a part byte) would keep equal low bits.
 #[inline]
-pub const fn code_hash(code: u64, seed: u64) -> CodeHash {
+pub const fn code_hash(code: u64, seed: u64) -> u64 {
     let mut z = code ^ seed;
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^= z >> 31;
-    CodeHash { g: (z >> 32) as u32, f1: z as u32, f2: (z >> 16) as u32 }
+    z ^ (z >> 31)
 }
 
-/// The slot of a key, as `phf_generator` places it: `d2 + f1 * d1 + f2`, modulo the slots.
+/// The bucket of a hash among `buckets`: the low half of the hash mapped onto the range by a
+/// multiply (no division).
 #[inline]
-pub const fn displace(f1: u32, f2: u32, d1: u32, d2: u32) -> u32 {
-    d2.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2)
+pub const fn bucket(hash: u64, buckets: u32) -> usize {
+    ((hash as u32 as u64 * buckets as u64) >> 32) as usize
+}
+
+/// The slot of a hash among `slots` under a bucket's `pilot`: the hash mixed with the pilot,
+/// its high half mapped onto the range by a multiply.
+#[inline]
+pub const fn slot(hash: u64, pilot: u16, slots: u32) -> usize {
+    let mixed = hash ^ (pilot as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    ((mixed >> 32) * slots as u64 >> 32) as usize
 }
 
 #[cfg(test)]
@@ -40,25 +35,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_one_high_bit_apart_differ_in_low_bits_for_some_seed() {
-        let (a, b) = (0x0300_0100_0001_0001u64, 0x0300_0300_0001_0001u64);
-        let differs = (0..8u64).any(|seed| {
-            let (x, y) = (code_hash(a, seed), code_hash(b, seed));
-            (x.f1 ^ y.f1) & 1 != 0 || (x.f2 ^ y.f2) & 1 != 0
-        });
-        assert!(differs);
-    }
-
-    #[test]
     fn neighbouring_codes_spread_over_buckets() {
         let mut buckets = [0u32; 64];
         for unit in 0..4u64 {
             for id in 0..256u64 {
                 let code = 0x0700_0000_0001_0000 | unit << 48 | id;
-                buckets[(code_hash(code, 42).g % 64) as usize] += 1;
+                buckets[bucket(code_hash(code, 42), 64)] += 1;
             }
         }
         // 1024 keys over 64 buckets: 16 on average; none empty, none crowded.
         assert!(buckets.iter().all(|&n| (4..=40).contains(&n)), "{buckets:?}");
+    }
+
+    #[test]
+    fn reductions_stay_in_range() {
+        for h in [0, 1, u64::MAX, 0x8000_0000_0000_0000, 0xFFFF_FFFF] {
+            assert!(bucket(h, 7) < 7);
+            assert!(slot(h, u16::MAX, 1000) < 1000);
+        }
+        assert_eq!(bucket(u64::MAX, 1), 0);
     }
 }

@@ -1,6 +1,6 @@
 //! The catalog laid out in the tables of [`hms_core::layout`]: every text compressed with one
-//! dictionary (titles first), fixed records, and one perfect-hash index over rows solved by
-//! `phf_generator` (fixed seed: the same catalog always gives the same bytes).
+//! dictionary (titles first), fixed records, and one perfect-hash index over rows, solved by
+//! [`solve`] (fixed seeds: the same catalog always gives the same bytes).
 //!
 //! [`build`] lays out the catalog and the official facts once; [`build_texts`] lays out one
 //! language's texts parallel to the rows that build placed, without solving them again.
@@ -66,42 +66,73 @@ pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Buil
     })
 }
 
+/// Keys per bucket of the index, on average: more saves pilot bytes, fewer solves faster.
+const KEYS_PER_BUCKET: usize = 4;
+
+/// One slot in this many is left empty, so the last keys placed still find free slots
+/// within a few pilots (with no slack the last key needs about as many tries as there are
+/// keys, and a 16-bit pilot may run out).
+const SLACK: usize = 64;
+
 /// Solves the perfect hash for `keys` with the records laid out in slot order: returns the
-/// index and, per slot, the position in `keys` of the key that lands there.
+/// index and, per slot, the position in `keys` of the key that lands there (`None` for the
+/// few slots left empty).
 ///
-/// Fails on a repeated key (the generator would search for ever for a seed that tells two
-/// equal keys apart) and on more keys than 16-bit displacements can address. Distinct keys
-/// always solve: the hash is a bijection of the key for every seed, so two keys never hash
-/// alike, and the generator tries seeds until one separates them all.
-pub fn solve(keys: &[u64]) -> Result<(OwnedIndex, Vec<usize>), String> {
+/// Buckets are placed largest first, each with the first pilot that sends all its keys to
+/// free slots; a seed under which some bucket finds no pilot is dropped for the next (fixed
+/// seeds: the same keys always give the same index). Fails on a repeated key (no seed
+/// separates two equal keys) and on more than 2^24 keys.
+/// Distinct keys always solve: the hash is a bijection of the key for every seed.
+pub fn solve(keys: &[u64]) -> Result<(OwnedIndex, Vec<Option<usize>>), String> {
+    use hms_core::layout::hash;
     if keys.is_empty() {
         return Ok((OwnedIndex::default(), Vec::new()));
     }
-    if keys.len() > u16::MAX as usize {
-        return Err(format!("{} keys in one index: displacements are 16-bit, so at most {}", keys.len(), u16::MAX));
+    const MOST: usize = 1 << 24;
+    if keys.len() > MOST {
+        return Err(format!("{} keys in one index: at most {MOST}", keys.len()));
     }
     let mut seen = std::collections::HashSet::with_capacity(keys.len());
     if let Some(repeated) = keys.iter().find(|&&k| !seen.insert(k)) {
         return Err(format!("key {repeated:016X} twice in one index: each code may have one entry"));
     }
-    let state = phf_generator::generate_hash_with_hash_fn(keys, |&code, &seed| {
-        let h = hms_core::layout::hash::code_hash(code, seed);
-        // `Hashes` is non_exhaustive: take one and overwrite its public fields.
-        let mut hashes = phf_shared::hash(&0u64, &0);
-        (hashes.g, hashes.f1, hashes.f2) = (h.g, h.f1, h.f2);
-        hashes
-    });
-    let index = OwnedIndex {
-        key: state.key,
-        disps: state
-            .disps
-            .iter()
-            // The generator draws d1 and d2 below the slot count, which fits in a u16.
-            .flat_map(|&(d1, d2)| (d1 as u16).to_le_bytes().into_iter().chain((d2 as u16).to_le_bytes()))
-            .collect(),
-        slots: state.map.len() as u32,
-    };
-    Ok((index, state.map))
+    let n = (keys.len() + keys.len() / SLACK) as u32;
+    let buckets = keys.len().div_ceil(KEYS_PER_BUCKET) as u32;
+    for attempt in 0u64.. {
+        let seed = attempt.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x1234_5678_9ABC_DEF0;
+        let hashes: Vec<u64> = keys.iter().map(|&k| hash::code_hash(k, seed)).collect();
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets as usize];
+        for (i, &h) in hashes.iter().enumerate() {
+            members[hash::bucket(h, buckets)].push(i);
+        }
+        let mut order: Vec<usize> = (0..buckets as usize).collect();
+        order.sort_by_key(|&b| (std::cmp::Reverse(members[b].len()), b));
+        let mut slots: Vec<Option<usize>> = vec![None; n as usize];
+        let mut pilots = vec![0u16; buckets as usize];
+        let mut placed = Vec::new();
+        let solved = order.iter().all(|&b| {
+            (0..=u16::MAX).any(|pilot| {
+                placed.clear();
+                for &i in &members[b] {
+                    let s = hash::slot(hashes[i], pilot, n);
+                    if slots[s].is_some() || placed.contains(&s) {
+                        return false;
+                    }
+                    placed.push(s);
+                }
+                for (&s, &i) in placed.iter().zip(&members[b]) {
+                    slots[s] = Some(i);
+                }
+                pilots[b] = pilot;
+                true
+            })
+        });
+        if solved {
+            let pilots = pilots.iter().flat_map(|p| p.to_le_bytes()).collect();
+            return Ok((OwnedIndex { seed, pilots, slots: n }, slots));
+        }
+    }
+    unreachable!("the seeds run out only after 2^64 attempts")
 }
 
 /// Index of `value` in `items`, adding it when new.

@@ -82,11 +82,8 @@ fn member_set(key: u64, members: &[(u8, u8, usize)]) -> Result<(MemberSet, Vec<u
     let first = members.iter().map(|m| m.1).min().unwrap_or(0);
     let count = members.iter().map(|m| m.1).max().unwrap_or(0) - first + 1;
     let classes = members.iter().map(|m| m.0).max().unwrap_or(0) - class + 1;
-    let words = (classes as usize * count as usize).div_ceil(64);
-    let words =
-        u8::try_from(words).map_err(|_| format!("official row {key:016X}: its units and slots span too far"))?;
-    let set = MemberSet { class, slots: first | (count - 1) << 4, start: 0, words };
-    let mut bitmap = vec![0u64; words as usize];
+    let set = MemberSet { class, classes, slots: first | (count - 1) << 4, start: 0 };
+    let mut bitmap = vec![0u64; set.words()];
     for &(c, s, _) in members {
         let bit = set.bit(c, s).ok_or_else(|| format!("official row {key:016X}: member {c}/{s} outside its set"))?;
         bitmap[bit / 64] |= 1 << (bit % 64);
@@ -118,7 +115,6 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
     let mut f = OwnedFacts { index, classes, ..OwnedFacts::default() };
     let mut layout = RowLayout::default();
     let (mut prefixes, mut seen_prefix) = (Vec::new(), HashMap::new());
-    let (mut sets, mut seen_set) = (Vec::new(), HashMap::new());
     let (mut words, mut seen_words): (Vec<u64>, HashMap<Vec<u64>, u16>) = (Vec::new(), HashMap::new());
     let (mut model_sets, mut seen_models) = (Vec::new(), HashMap::new());
     let (mut member_models, mut seen_run): (Vec<u16>, HashMap<Vec<u16>, u32>) = (Vec::new(), HashMap::new());
@@ -126,6 +122,12 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
     let mut mixed = Vec::new();
     let mut base = 0u32;
     for slot in slots {
+        let Some(slot) = slot else {
+            // An empty slot: a prefix past the table's end matches no key.
+            packed.push(Row { prefix: u32::MAX, base, ..Row::default() });
+            layout.members.push(0);
+            continue;
+        };
         let (key, row) = &mut rows[slot];
         row.members.sort();
         row.rules.sort_by_key(|r| (r.0, r.1));
@@ -169,7 +171,10 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
         packed.push(Row {
             prefix: intern(&mut seen_prefix, &mut prefixes, *key >> 16),
             low: *key as u32 & 0xFFFF,
-            set: intern(&mut seen_set, &mut sets, set),
+            class: set.class as u32,
+            classes: set.classes as u32,
+            slots: set.slots as u32,
+            start: set.start as u32,
             models,
             base,
             rules,
@@ -181,6 +186,9 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
     for &r in &mixed {
         packed[r].models += model_sets.len() as u32;
     }
+    for row in packed.iter_mut().filter(|r| r.prefix == u32::MAX) {
+        row.prefix = prefixes.len() as u32;
+    }
     let format = RowFormat::fitting(&packed);
     if format.row_size() > RowFormat::MAX_ROW {
         return Err(format!("rows of {} bytes ({format:?}): at most {}", format.row_size(), RowFormat::MAX_ROW));
@@ -191,7 +199,6 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
         f.rows.extend_from_slice(&bytes[..format.row_size()]);
     }
     f.prefixes = prefixes.into_iter().collect();
-    f.sets = sets.into_iter().collect();
     f.members = words.into_iter().collect();
     f.model_sets = model_sets.into_iter().collect();
     f.member_models = if f.model_sets.len() <= 256 {
