@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use hms_model::official::escape;
+use hms_model::official::{escape, file_name};
 
 use super::Key;
 use super::merge::{Facts, TextLine};
@@ -21,7 +21,7 @@ pub fn facts_tsv(facts: &[(Key, Facts)], model_ids: &[String]) -> String {
         let _ = writeln!(
             out,
             "{}\t{}\t{}\t{}\t{}",
-            key.channel.file_name(),
+            file_name(key.channel),
             key.hex(),
             models(facts.models, model_ids, "-"),
             wiki(facts, model_ids),
@@ -44,7 +44,7 @@ pub fn texts_tsv(lang: &str, lines: &[TextLine], model_ids: &[String]) -> String
         let _ = writeln!(
             out,
             "{}\t{}\t{}\t{}",
-            line.key.channel.file_name(),
+            file_name(line.key.channel),
             line.key.hex(),
             models(line.models, model_ids, "*"),
             escape(&line.text)
