@@ -120,8 +120,7 @@ impl Lookup {
         let record = self.entry().map(|e| e.record);
         let varies = record.map_or(0, |r| r.varies);
         let side = record.and_then(|r| Side::from_u8(r.side));
-        let (channel, bits) = self.code.channel_bits();
-        Fill::of(channel, bits, varies, abbr, side)
+        Fill::of(self.code, varies, abbr, side)
     }
 
     /// The side the code names: `left` for module number `FE`, `right` for `FF`, or the side

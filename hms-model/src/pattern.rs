@@ -9,7 +9,7 @@ use hms_core::placeholder::{self, Fill, Piece, Source};
 use hms_core::spelling::read_digits;
 
 use crate::diagnostics::Sink;
-use crate::model::{Catalog, Channel, CodePattern};
+use crate::model::{Catalog, Channel, CodePattern, code_of};
 use crate::spans::Spans;
 
 /// Reads the pattern written at span path `at`; `None`, with a diagnostic, when it is bad.
@@ -98,9 +98,8 @@ impl Fillable {
     pub fn of(pattern: &CodePattern, catalog: &Catalog) -> Fillable {
         // The abbreviation itself does not matter here, only whether the units are lettered.
         let abbr = catalog.module(pattern.module_id()).filter(|m| m.lettered).map(|_| "");
-        let layout = pattern.channel.layout();
-        let member = first_member(layout, pattern.key, pattern.varies);
-        Fillable { fill: Fill::of(layout, member, pattern.varies, abbr, pattern.side) }
+        let member = first_member(pattern.channel.layout(), pattern.key, pattern.varies);
+        Fillable { fill: Fill::of(code_of(pattern.channel, member), pattern.varies, abbr, pattern.side) }
     }
 
     /// "uses `{ams}`" when `text` has a placeholder these codes cannot fill.
