@@ -1,16 +1,8 @@
 //! `defmt` support (feature `defmt`): every value goes over the wire as a number, never as a
-//! string, so logging a code costs a few bytes and no catalog text is linked in for it.
+//! string, so logging a code costs a few bytes and no catalog text is linked in for it. The
+//! code types (`Hms`, `PrintError`, `AnyCode`) have theirs in hms-core.
 
-use crate::{AnyCode, Code, Level, Model, Module};
-
-impl defmt::Format for AnyCode {
-    fn format(&self, f: defmt::Formatter<'_>) {
-        match self {
-            AnyCode::Hms(h) => defmt::write!(f, "{}", h),
-            AnyCode::PrintError(e) => defmt::write!(f, "{}", e),
-        }
-    }
-}
+use crate::{Code, Level, Model, Module};
 
 impl defmt::Format for Level {
     /// `Level(1)`: the level number (1 error, 2 warning, 3 info).

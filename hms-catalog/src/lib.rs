@@ -49,8 +49,8 @@ mod serde_impl;
 pub use generated::{Code, Level, Model, Module};
 pub use hms_core::placeholder::Filled as Text;
 pub use hms_core::placeholder::Side;
-pub use hms_core::{Hms, ParseError, ParseErrorKind, PrintError, Spelling};
-pub use lookup::{AnyCode, CodeFromStrError, Entry, Lookup, Pattern, Procedure, Texts, entries, lookup, procedures};
+pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Spelling};
+pub use lookup::{CodeFromStrError, Entry, Lookup, Pattern, Procedure, Texts, entries, lookup, procedures};
 pub use official::{Lang, Official, OfficialText, UnknownLang, UnknownModel, WikiUrl};
 
 /// The typed [`Code`] of a code written in source, checked while compiling: a malformed

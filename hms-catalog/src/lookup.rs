@@ -5,101 +5,21 @@ use core::str::FromStr;
 
 use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, Member, NONE, ProcedureRecord};
 use hms_core::placeholder::{Fill, Filled, Side};
-use hms_core::spelling::{Digits, read_digits};
-use hms_core::{Hms, ParseError, ParseErrorKind, PrintError};
+use hms_core::{AnyCode, Hms, ParseError, PrintError};
 
 use crate::generated::TABLES;
 use crate::{Code, Level, Model, Module, Official, WikiUrl};
 
-/// A code of either report channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum AnyCode {
-    /// A `print.hms` code.
-    Hms(Hms),
-    /// A `print.print_error` code.
-    PrintError(PrintError),
+/// The channel's number in the table layout and the code's bits, which the tables are
+/// probed with.
+trait ChannelBits {
+    fn channel_bits(self) -> (u8, u64);
 }
 
-impl AnyCode {
-    /// Reads 16 hex digits as an [`Hms`] and 8 as a [`PrintError`], in any spelling they accept.
-    pub fn parse(input: &str) -> Result<AnyCode, ParseError> {
-        match read_digits(input, false)? {
-            Digits { count: 16, value, .. } => Ok(AnyCode::Hms(Hms::from_u64(value))),
-            Digits { count: 8, value, .. } => Ok(AnyCode::PrintError(PrintError::from_u32(value as u32))),
-            Digits { count, .. } => {
-                let expected = if count > 8 { 16 } else { 8 };
-                let end = input.trim_end().chars().count();
-                Err(ParseError::new(ParseErrorKind::WrongLength { found: count, expected }, end))
-            }
-        }
-    }
-
-    /// The channel's number in the table layout, and the code's bits.
-    const fn channel_bits(self) -> (u8, u64) {
-        match self {
-            AnyCode::Hms(h) => (CHANNEL_HMS, h.to_u64()),
-            AnyCode::PrintError(e) => (hms_core::layout::CHANNEL_PRINT_ERROR, e.to_u32() as u64),
-        }
-    }
-
-    /// Module id.
-    pub const fn module_id(self) -> u8 {
-        match self {
-            AnyCode::Hms(h) => h.module_id(),
-            AnyCode::PrintError(e) => e.module_id(),
-        }
-    }
-
-    /// Module number (AMS unit 0 is A).
-    pub const fn module_number(self) -> u8 {
-        match self {
-            AnyCode::Hms(h) => h.module_number(),
-            AnyCode::PrintError(e) => e.module_number(),
-        }
-    }
-
-    /// The level on the HMS scale; `None` for a `print_error` nibble with no known meaning.
-    pub const fn level_raw(self) -> Option<u16> {
-        match self {
-            AnyCode::Hms(h) => Some(h.level_raw()),
-            AnyCode::PrintError(e) => e.level_raw(),
-        }
-    }
-
-    /// Slot 1-4 for an AMS slot part of a `print.hms` code.
-    pub const fn slot(self) -> Option<u8> {
-        match self {
-            AnyCode::Hms(h) => h.slot(),
-            AnyCode::PrintError(_) => None,
-        }
-    }
-}
-
-impl fmt::Display for AnyCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AnyCode::Hms(h) => h.fmt(f),
-            AnyCode::PrintError(e) => e.fmt(f),
-        }
-    }
-}
-
-impl FromStr for AnyCode {
-    type Err = ParseError;
-    fn from_str(s: &str) -> Result<Self, ParseError> {
-        AnyCode::parse(s)
-    }
-}
-
-impl From<Hms> for AnyCode {
-    fn from(h: Hms) -> Self {
-        AnyCode::Hms(h)
-    }
-}
-
-impl From<PrintError> for AnyCode {
-    fn from(e: PrintError) -> Self {
-        AnyCode::PrintError(e)
+impl ChannelBits for AnyCode {
+    #[inline]
+    fn channel_bits(self) -> (u8, u64) {
+        (self.channel().layout(), self.bits())
     }
 }
 
@@ -200,8 +120,7 @@ impl Lookup {
         let record = self.entry().map(|e| e.record);
         let varies = record.map_or(0, |r| r.varies);
         let side = record.and_then(|r| Side::from_u8(r.side));
-        let (channel, bits) = self.code.channel_bits();
-        Fill::of(channel, bits, varies, abbr, side)
+        Fill::of(self.code, varies, abbr, side)
     }
 
     /// The side the code names: `left` for module number `FE`, `right` for `FF`, or the side

@@ -1,5 +1,6 @@
-//! `serde` support (feature `serde`). Codes are their spelled strings (`Hms`, `PrintError`:
-//! see hms-core; an [`AnyCode`] is the spelling of its channel, read back by its length).
+//! `serde` support (feature `serde`). Codes are their spelled strings (`Hms`, `PrintError`,
+//! `AnyCode`: see hms-core; an `AnyCode` is the spelling of its channel, read back by its
+//! length).
 //! [`Level`] and [`Module`] are their names in human-readable formats and their numbers in
 //! compact ones; [`Model`], [`Code`] and [`Lang`] are their names everywhere.
 
@@ -10,7 +11,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
-use crate::{AnyCode, Code, Lang, Level, Model, Module};
+use crate::{Code, Lang, Level, Model, Module};
 
 /// A type read from its name, or (in compact formats) from its number.
 trait Named: Sized + Copy {
@@ -48,39 +49,6 @@ fn deserialize_numbered<'de, T: Named, D: Deserializer<'de>>(deserializer: D) ->
         deserializer.deserialize_str(NamedVisitor(PhantomData))
     } else {
         deserializer.deserialize_u64(NamedVisitor(PhantomData))
-    }
-}
-
-impl Named for AnyCode {
-    const EXPECTING: &'static str = "an HMS code (\"0700_2000_0002_0003\") or a print_error code (\"0300-400C\")";
-    fn from_name(name: &str) -> Option<Self> {
-        AnyCode::parse(name).ok()
-    }
-}
-
-impl Serialize for AnyCode {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // Both channels as strings, in every format: the spelling's length tells them apart.
-        match self {
-            AnyCode::Hms(h) => serializer.collect_str(&h.spelled(hms_core::Spelling::Underscore)),
-            AnyCode::PrintError(e) => serializer.collect_str(&e.spelled(hms_core::Spelling::Dash)),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for AnyCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct AnyCodeVisitor;
-        impl Visitor<'_> for AnyCodeVisitor {
-            type Value = AnyCode;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(AnyCode::EXPECTING)
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<AnyCode, E> {
-                AnyCode::parse(s).map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(AnyCodeVisitor)
     }
 }
 

@@ -15,17 +15,10 @@ fn spellings(code: AnyCode) -> (String, String) {
     }
 }
 
-fn channel(code: AnyCode) -> &'static str {
-    match code {
-        AnyCode::Hms(_) => "hms",
-        AnyCode::PrintError(_) => "print_error",
-    }
-}
-
 pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Result<()> {
     let code = found.code();
     let (main, other) = spellings(code);
-    writeln!(out, "{main}  ({other}, {})", channel(code))?;
+    writeln!(out, "{main}  ({other}, {})", code.channel().name())?;
     let module = match found.module() {
         Some(m) => format!("{:02X} {} ({})", m.id(), m.abbr(), m.name()),
         None => format!("{:02X} (unknown module)", code.module_id()),
@@ -126,7 +119,7 @@ pub fn to_json(found: &Lookup, view: View) -> Value {
     };
     json!({
         "code": spellings(code).0,
-        "channel": channel(code),
+        "channel": code.channel().name(),
         "known": found.is_known(),
         "module": {
             "id": format!("{:02X}", code.module_id()),

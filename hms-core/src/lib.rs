@@ -2,6 +2,7 @@
 //!
 //! * [`Hms`]: the 64-bit code of the `print.hms` channel (`0700_2000_0002_0003`).
 //! * [`PrintError`]: the 32-bit code of the `print.print_error` channel (`0300-400C`).
+//! * [`AnyCode`]: a code of either channel, and [`Channel`]: which one.
 //! * `layout`: the byte layout of the catalog tables, written by the build and read by the
 //!   runtime, so both sides agree on one definition. Hidden and unstable: an implementation
 //!   detail of the `hms` crates.
@@ -27,6 +28,8 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+mod any_code;
+mod channel;
 #[cfg(feature = "defmt")]
 mod defmt_impl;
 mod hms;
@@ -41,6 +44,8 @@ mod side;
 pub mod spelling;
 mod template;
 
+pub use any_code::AnyCode;
+pub use channel::Channel;
 pub use hms::{Hms, unit_letter};
 pub use print_error::PrintError;
 pub use spelling::{ParseError, ParseErrorKind, Spelling};

@@ -13,6 +13,7 @@
 
 use core::fmt;
 
+use crate::AnyCode;
 use crate::packed::{self, MARKERS, PackedText};
 pub use crate::side::Side;
 pub use crate::template::{Piece, Pieces, pieces};
@@ -91,8 +92,7 @@ pub struct Fill {
 }
 
 impl Fill {
-    /// The values of a code of `channel` ([`CHANNEL_HMS`](crate::layout::CHANNEL_HMS) or
-    /// `CHANNEL_PRINT_ERROR`), as a catalog pattern with these `varies` bits and this `side`
+    /// The values of `code`, as a catalog pattern with these `varies` bits and this `side`
     /// matched it (0 and `None` when no pattern did); `abbr`: the module's abbreviation when
     /// its units are lettered, else `None`.
     ///
@@ -104,21 +104,23 @@ impl Fill {
     /// rack, whose part digit is `{rack}`.
     ///
     /// ```
-    /// use hms_core::layout::{CHANNEL_HMS, VARIES_SLOT};
+    /// use hms_core::layout::VARIES_SLOT;
     /// use hms_core::placeholder::{Fill, Filled, Side};
-    /// let fill = Fill::of(CHANNEL_HMS, 0x1201_8200_0002_0001, VARIES_SLOT, Some("AMS Lite"), None);
+    /// use hms_core::{AnyCode, Hms};
+    /// let code = |bits| AnyCode::Hms(Hms::from_u64(bits));
+    /// let fill = Fill::of(code(0x1201_8200_0002_0001), VARIES_SLOT, Some("AMS Lite"), None);
     /// assert_eq!((fill.unit, fill.slot, fill.index, fill.rack), (Some(1), Some(3), Some(3), None));
     /// assert_eq!(Filled::new("{unit} slot {slot}", fill).to_string(), "AMS Lite B slot 3");
-    /// assert_eq!(Fill::of(CHANNEL_HMS, 0x1201_8200_0002_0001, 0, None, None).slot, None);
-    /// let rack = Fill::of(CHANNEL_HMS, 0x1A00_2100_0002_0001, VARIES_SLOT, None, None);
+    /// assert_eq!(Fill::of(code(0x1201_8200_0002_0001), 0, None, None).slot, None);
+    /// let rack = Fill::of(code(0x1A00_2100_0002_0001), VARIES_SLOT, None, None);
     /// assert_eq!((rack.rack, rack.slot), (Some(1), None));
-    /// let left = Fill::of(CHANNEL_HMS, 0x0300_1E00_0001_0001, 0, None, Some(Side::Left));
+    /// let left = Fill::of(code(0x0300_1E00_0001_0001), 0, None, Some(Side::Left));
     /// assert_eq!(Filled::new("{Side} nozzle, {side} side", left).to_string(), "Left nozzle, left side");
-    /// assert_eq!(Fill::of(CHANNEL_HMS, 0x07FF_2000_0002_0001, 0, None, None).side, Some(Side::Right));
+    /// assert_eq!(Fill::of(code(0x07FF_2000_0002_0001), 0, None, None).side, Some(Side::Right));
     /// ```
-    pub const fn of(channel: u8, code: u64, varies: u8, abbr: Option<&'static str>, side: Option<Side>) -> Fill {
-        use crate::layout::{CHANNEL_HMS, RACK_MODULE, VARIES_SLOT};
-        let module_number = if channel == CHANNEL_HMS { (code >> 48) as u8 } else { (code >> 16) as u8 };
+    pub const fn of(code: AnyCode, varies: u8, abbr: Option<&'static str>, side: Option<Side>) -> Fill {
+        use crate::layout::{RACK_MODULE, VARIES_SLOT};
+        let module_number = code.module_number();
         let lettered = abbr.is_some() && crate::unit_letter(module_number).is_some();
         let unit = if lettered { Some(module_number) } else { None };
         let abbr = if lettered { abbr } else { None };
@@ -126,10 +128,9 @@ impl Fill {
             Some(side) => Some(side),
             None => Side::of_module_number(module_number),
         };
-        if channel != CHANNEL_HMS {
+        let AnyCode::Hms(hms) = code else {
             return Fill { unit, slot: None, index: None, rack: None, side, abbr };
-        }
-        let hms = crate::Hms::from_u64(code);
+        };
         let digit = hms.part() & 0xF;
         let rack_code = hms.module_id() == RACK_MODULE;
         // The hotend rack numbers its slots by the part digit (`{rack}`), even in parts

@@ -1,6 +1,7 @@
 //! `serde` support (feature `serde`): a code is its spelled string in human-readable formats
 //! (`"0700_2000_0002_0003"`, `"0300-400C"`) and its bits in compact ones (postcard, bincode).
-//! Reading accepts every spelling [`Hms::parse`] and [`PrintError::parse`] accept.
+//! Reading accepts every spelling [`Hms::parse`] and [`PrintError::parse`] accept. An
+//! [`AnyCode`] is the spelling of its channel in every format, read back by its length.
 
 use core::fmt::{self, Write};
 use core::marker::PhantomData;
@@ -9,7 +10,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
-use crate::{Hms, PrintError};
+use crate::{AnyCode, Hms, PrintError};
 
 /// A spelled code on the stack: the longest spelling, `HMS_` and 19 characters, fits.
 struct Spelled {
@@ -40,13 +41,13 @@ impl Write for Spelled {
 }
 
 /// The code types `serde` reads and writes, with their channel's integer.
-trait Channel: Sized + Copy + fmt::Display {
+trait ChannelCode: Sized + Copy + fmt::Display {
     const EXPECTING: &'static str;
     fn parse(s: &str) -> Result<Self, crate::ParseError>;
     fn from_bits(bits: u64) -> Option<Self>;
 }
 
-impl Channel for Hms {
+impl ChannelCode for Hms {
     const EXPECTING: &'static str = "an HMS code such as \"0700_2000_0002_0003\", or its 64 bits";
     fn parse(s: &str) -> Result<Self, crate::ParseError> {
         Hms::parse(s)
@@ -56,7 +57,7 @@ impl Channel for Hms {
     }
 }
 
-impl Channel for PrintError {
+impl ChannelCode for PrintError {
     const EXPECTING: &'static str = "a print_error code such as \"0300-400C\", or its 32 bits";
     fn parse(s: &str) -> Result<Self, crate::ParseError> {
         PrintError::parse(s)
@@ -68,7 +69,7 @@ impl Channel for PrintError {
 
 struct CodeVisitor<T>(PhantomData<T>);
 
-impl<T: Channel> Visitor<'_> for CodeVisitor<T> {
+impl<T: ChannelCode> Visitor<'_> for CodeVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -124,6 +125,32 @@ impl<'de> Deserialize<'de> for PrintError {
     }
 }
 
+impl Serialize for AnyCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Both channels as strings, in every format: the spelling's length tells them apart.
+        match self {
+            AnyCode::Hms(h) => serializer.collect_str(&h.spelled(crate::Spelling::Underscore)),
+            AnyCode::PrintError(e) => serializer.collect_str(&e.spelled(crate::Spelling::Dash)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnyCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnyCodeVisitor;
+        impl Visitor<'_> for AnyCodeVisitor {
+            type Value = AnyCode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an HMS code (\"0700_2000_0002_0003\") or a print_error code (\"0300-400C\")")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<AnyCode, E> {
+                AnyCode::parse(s).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(AnyCodeVisitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +188,18 @@ mod tests {
         );
         let too_big = serde_json::from_str::<serde_test::Compact<PrintError>>("4294967296");
         assert!(too_big.is_err());
+    }
+
+    #[test]
+    fn any_code_is_the_spelling_of_its_channel_in_every_format() {
+        let hms = AnyCode::Hms(Hms::from_u64(0x0700_2000_0002_0003));
+        let error = AnyCode::PrintError(PrintError::from_u32(0x0300_400C));
+        assert_tokens(&hms.readable(), &[Token::Str("0700_2000_0002_0003")]);
+        assert_tokens(&hms.compact(), &[Token::Str("0700_2000_0002_0003")]);
+        assert_tokens(&error.readable(), &[Token::Str("0300-400C")]);
+        assert_tokens(&error.compact(), &[Token::Str("0300-400C")]);
+        assert_de_tokens(&hms.readable(), &[Token::Str("HMS_0700-2000-0002-0003")]);
+        assert_eq!(serde_json::from_str::<AnyCode>("\"0300_400c\"").unwrap(), error);
+        assert!(serde_json::from_str::<AnyCode>("\"0700_20\"").is_err());
     }
 }

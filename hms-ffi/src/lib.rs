@@ -21,7 +21,7 @@ use std::ffi::{CStr, c_char, c_int};
 use std::fmt::Display;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use hms_catalog::{AnyCode, Hms, Lang, Lookup, Model, OfficialText, PrintError, Text, lookup};
+use hms_catalog::{AnyCode, Channel, Hms, Lang, Lookup, Model, OfficialText, PrintError, Text, lookup};
 
 mod buffer;
 
@@ -131,12 +131,13 @@ fn index_of<T: PartialEq>(all: &[T], item: &T) -> u8 {
 /// Fills `out` for `code`; `HMS_ERR_UNKNOWN_CODE` when neither the catalog nor the lists know it.
 fn fill(code: AnyCode, model: Option<Model>, lang: Lang, out: &mut hms_entry) -> c_int {
     let found = lookup(code);
-    let (channel, bits) = match code {
-        AnyCode::Hms(h) => (HMS_CHANNEL_HMS, h.to_u64()),
-        AnyCode::PrintError(e) => (HMS_CHANNEL_PRINT_ERROR, u64::from(e.to_u32())),
+    // The header's numbers, kept apart from the tables' layout numbers, which may change.
+    let channel = match code.channel() {
+        Channel::Hms => HMS_CHANNEL_HMS,
+        Channel::PrintError => HMS_CHANNEL_PRINT_ERROR,
     };
     *out = hms_entry {
-        code: bits,
+        code: code.bits(),
         channel,
         known: found.is_known(),
         has_entry: found.entry().is_some(),
@@ -239,13 +240,13 @@ pub unsafe extern "C" fn hms_parse(
 
 /// The code, model and language an entry names.
 fn read_entry(entry: &hms_entry) -> Result<(Lookup, Option<Model>, Lang), c_int> {
-    let code = match entry.channel {
-        HMS_CHANNEL_HMS => AnyCode::Hms(Hms::from_u64(entry.code)),
-        HMS_CHANNEL_PRINT_ERROR => {
-            AnyCode::PrintError(PrintError::from_u32(u32::try_from(entry.code).map_err(|_| HMS_ERR_BAD_ENTRY)?))
-        }
+    let channel = match entry.channel {
+        HMS_CHANNEL_HMS => Channel::Hms,
+        HMS_CHANNEL_PRINT_ERROR => Channel::PrintError,
         _ => return Err(HMS_ERR_BAD_ENTRY),
     };
+    // A print_error code wider than 32 bits was not filled by a lookup.
+    let code = AnyCode::from_bits(channel, entry.code).ok_or(HMS_ERR_BAD_ENTRY)?;
     let model = match entry.model {
         HMS_NO_MODEL => None,
         i => Some(*Model::ALL.get(usize::from(i)).ok_or(HMS_ERR_BAD_ENTRY)?),

@@ -1,8 +1,8 @@
 //! `code!`: a code written in the source, checked and resolved to its `Code` variant while
 //! compiling.
 
-use hms_core::layout::{CHANNEL_HMS, CHANNEL_PRINT_ERROR};
 use hms_core::spelling::read_digits;
+use hms_core::{AnyCode, Channel};
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::quote;
 
@@ -26,19 +26,19 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     };
     let digits =
         read_digits(&written, false).map_err(|e| syn::Error::new(span, format!("bad HMS code `{written}`: {e}")))?;
-    let (channel, spelled) = match digits.count {
-        16 => (CHANNEL_HMS, hms_core::Hms::from_u64(digits.value).to_string()),
-        8 => (CHANNEL_PRINT_ERROR, hms_core::PrintError::from_u32(digits.value as u32).to_string()),
-        n => {
-            return Err(syn::Error::new(
-                span,
-                format!("bad HMS code `{written}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)"),
-            ));
-        }
+    // Eight digits fit a print_error code's 32 bits.
+    let Some(code) = Channel::from_digits(digits.count).and_then(|c| AnyCode::from_bits(c, digits.value)) else {
+        let n = digits.count;
+        return Err(syn::Error::new(
+            span,
+            format!("bad HMS code `{written}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)"),
+        ));
     };
-    let value = digits.value;
+    // The generated `Code::__resolve` takes the channel's layout number and the bits: the
+    // calling crate may not depend on hms-core to name an `AnyCode`.
+    let (channel, value) = (code.channel().layout(), code.bits());
     let message =
-        format!("code {spelled} has no `Code` variant: it is not in catalog.yaml, or its entry has no `variant`");
+        format!("code {code} has no `Code` variant: it is not in catalog.yaml, or its entry has no `variant`");
     Ok(quote! {
         {
             // A const item, not a `const {}` block: `cargo check` evaluates it too.

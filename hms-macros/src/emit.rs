@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use hms_core::layout::bake::baked;
-use hms_core::layout::{CHANNEL_HMS, FAMILY_ORDER, family_mask, is_family_member};
+use hms_core::layout::{FAMILY_ORDER, family_mask, is_family_member};
 use hms_model::official::{OfficialFacts, parse_facts};
 use hms_model::tables::Built;
 use hms_model::{Catalog, Channel, CodePattern};
@@ -270,11 +270,6 @@ fn codes(catalog: &Catalog) -> TokenStream {
         quote! { (#ch, #varies, #key) => return ::core::option::Option::Some(Code::#v), }
     });
     let order = FAMILY_ORDER;
-    let hms = CHANNEL_HMS;
-    let unit_slot = [hms_core::Hms::UNIT_BITS, hms_core::Hms::SLOT_BITS, hms_core::PrintError::UNIT_BITS as u64];
-    let [hms_unit, hms_slot, pe_unit] = unit_slot;
-    let unit_bit = hms_core::layout::VARIES_UNIT;
-    let slot_bit = hms_core::layout::VARIES_SLOT;
     quote! {
         /// A catalog entry with a name: one variant per entry that has a `variant` in the
         /// catalog (one for all its patterns). Its doc comment holds the entry's title and
@@ -317,9 +312,7 @@ fn codes(catalog: &Catalog) -> TokenStream {
                         i += 1;
                         continue;
                     }
-                    let unit = if channel == #hms { #hms_unit } else { #pe_unit };
-                    let slot = if channel == #hms { #hms_slot } else { 0 };
-                    let mask = (if varies & #unit_bit != 0 { unit } else { 0 }) | (if varies & #slot_bit != 0 { slot } else { 0 });
+                    let mask = ::hms_core::layout::family_mask(channel, varies);
                     match (channel, varies, code & !mask) {
                         #( #family )*
                         _ => {}

@@ -1,5 +1,5 @@
 //! Procedural macros of the hms catalog. Thin: `hms-model` reads and checks the catalog,
-//! [`emit`] turns its model into tokens.
+//! `emit` turns its model into tokens.
 //!
 //! Use them through `hms-catalog`, which invokes [`catalog!`] on its `catalog.yaml` and
 //! re-exports [`code!`] as `hms_catalog::code!`.

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use hms_core::AnyCode;
 use hms_core::layout::{FAMILY_ORDER, family_mask, is_family_member};
 
 use crate::model::{Catalog, Channel, CodeEntry};
@@ -49,12 +50,8 @@ impl Severity {
     pub const ALL: [Severity; 4] = [Severity::Error, Severity::Warning, Severity::Info, Severity::Other];
 
     /// The severity of a code.
-    pub fn of(channel: Channel, code: u64) -> Severity {
-        let level = match channel {
-            Channel::Hms => Some(hms_core::Hms::from_u64(code).level_raw()),
-            Channel::PrintError => hms_core::PrintError::from_u32(code as u32).level_raw(),
-        };
-        match level {
+    pub fn of(code: AnyCode) -> Severity {
+        match code.level_raw() {
             Some(1) => Severity::Error,
             Some(2) => Severity::Warning,
             Some(3) => Severity::Info,
@@ -127,11 +124,8 @@ impl<'a> Coverage<'a> {
             .iter()
             .map(|code| Covered {
                 code,
-                module: match code.channel {
-                    Channel::Hms => (code.key >> 56) as u8,
-                    Channel::PrintError => (code.key >> 24) as u8,
-                },
-                severity: Severity::of(code.channel, code.key),
+                module: code.code().module_id(),
+                severity: Severity::of(code.code()),
                 entry: catalog.entry_for(code.channel, code.key),
             })
             .collect();
@@ -159,6 +153,7 @@ impl<'a> Coverage<'a> {
 mod tests {
     use super::*;
     use crate::official::parse_facts;
+    use hms_core::{Hms, PrintError};
 
     const CATALOG: &str = r#"
 schema: 1
@@ -205,7 +200,7 @@ codes:
         let by_module = coverage.by_module();
         assert_eq!(by_module[&(7, Severity::Warning)], Counts { official: 3, titled: 2, with_procedure: 1 });
         assert_eq!(by_module[&(7, Severity::Error)], Counts { official: 2, titled: 1, with_procedure: 0 });
-        assert_eq!(Severity::of(Channel::PrintError, 0x0700_C00B), Severity::Info);
-        assert_eq!(Severity::of(Channel::Hms, 0x0700_0100_0004_0001), Severity::Other);
+        assert_eq!(Severity::of(AnyCode::PrintError(PrintError::from_u32(0x0700_C00B))), Severity::Info);
+        assert_eq!(Severity::of(AnyCode::Hms(Hms::from_u64(0x0700_0100_0004_0001))), Severity::Other);
     }
 }

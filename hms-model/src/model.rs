@@ -1,7 +1,9 @@
 //! The checked catalog: what the macro emits and xtask documents.
 
+pub use hms_core::Channel;
 use hms_core::layout::{VARIES_SLOT, VARIES_UNIT};
 use hms_core::placeholder::Side;
+use hms_core::{AnyCode, PrintError};
 
 /// A module (a part of the printer that reports codes).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,15 +61,6 @@ pub struct Procedure {
     pub support: Option<String>,
 }
 
-/// Which report channel a code belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Channel {
-    /// `print.hms`: 16 hex digits.
-    Hms,
-    /// `print.print_error`: 8 hex digits.
-    PrintError,
-}
-
 /// One code pattern of an entry: an exact code or a family.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodePattern {
@@ -85,28 +78,24 @@ pub struct CodePattern {
 }
 
 impl CodePattern {
+    /// The key as a code: the code itself, or a family's first key (varying bits zero).
+    pub fn code(&self) -> AnyCode {
+        code_of(self.channel, self.key)
+    }
+
     /// The module id.
     pub fn module_id(&self) -> u8 {
-        match self.channel {
-            Channel::Hms => (self.key >> 56) as u8,
-            Channel::PrintError => (self.key >> 24) as u8,
-        }
+        self.code().module_id()
     }
 
     /// The module number (the unit; 0 for a family that varies it).
     pub fn module_number(&self) -> u8 {
-        match self.channel {
-            Channel::Hms => (self.key >> 48) as u8,
-            Channel::PrintError => (self.key >> 16) as u8,
-        }
+        self.code().module_number()
     }
 
     /// The level on the HMS scale (for print_error, from its level nibble).
     pub fn level(&self) -> Option<u16> {
-        match self.channel {
-            Channel::Hms => Some(hms_core::Hms::from_u64(self.key).level_raw()),
-            Channel::PrintError => hms_core::PrintError::from_u32(self.key as u32).level_raw(),
-        }
+        self.code().level_raw()
     }
 
     /// The code as the catalog writes it, `x` for each varying digit.
@@ -175,22 +164,10 @@ impl CodeEntry {
     }
 }
 
-impl Channel {
-    /// How the official files name it: `hms` or `err`.
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Channel::Hms => "hms",
-            Channel::PrintError => "err",
-        }
-    }
-
-    /// The channel's number in the table layout.
-    pub fn layout(self) -> u8 {
-        match self {
-            Channel::Hms => hms_core::layout::CHANNEL_HMS,
-            Channel::PrintError => hms_core::layout::CHANNEL_PRINT_ERROR,
-        }
-    }
+/// The code of `channel` with the bits `key`. The readers give a `print_error` code 8 digits;
+/// a wider key keeps its low 32 bits.
+pub(crate) fn code_of(channel: Channel, key: u64) -> AnyCode {
+    AnyCode::from_bits(channel, key).unwrap_or(AnyCode::PrintError(PrintError::from_u32(key as u32)))
 }
 
 /// The whole checked catalog.

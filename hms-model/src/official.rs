@@ -2,8 +2,10 @@
 //! the models that list it, its wiki pages) and `texts/<lang>.tsv` (Bambu's texts, kept out of
 //! the repository). Tab-separated, one record a line, `#` comments.
 
+use hms_core::AnyCode;
+
 use crate::diagnostics::Diagnostic;
-use crate::model::{Catalog, Channel};
+use crate::model::{Catalog, Channel, code_of};
 
 /// Every official code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,6 +27,13 @@ pub struct OfficialCode {
     pub wiki: Vec<(String, u32)>,
 }
 
+impl OfficialCode {
+    /// The code.
+    pub fn code(&self) -> AnyCode {
+        code_of(self.channel, self.key)
+    }
+}
+
 /// The texts of one language.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OfficialTexts {
@@ -43,6 +52,21 @@ pub struct OfficialText {
     pub models: u32,
     /// The text, placeholders and `{{`/`}}` as in catalog texts; empty when none is shown.
     pub text: String,
+}
+
+impl OfficialText {
+    /// The code.
+    pub fn code(&self) -> AnyCode {
+        code_of(self.channel, self.key)
+    }
+}
+
+/// How the files name a channel: `hms` or `err`.
+pub fn file_name(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Hms => "hms",
+        Channel::PrintError => "err",
+    }
 }
 
 struct Lines<'a> {
@@ -72,14 +96,11 @@ impl Lines<'_> {
     }
 
     fn code(&mut self, line: usize, channel: (usize, &str), code: (usize, &str)) -> Option<(Channel, u64)> {
-        let (channel, digits) = match channel.1 {
-            "hms" => (Channel::Hms, 16),
-            "err" => (Channel::PrintError, 8),
-            other => {
-                self.error(line, channel.0, format!("channel `{other}` must be `hms` or `err`"));
-                return None;
-            }
+        let Some(channel) = Channel::ALL.into_iter().find(|&c| file_name(c) == channel.1) else {
+            self.error(line, channel.0, format!("channel `{}` must be `hms` or `err`", channel.1));
+            return None;
         };
+        let digits = channel.digits();
         match u64::from_str_radix(code.1, 16) {
             Ok(key) if code.1.len() == digits => Some((channel, key)),
             _ => {
@@ -171,10 +192,7 @@ pub fn parse_texts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
 
 /// A code as the files write it: 16 or 8 upper-case hex digits.
 pub fn spell(channel: Channel, key: u64) -> String {
-    match channel {
-        Channel::Hms => format!("{key:016X}"),
-        Channel::PrintError => format!("{key:08X}"),
-    }
+    format!("{key:0digits$X}", digits = channel.digits())
 }
 
 /// Undoes the escaping of a text field.

@@ -3,13 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use hms_core::PrintError;
+use hms_core::AnyCode;
 use hms_core::layout::{VARIES_SLOT, VARIES_UNIT, family_mask, first_member, is_family_member};
 use hms_core::placeholder::{self, Fill, Piece, Source};
 use hms_core::spelling::read_digits;
 
 use crate::diagnostics::Sink;
-use crate::model::{Catalog, Channel, CodePattern};
+use crate::model::{Catalog, Channel, CodePattern, code_of};
 use crate::spans::Spans;
 
 /// Reads the pattern written at span path `at`; `None`, with a diagnostic, when it is bad.
@@ -31,17 +31,10 @@ pub fn read_pattern(
             return None;
         }
     };
-    let channel = match digits.count {
-        16 => Channel::Hms,
-        8 => Channel::PrintError,
-        n => {
-            sink.error(
-                spans,
-                at,
-                format!("bad code `{text}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)"),
-            );
-            return None;
-        }
+    let Some(channel) = Channel::from_digits(digits.count) else {
+        let n = digits.count;
+        sink.error(spans, at, format!("bad code `{text}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)"));
+        return None;
     };
     let unit = family_mask(channel.layout(), VARIES_UNIT);
     let slot = family_mask(channel.layout(), VARIES_SLOT);
@@ -71,10 +64,10 @@ pub fn read_pattern(
         );
         ok = false;
     }
-    match (channel, pattern.level()) {
+    match (pattern.code(), pattern.level()) {
         (_, Some(level)) if level_ids.contains(&level) => {}
-        (Channel::PrintError, None) => {
-            let nibble = PrintError::from_u32(key as u32).level_nibble();
+        (AnyCode::PrintError(error), None) => {
+            let nibble = error.level_nibble();
             sink.error(
                 spans,
                 at,
@@ -105,9 +98,8 @@ impl Fillable {
     pub fn of(pattern: &CodePattern, catalog: &Catalog) -> Fillable {
         // The abbreviation itself does not matter here, only whether the units are lettered.
         let abbr = catalog.module(pattern.module_id()).filter(|m| m.lettered).map(|_| "");
-        let layout = pattern.channel.layout();
-        let member = first_member(layout, pattern.key, pattern.varies);
-        Fillable { fill: Fill::of(layout, member, pattern.varies, abbr, pattern.side) }
+        let member = first_member(pattern.channel.layout(), pattern.key, pattern.varies);
+        Fillable { fill: Fill::of(code_of(pattern.channel, member), pattern.varies, abbr, pattern.side) }
     }
 
     /// "uses `{ams}`" when `text` has a placeholder these codes cannot fill.

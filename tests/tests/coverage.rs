@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use hms_catalog::{AnyCode, Hms, PrintError, lookup};
-use hms_model::Channel;
+use hms_catalog::lookup;
 use hms_model::coverage::{Coverage, Severity};
 use hms_model::official::{OfficialFacts, parse_facts};
 
@@ -64,10 +63,7 @@ fn coverage_links_each_code_to_the_entry_lookup_finds() {
     let (catalog, facts) = load();
     let mut differ = Vec::new();
     for code in &facts.codes {
-        let any = match code.channel {
-            Channel::Hms => AnyCode::Hms(Hms::from_u64(code.key)),
-            Channel::PrintError => AnyCode::PrintError(PrintError::from_u32(code.key as u32)),
-        };
+        let any = code.code();
         let found = lookup(any);
         // The whole entry, all its patterns as the catalog writes them, on both sides.
         let runtime = found.entry().map(|e| {

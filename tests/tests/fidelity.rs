@@ -13,8 +13,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::PathBuf;
 
-use hms_catalog::{AnyCode, Hms, Lang, OfficialText, PrintError, lookup};
-use hms_model::Channel;
+use hms_catalog::{Lang, OfficialText, lookup};
 use hms_model::official::parse_facts;
 
 /// Something a text can name.
@@ -178,10 +177,7 @@ fn own_texts_name_what_bambus_texts_name() {
     let facts = parse_facts(&facts, "official.tsv", &catalog).expect("catalog/official.tsv reads");
     let (mut checked, mut violations) = (0, Vec::new());
     for code in &facts.codes {
-        let any = match code.channel {
-            Channel::Hms => AnyCode::Hms(Hms::from_u64(code.key)),
-            Channel::PrintError => AnyCode::PrintError(PrintError::from_u32(code.key as u32)),
-        };
+        let any = code.code();
         let found = lookup(any);
         let (Some(entry), Some(title), Some(meaning), Some(official)) =
             (found.entry(), found.title(), found.meaning(), found.official())

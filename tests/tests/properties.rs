@@ -10,8 +10,9 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use hms_catalog::{AnyCode, Code, Hms, Lang, Lookup, Model, PrintError, Spelling, Text, entries, lookup, tables};
-use hms_core::layout::CHANNEL_HMS;
+use hms_catalog::{
+    AnyCode, Channel, Code, Hms, Lang, Lookup, Model, PrintError, Spelling, Text, entries, lookup, tables,
+};
 use hms_core::layout::texts::{Said, text_with_fallback};
 use hms_core::placeholder::{Piece, pieces};
 use hms_core::spelling::read_digits;
@@ -50,10 +51,7 @@ impl Row {
 }
 
 fn channel_bits(code: AnyCode) -> (bool, u64) {
-    match code {
-        AnyCode::Hms(h) => (true, h.to_u64()),
-        AnyCode::PrintError(e) => (false, e.to_u32() as u64),
-    }
+    (code.channel() == Channel::Hms, code.bits())
 }
 
 fn rows() -> &'static [Row] {
@@ -100,11 +98,9 @@ fn official_codes() -> &'static [AnyCode] {
         (0..facts.records)
             .map(|record| {
                 let (channel, bits, _) = facts.code(record as u16).expect("every record has a code");
-                if channel == CHANNEL_HMS {
-                    AnyCode::Hms(Hms::from_u64(bits))
-                } else {
-                    AnyCode::PrintError(PrintError::from_u32(bits as u32))
-                }
+                Channel::from_layout(channel)
+                    .and_then(|channel| AnyCode::from_bits(channel, bits))
+                    .expect("every record has a code of a channel")
             })
             .collect()
     })
@@ -166,9 +162,8 @@ fn check_texts(found: &Lookup) -> Result<(), TestCaseError> {
 /// compiled in.
 fn check_official_texts(found: &Lookup) -> Result<(), TestCaseError> {
     let Some(official) = found.official() else { return Ok(()) };
-    let (hms, bits) = channel_bits(found.code());
-    let channel = if hms { CHANNEL_HMS } else { hms_core::layout::CHANNEL_PRINT_ERROR };
-    let record = tables().find_official(channel, bits).expect("an official code has a record");
+    let code = found.code();
+    let record = tables().find_official(code.channel().layout(), code.bits()).expect("an official code has a record");
     for &lang in Lang::ALL {
         for model in std::iter::once(None).chain(official.models().map(Some)) {
             let rendered = official.text(model, lang).text().map(|t| t.to_string());

@@ -25,7 +25,7 @@ pub fn ensure_file_contents(path: &Path, contents: &str, check: bool) -> io::Res
 /// Writes a sibling temporary file `.<name>.<pid>.tmp`, syncs it, then renames it over `path`:
 /// a reader (or a crash) sees the old file or the new one, never a part. A run that is killed
 /// midway can leave its temporary file behind; the next write of `path` removes it (see
-/// [`remove_stale_temps`]). Errors name the step and the file that failed.
+/// `remove_stale_temps`). Errors name the step and the file that failed.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| context(e, format!("cannot create the folder {}", dir.display())))?;

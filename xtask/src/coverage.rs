@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use hms_core::AnyCode;
 use hms_core::layout::{VARIES_SLOT, VARIES_UNIT, family_mask, write_pattern};
 use hms_model::coverage::{Counts, Coverage, Covered, Severity};
 use hms_model::official::OfficialFacts;
@@ -152,7 +153,7 @@ fn groups(codes: &[&Covered<'_>], lettered: bool) -> Vec<(String, usize)> {
     let mut found: BTreeMap<(Channel, u64, u8), (usize, u64)> = BTreeMap::new();
     for c in codes {
         let (channel, code) = (c.code.channel, c.code.key);
-        let varies = varies(channel, code, lettered);
+        let varies = varies(c.code.code(), lettered);
         let key = code & !family_mask(channel.layout(), varies);
         let group = found.entry((channel, key, varies)).or_insert((0, code));
         group.0 += 1;
@@ -176,13 +177,9 @@ fn groups(codes: &[&Covered<'_>], lettered: bool) -> Vec<(String, usize)> {
 /// parts `n0`-`n3` are the same component once per slot (`20`-`23`, the slots; `10`-`13`, their
 /// motors). Elsewhere neighbouring parts are different components (`0300_0100`, the heatbed;
 /// `0300_0200`, the nozzle), which one family could not describe.
-fn varies(channel: Channel, code: u64, lettered: bool) -> u8 {
-    let (unit, part) = match channel {
-        Channel::Hms => ((code >> 48) as u8, Some((code >> 40) as u8)),
-        Channel::PrintError => ((code >> 16) as u8, None),
-    };
-    let unit_varies = lettered && matches!(unit, 0x00..=0x07 | 0x80..=0x87);
-    let part_varies = lettered && part.is_some_and(|p| p >= 0x10 && p & 0x0F <= 3);
+fn varies(code: AnyCode, lettered: bool) -> u8 {
+    let unit_varies = lettered && matches!(code.module_number(), 0x00..=0x07 | 0x80..=0x87);
+    let part_varies = lettered && code.part().is_some_and(|p| p >= 0x10 && p & 0x0F <= 3);
     (if unit_varies { VARIES_UNIT } else { 0 }) | (if part_varies { VARIES_SLOT } else { 0 })
 }
 

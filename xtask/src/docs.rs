@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use hms_model::{Catalog, Channel, CodeEntry, CodePattern};
+use hms_model::{Catalog, CodeEntry, CodePattern};
 
 pub fn codes_md(catalog: &Catalog) -> String {
     let mut out = String::new();
@@ -41,10 +41,7 @@ pub fn codes_md(catalog: &Catalog) -> String {
             let mut channels: Vec<&str> = Vec::new();
             let mut levels: Vec<&str> = Vec::new();
             for p in &c.patterns {
-                let channel = match p.channel {
-                    Channel::Hms => "hms",
-                    Channel::PrintError => "print_error",
-                };
+                let channel = p.channel.name();
                 let level = p.level().and_then(|l| catalog.level(l)).map_or("?", |l| l.name.as_str());
                 for (list, item) in [(&mut channels, channel), (&mut levels, level)] {
                     if !list.contains(&item) {

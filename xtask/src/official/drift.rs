@@ -7,15 +7,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use hms_model::Catalog;
 use hms_model::official::{OfficialFacts, OfficialTexts, parse_facts, parse_texts};
 
-use super::{Channel, Key};
+use super::{AnyCode, hex};
 
 /// The files of one import, read back.
 #[derive(Debug, Default)]
 pub struct Snapshot {
     /// Models per code.
-    codes: BTreeMap<Key, u32>,
+    codes: BTreeMap<AnyCode, u32>,
     /// Per language: (code, model or `None` for the default) -> text.
-    texts: BTreeMap<String, BTreeMap<(Key, Option<usize>), String>>,
+    texts: BTreeMap<String, BTreeMap<(AnyCode, Option<usize>), String>>,
 }
 
 impl Snapshot {
@@ -36,7 +36,7 @@ impl Snapshot {
                 return snapshot;
             }
         };
-        snapshot.codes = facts.codes.iter().map(|c| (key(c.channel, c.key), c.models)).collect();
+        snapshot.codes = facts.codes.iter().map(|c| (c.code(), c.models)).collect();
         for (lang, source) in texts {
             match parse_texts(source, &format!("catalog/texts/{lang}.tsv"), catalog) {
                 Ok(parsed) => {
@@ -54,21 +54,17 @@ impl Snapshot {
     }
 }
 
-fn key(channel: Channel, code: u64) -> Key {
-    Key { channel, code }
-}
-
 /// Every (code, model) a text stands for: a model line for its models; the default line for
 /// `None` and for the code's models that have no line of their own.
-fn expand(facts: &OfficialFacts, texts: &OfficialTexts) -> BTreeMap<(Key, Option<usize>), String> {
-    let models: BTreeMap<Key, u32> = facts.codes.iter().map(|c| (key(c.channel, c.key), c.models)).collect();
-    let mut named: BTreeMap<Key, u32> = BTreeMap::new();
+fn expand(facts: &OfficialFacts, texts: &OfficialTexts) -> BTreeMap<(AnyCode, Option<usize>), String> {
+    let models: BTreeMap<AnyCode, u32> = facts.codes.iter().map(|c| (c.code(), c.models)).collect();
+    let mut named: BTreeMap<AnyCode, u32> = BTreeMap::new();
     for t in &texts.texts {
-        *named.entry(key(t.channel, t.key)).or_default() |= t.models;
+        *named.entry(t.code()).or_default() |= t.models;
     }
     let mut out = BTreeMap::new();
     for t in &texts.texts {
-        let k = key(t.channel, t.key);
+        let k = t.code();
         let mask = if t.models == 0 {
             out.insert((k, None), t.text.clone());
             models.get(&k).copied().unwrap_or(0) & !named.get(&k).copied().unwrap_or(0)
@@ -87,12 +83,12 @@ pub fn report(old: &Snapshot, new: &Snapshot, langs: &BTreeSet<String>, model_id
     let mut lines = Vec::new();
     let name = |m: Option<usize>| m.map_or("(default)", |m| model_ids.get(m).map_or("?", String::as_str));
     for m in 0..model_ids.len() {
-        let with = |s: &Snapshot| -> BTreeSet<Key> {
+        let with = |s: &Snapshot| -> BTreeSet<AnyCode> {
             s.codes.iter().filter(|(_, mask)| *mask & (1 << m) != 0).map(|(k, _)| *k).collect()
         };
         let (before, after) = (with(old), with(new));
-        let added: Vec<Key> = after.difference(&before).copied().collect();
-        let removed: Vec<Key> = before.difference(&after).copied().collect();
+        let added: Vec<AnyCode> = after.difference(&before).copied().collect();
+        let removed: Vec<AnyCode> = before.difference(&after).copied().collect();
         if !added.is_empty() || !removed.is_empty() {
             lines.push(format!(
                 "{}: codes {}, {}",
@@ -103,10 +99,10 @@ pub fn report(old: &Snapshot, new: &Snapshot, langs: &BTreeSet<String>, model_id
         }
     }
     let unlisted =
-        |s: &Snapshot| -> BTreeSet<Key> { s.codes.iter().filter(|(_, m)| **m == 0).map(|(k, _)| *k).collect() };
+        |s: &Snapshot| -> BTreeSet<AnyCode> { s.codes.iter().filter(|(_, m)| **m == 0).map(|(k, _)| *k).collect() };
     let (before, after) = (unlisted(old), unlisted(new));
-    let added: Vec<Key> = after.difference(&before).copied().collect();
-    let removed: Vec<Key> = before.difference(&after).copied().collect();
+    let added: Vec<AnyCode> = after.difference(&before).copied().collect();
+    let removed: Vec<AnyCode> = before.difference(&after).copied().collect();
     if !added.is_empty() || !removed.is_empty() {
         lines.push(format!("codes no model lists: {}, {}", counted(&added, "added"), counted(&removed, "removed")));
     }
@@ -114,7 +110,7 @@ pub fn report(old: &Snapshot, new: &Snapshot, langs: &BTreeSet<String>, model_id
     for lang in langs {
         let before = old.texts.get(lang).unwrap_or(&empty);
         let after = new.texts.get(lang).unwrap_or(&empty);
-        let mut per_model: BTreeMap<Option<usize>, [Vec<Key>; 3]> = BTreeMap::new();
+        let mut per_model: BTreeMap<Option<usize>, [Vec<AnyCode>; 3]> = BTreeMap::new();
         for (k, text) in after {
             match before.get(k) {
                 None => per_model.entry(k.1).or_default()[0].push(k.0),
@@ -145,8 +141,8 @@ pub fn report(old: &Snapshot, new: &Snapshot, langs: &BTreeSet<String>, model_id
 }
 
 /// `3 added (0300..., 0500..., ...)`.
-fn counted(keys: &[Key], what: &str) -> String {
-    let shown: Vec<String> = keys.iter().take(3).map(Key::hex).collect();
+fn counted(keys: &[AnyCode], what: &str) -> String {
+    let shown: Vec<String> = keys.iter().take(3).map(|&k| hex(k)).collect();
     match keys.len() {
         0 => format!("0 {what}"),
         n if n <= 3 => format!("{n} {what} ({})", shown.join(", ")),

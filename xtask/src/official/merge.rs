@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Key, Sink};
+use super::{AnyCode, Sink, hex};
 
 /// Facts of one code.
 #[derive(Clone, Debug, Default)]
@@ -42,7 +42,7 @@ struct Texts {
 /// One line of a texts file before templating: `models` 0 is the default text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextLine {
-    pub key: Key,
+    pub key: AnyCode,
     pub models: u32,
     pub text: String,
 }
@@ -50,8 +50,8 @@ pub struct TextLine {
 /// What the inputs said, gathered.
 #[derive(Debug, Default)]
 pub struct Import {
-    facts: BTreeMap<Key, Facts>,
-    texts: BTreeMap<String, BTreeMap<Key, Texts>>,
+    facts: BTreeMap<AnyCode, Facts>,
+    texts: BTreeMap<String, BTreeMap<AnyCode, Texts>>,
     /// Model ids in catalog order, for messages.
     model_ids: Vec<String>,
 }
@@ -59,7 +59,7 @@ pub struct Import {
 /// The merged result, sorted by channel then code.
 #[derive(Debug, Default)]
 pub struct Merged {
-    pub facts: Vec<(Key, Facts)>,
+    pub facts: Vec<(AnyCode, Facts)>,
     /// Per language, its lines in code order, each code's default first.
     pub texts: BTreeMap<String, Vec<TextLine>>,
     /// Per language: codes whose merged-shape default text lost to a different text that
@@ -76,17 +76,25 @@ impl Import {
         self.model_ids.get(index).map_or("?", String::as_str)
     }
 
-    fn facts(&mut self, key: Key) -> &mut Facts {
+    fn facts(&mut self, key: AnyCode) -> &mut Facts {
         self.facts.entry(key).or_default()
     }
 
-    fn texts(&mut self, lang: &str, key: Key) -> &mut Texts {
+    fn texts(&mut self, lang: &str, key: AnyCode) -> &mut Texts {
         self.texts.entry(lang.to_owned()).or_default().entry(key).or_default()
     }
 
     /// A per-model file's text. A text another file already gave for the same language,
     /// model and code stays (first wins); a different one is a conflict.
-    pub fn per_model_text(&mut self, sink: &mut Sink, file: &str, lang: &str, model: usize, key: Key, text: String) {
+    pub fn per_model_text(
+        &mut self,
+        sink: &mut Sink,
+        file: &str,
+        lang: &str,
+        model: usize,
+        key: AnyCode,
+        text: String,
+    ) {
         let facts = self.facts(key);
         facts.listed = true;
         facts.models |= 1 << model;
@@ -98,7 +106,7 @@ impl Import {
             std::collections::btree_map::Entry::Occupied(first) if first.get().0 != text => {
                 sink.conflicts.push(format!(
                     "{file}: ecode {} for {model_id} ({lang}) already given by {}, text differs; the first is kept",
-                    key.hex(),
+                    hex(key),
                     first.get().1
                 ));
             }
@@ -112,7 +120,7 @@ impl Import {
         sink: &mut Sink,
         file: &str,
         lang: &str,
-        key: Key,
+        key: AnyCode,
         default: Option<String>,
         named: Vec<(usize, String)>,
     ) {
@@ -128,7 +136,7 @@ impl Import {
                 Some(first) if *first != default => sink.conflicts.push(format!(
                     "{file}: default text of ecode {} ({lang}) already given by an earlier file, text differs; \
                      the first is kept",
-                    key.hex()
+                    hex(key)
                 )),
                 Some(_) => {}
             }
@@ -139,12 +147,12 @@ impl Import {
     }
 
     /// Action ids an action file gives a model for a code.
-    pub fn actions(&mut self, key: Key, model: usize, ids: impl IntoIterator<Item = u64>) {
+    pub fn actions(&mut self, key: AnyCode, model: usize, ids: impl IntoIterator<Item = u64>) {
         self.facts(key).actions.entry(model).or_default().extend(ids);
     }
 
     /// A wiki page of a code: for `models`, or the default page when `models` is 0.
-    pub fn wiki(&mut self, key: Key, page: String, models: u32) {
+    pub fn wiki(&mut self, key: AnyCode, page: String, models: u32) {
         let entry = self.facts(key).wiki.entry(page).or_default();
         if models == 0 {
             entry.default = true;
@@ -171,7 +179,7 @@ impl Import {
 /// The lines of one code: per model, the per-model file's text, else the merged file's; the
 /// default is the text most models show (ties: the one of the first model in catalog order),
 /// or the merged file's default when no model has a text of its own.
-fn code_lines(key: Key, texts: Texts, lines: &mut Vec<TextLine>, overridden: &mut usize) {
+fn code_lines(key: AnyCode, texts: Texts, lines: &mut Vec<TextLine>, overridden: &mut usize) {
     let Texts { exact, mut merged, merged_default } = texts;
     for (model, (text, _)) in exact {
         merged.insert(model, text);
@@ -213,9 +221,9 @@ fn code_lines(key: Key, texts: Texts, lines: &mut Vec<TextLine>, overridden: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::official::Channel;
+    use hms_core::Hms;
 
-    const KEY: Key = Key { channel: Channel::Hms, code: 0x0300_0100_0001_0001 };
+    const KEY: AnyCode = AnyCode::Hms(Hms::from_u64(0x0300_0100_0001_0001));
 
     fn texts(lines: &[(usize, &str)]) -> Texts {
         let exact = lines.iter().map(|&(m, t)| (m, (t.to_owned(), "f".to_owned()))).collect();

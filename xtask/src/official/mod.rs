@@ -28,26 +28,17 @@ pub use report::{LangCount, OfficialReport};
 
 use crate::{codegen, coverage, docs};
 
-pub use hms_model::Channel;
+pub use hms_core::{AnyCode, Channel};
 
-/// A code of a channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Key {
-    pub channel: Channel,
-    pub code: u64,
-}
-
-impl Key {
-    /// The code's bare upper-case digits, as the files write it.
-    pub fn hex(&self) -> String {
-        hms_model::official::spell(self.channel, self.code)
-    }
+/// The code's bare upper-case digits, as the files write it.
+pub fn hex(code: AnyCode) -> String {
+    hms_model::official::spell(code.channel(), code.bits())
 }
 
 /// Reads an ecode of `channel`, or of the channel its length says when `None`.
-pub fn parse_code(text: &str, channel: Option<Channel>) -> Result<Key, String> {
-    let hms = || Hms::parse(text).map(|h| Key { channel: Channel::Hms, code: h.to_u64() });
-    let error = || PrintError::parse(text).map(|e| Key { channel: Channel::PrintError, code: e.to_u32().into() });
+pub fn parse_code(text: &str, channel: Option<Channel>) -> Result<AnyCode, String> {
+    let hms = || Hms::parse(text).map(AnyCode::Hms);
+    let error = || PrintError::parse(text).map(AnyCode::PrintError);
     let result = match channel {
         Some(Channel::Hms) => hms(),
         Some(Channel::PrintError) => error(),
@@ -185,7 +176,7 @@ fn outputs(
     let model_ids: Vec<String> = catalog.models.iter().map(|m| m.id.clone()).collect();
     let merged = import.finish();
     for (key, facts) in &merged.facts {
-        match (facts.listed, key.channel) {
+        match (facts.listed, key.channel()) {
             (false, _) => report.other_codes += 1,
             (true, Channel::Hms) => report.hms_codes += 1,
             (true, Channel::PrintError) => report.print_error_codes += 1,

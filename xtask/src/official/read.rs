@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use super::input::normalise_lang;
 use super::json::{Object, Source};
 use super::merge::Import;
-use super::{Channel, Key, Sink, parse_code};
+use super::{AnyCode, Channel, Sink, hex, parse_code};
 
 /// The two sections of a text file and the channel of their codes.
 const SECTIONS: [(&str, Channel); 2] = [("device_hms", Channel::Hms), ("device_error", Channel::PrintError)];
@@ -16,13 +16,21 @@ const SECTIONS: [(&str, Channel); 2] = [("device_hms", Channel::Hms), ("device_e
 /// First-wins bookkeeping of one list: where each code was first seen.
 #[derive(Default)]
 pub struct Seen {
-    first: HashMap<Key, (usize, String)>,
+    first: HashMap<AnyCode, (usize, String)>,
 }
 
 impl Seen {
     /// Whether entry `index` (from 1) is the first of `key`; a repeat is reported as a conflict
     /// that says whether its `content` (`what`: text, actions...) differs from the first's.
-    pub fn first(&mut self, sink: &mut Sink, file: &str, key: Key, index: usize, content: &str, what: &str) -> bool {
+    pub fn first(
+        &mut self,
+        sink: &mut Sink,
+        file: &str,
+        key: AnyCode,
+        index: usize,
+        content: &str,
+        what: &str,
+    ) -> bool {
         match self.first.get(&key) {
             None => {
                 self.first.insert(key, (index, content.to_owned()));
@@ -32,7 +40,7 @@ impl Seen {
                 let how = if first == content { "same" } else { "different" };
                 sink.conflicts.push(format!(
                     "{file}: ecode {} repeated (entry {index}, first at entry {at}), {how} {what}; the first is kept",
-                    key.hex()
+                    hex(key)
                 ));
                 false
             }
@@ -99,7 +107,7 @@ fn section_entries<'a>(
 
 /// One `{"ecode": .., "intro": ..}` entry; `None` when it is malformed (reported) or has an
 /// empty ecode (a warning: the slicer skips it too).
-fn text_entry(src: &Source, sink: &mut Sink, raw: &RawValue, channel: Channel) -> Option<(Key, String)> {
+fn text_entry(src: &Source, sink: &mut Sink, raw: &RawValue, channel: Channel) -> Option<(AnyCode, String)> {
     let entry = src.object(sink, raw, "entry")?;
     let key = entry_code(src, sink, &entry, raw, Some(channel))?;
     let Some(intro) = entry.get("intro") else {
@@ -110,7 +118,13 @@ fn text_entry(src: &Source, sink: &mut Sink, raw: &RawValue, channel: Channel) -
 }
 
 /// The entry's `ecode`, of `channel` when given (else by its length).
-fn entry_code(src: &Source, sink: &mut Sink, entry: &Object, raw: &RawValue, channel: Option<Channel>) -> Option<Key> {
+fn entry_code(
+    src: &Source,
+    sink: &mut Sink,
+    entry: &Object,
+    raw: &RawValue,
+    channel: Option<Channel>,
+) -> Option<AnyCode> {
     let Some(ecode) = entry.get("ecode") else {
         src.error(sink, raw, "entry has no `ecode`");
         return None;

@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 use super::json::Source;
 use super::merge::Import;
 use super::read::Seen;
-use super::{Channel, Key, Sink, parse_code};
+use super::{AnyCode, Channel, Sink, hex, parse_code};
 
 /// Reads one language's merged texts into `import`.
 pub fn merged(
@@ -46,7 +46,7 @@ pub fn merged(
                         sink.conflicts.push(format!(
                             "{}: ecode {} has a second default text; the first is kept",
                             src.at(raw),
-                            key.hex()
+                            hex(key)
                         ));
                     } else {
                         default = Some(text);
@@ -58,7 +58,7 @@ pub fn merged(
                         sink.conflicts.push(format!(
                             "{}: ecode {} names a model for two texts; the first is kept",
                             src.at(raw),
-                            key.hex()
+                            hex(key)
                         ));
                     } else {
                         named.push((model, text.clone()));
@@ -108,7 +108,7 @@ pub fn page(path: &str) -> Option<String> {
 }
 
 /// The code of a member key; an empty one is warned about and skipped.
-fn code(src: &Source, sink: &mut Sink, ecode: &str, raw: &RawValue, channel: Option<Channel>) -> Option<Key> {
+fn code(src: &Source, sink: &mut Sink, ecode: &str, raw: &RawValue, channel: Option<Channel>) -> Option<AnyCode> {
     if ecode.is_empty() {
         src.warning(sink, raw, "entry with an empty ecode skipped");
         return None;
@@ -122,11 +122,11 @@ fn model_lists(
     src: &Source,
     sink: &mut Sink,
     raw: &RawValue,
-    key: Key,
+    key: AnyCode,
     what: &str,
     model_index: &dyn Fn(&str) -> Option<usize>,
 ) -> Option<Vec<(String, Vec<usize>)>> {
-    let object = src.object(sink, raw, &format!("ecode {}", key.hex()))?;
+    let object = src.object(sink, raw, &format!("ecode {}", hex(key)))?;
     let mut out = Vec::new();
     let mut ok = true;
     for (thing, list) in object.members {

@@ -7,7 +7,7 @@
 use hms_core::placeholder::{Fill, Filled};
 use hms_core::unit_letter;
 
-use super::{Channel, Key};
+use super::AnyCode;
 
 /// Words a unit letter follows.
 const UNIT_WORDS: [&str; 3] = ["AMS Lite ", "AMS-HT ", "AMS "];
@@ -33,15 +33,12 @@ impl Templater {
 
     /// `text` as a catalog text of `key`: braces doubled, and the unit letter and slot number
     /// the code implies replaced by `{ams}` / `{slot}` where that round-trips.
-    pub fn apply(&self, key: Key, text: &str) -> String {
+    pub fn apply(&self, key: AnyCode, text: &str) -> String {
         let escaped = text.replace('{', "{{").replace('}', "}}");
-        let (module, unit, part) = match key.channel {
-            Channel::Hms => ((key.code >> 56) as u8, (key.code >> 48) as u8, Some((key.code >> 40) as u8)),
-            Channel::PrintError => ((key.code >> 24) as u8, (key.code >> 16) as u8, None),
-        };
-        let letter = unit_letter(unit).filter(|_| self.lettered[module as usize]);
-        let slot = part.filter(|p| (0x20..=0x23).contains(p) && letter.is_some()).map(|p| p - 0x1F);
-        let index = part.map(|p| (p & 0xF) + 1);
+        let unit = key.module_number();
+        let letter = unit_letter(unit).filter(|_| self.lettered[key.module_id() as usize]);
+        let slot = key.slot().filter(|_| letter.is_some());
+        let index = key.part().map(|p| (p & 0xF) + 1);
         let mut template = escaped.clone();
         if let Some(letter) = letter {
             template = replace_after(&template, &UNIT_WORDS, letter, "{ams}");
@@ -102,8 +99,8 @@ fn is_word_char(c: char) -> bool {
 mod tests {
     use super::*;
 
-    fn hms(code: u64) -> Key {
-        Key { channel: Channel::Hms, code }
+    fn hms(code: u64) -> AnyCode {
+        AnyCode::Hms(hms_core::Hms::from_u64(code))
     }
 
     fn templater() -> Templater {
@@ -117,7 +114,7 @@ mod tests {
         assert_eq!(t.apply(hms(0x0700_2000_0002_0003), "AMS A槽位1耗材"), "AMS {ams}槽位1耗材");
         assert_eq!(t.apply(hms(0x1881_0100_0001_0001), "AMS-HT B is hot."), "AMS-HT {ams} is hot.");
         assert_eq!(t.apply(hms(0x1202_2300_0001_0001), "AMS Lite C slot 4."), "AMS Lite {ams} slot {slot}.");
-        let e = Key { channel: Channel::PrintError, code: 0x0701_8010 };
+        let e = AnyCode::PrintError(hms_core::PrintError::from_u32(0x0701_8010));
         assert_eq!(t.apply(e, "AMS B needs care."), "AMS {ams} needs care.");
     }
 
