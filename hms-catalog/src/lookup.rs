@@ -10,19 +10,6 @@ use hms_core::{AnyCode, Hms, ParseError, PrintError};
 use crate::generated::TABLES;
 use crate::{Code, Level, Model, Module, Official, WikiUrl};
 
-/// The channel's number in the table layout and the code's bits, which the tables are
-/// probed with.
-trait ChannelBits {
-    fn channel_bits(self) -> (u8, u64);
-}
-
-impl ChannelBits for AnyCode {
-    #[inline]
-    fn channel_bits(self) -> (u8, u64) {
-        (self.channel().layout(), self.bits())
-    }
-}
-
 /// Looks a code up: its exact entry, else the family entry that covers it. The answer carries
 /// the code's structure (module, level, unit, slot) even when the catalog does not know it.
 ///
@@ -38,8 +25,7 @@ impl ChannelBits for AnyCode {
 #[inline]
 pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
     let code = code.into();
-    let (channel, bits) = code.channel_bits();
-    let probe = crate::generated::FACTS.find(channel, bits);
+    let probe = crate::generated::FACTS.find(code.channel().layout(), code.bits());
     Lookup { code, entry: probe.entry, official: probe.official }
 }
 
