@@ -131,6 +131,9 @@ row! {
     /// 0: no catalog entry covers a code of the row; else the index plus 1 of the row's first
     /// [`Rule`].
     rules,
+    /// 1 when every member of the row takes the row's first rule, so a member needs no
+    /// rule matched.
+    first,
 }
 
 impl RowFormat {
@@ -243,10 +246,12 @@ impl Rule {
     /// Whether a code of `channel` with this unit and slot matches.
     #[inline]
     pub const fn matches(&self, channel: u8, code: u64, unit: u8, slot: u8) -> bool {
+        // Bitwise, not short-circuit: rows mix exact codes and families, and branches on
+        // which one a rule is would be mispredicted.
         let varies = ((self.selector & Self::VARIES) >> 12) as u8;
-        let unit_ok = varies & VARIES_UNIT != 0 || unit as u16 == (self.selector & Self::UNIT) >> 4;
-        let slot_ok = varies & VARIES_SLOT != 0 || slot as u16 == self.selector & Self::SLOT;
-        unit_ok && slot_ok && (varies == 0 || is_family_member(channel, code, varies))
+        let unit_ok = (varies & VARIES_UNIT != 0) | (unit as u16 == (self.selector & Self::UNIT) >> 4);
+        let slot_ok = (varies & VARIES_SLOT != 0) | (slot as u16 == self.selector & Self::SLOT);
+        unit_ok & slot_ok & ((varies == 0) | is_family_member(channel, code, varies))
     }
 }
 
@@ -345,7 +350,12 @@ impl<'a> FactTable<'a> {
         let class = self.classes.get(unit as usize).copied().unwrap_or(MemberSet::NO_CLASS);
         let bit = self.member_bit(&MemberSet::of(&row), class, slot);
         let official = bit.map(|bit| Member { row: index as u32, bit: bit as u16 });
-        Probe { official, entry: self.entry(row.rules, channel, code, unit, slot) }
+        let entry = match (official, row.first) {
+            // The build found every member's entry to be the first rule's.
+            (Some(_), 1) => self.rules.get((row.rules as usize).wrapping_sub(1)).map(|r| r.pattern),
+            _ => self.entry(row.rules, channel, code, unit, slot),
+        };
+        Probe { official, entry }
     }
 
     /// The record and position of an official code that [`find`](Self::find) found.
@@ -474,8 +484,18 @@ mod tests {
 
     #[test]
     fn rows_round_trip_through_their_bits() {
-        let format =
-            RowFormat { prefix: 7, low: 16, class: 5, classes: 5, slots: 8, start: 8, models: 9, base: 13, rules: 11 };
+        let format = RowFormat {
+            prefix: 7,
+            low: 16,
+            class: 5,
+            classes: 5,
+            slots: 8,
+            start: 8,
+            models: 9,
+            base: 13,
+            rules: 11,
+            first: 1,
+        };
         assert_eq!(format.row_size(), 11);
         let row = Row {
             prefix: 100,
@@ -487,6 +507,7 @@ mod tests {
             models: 300,
             base: 8000,
             rules: 2000,
+            first: 1,
         };
         let mut bytes = format.encode(&row).unwrap()[..11].to_vec();
         assert_eq!(format.decode(&bytes, 0), Some(row));

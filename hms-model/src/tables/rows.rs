@@ -26,8 +26,11 @@ struct RowBuild<'c> {
     members: Vec<(u8, u8, usize)>,
     /// `(rank, pattern record, selector, pattern)`: exact codes rank 0, families by
     /// [`FAMILY_ORDER`].
-    rules: Vec<(usize, u16, u16, &'c CodePattern)>,
+    rules: Vec<RuleBuild<'c>>,
 }
+
+/// A rule as built: `(rank, pattern record, selector, pattern)`.
+type RuleBuild<'c> = (usize, u16, u16, &'c CodePattern);
 
 /// Refuses two patterns of a row that give one code two entries: the same exact code twice,
 /// or two families with a member in common (the reader refuses both; a catalog built by hand
@@ -89,6 +92,34 @@ fn member_set(key: u64, members: &[(u8, u8, usize)]) -> Result<(MemberSet, Vec<u
         bitmap[bit / 64] |= 1 << (bit % 64);
     }
     Ok((set, bitmap))
+}
+
+/// Whether every member of a row takes one rule, moved first in the row's rules when that
+/// keeps every code's entry: an exact rule always can be, a family only when no exact rule of
+/// the row names one of its codes (the exact rule must keep winning for that code).
+fn members_take_first_rule(rules: &mut [RuleBuild<'_>], members: &[(u8, u8, usize)], facts: &OfficialFacts) -> bool {
+    let rule = |r: &RuleBuild<'_>| Rule { pattern: r.1, selector: r.2 };
+    let taken = |i: usize| {
+        let code = facts.codes[i].code();
+        let (channel, bits) = (code.channel().layout(), code.bits());
+        let (_, unit, slot) = split_code(channel, bits);
+        rules.iter().position(|r| rule(r).matches(channel, bits, unit, slot))
+    };
+    let Some(&(_, _, first)) = members.first() else { return false };
+    let Some(k) = taken(first) else { return false };
+    if members.iter().any(|&(_, _, i)| taken(i) != Some(k)) {
+        return false;
+    }
+    let movable = rules[k].3.varies == 0
+        || rules.iter().all(|r| {
+            let p = r.3;
+            let (_, unit, slot) = split_code(p.channel.layout(), p.key);
+            p.varies != 0 || !rule(&rules[k]).matches(p.channel.layout(), p.key, unit, slot)
+        });
+    if movable {
+        rules[..=k].rotate_right(1);
+    }
+    movable
 }
 
 /// Lays out the rows of the official codes and the catalog's patterns.
@@ -163,6 +194,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
                 })
             }
         };
+        let first = members_take_first_rule(&mut row.rules, &row.members, facts);
         let rules = if row.rules.is_empty() { 0 } else { f.rules.len() as u32 + 1 };
         for (i, &(_, pattern, selector, _)) in row.rules.iter().enumerate() {
             let last = if i + 1 == row.rules.len() { Rule::LAST } else { 0 };
@@ -175,6 +207,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
             classes: set.classes as u32,
             slots: set.slots as u32,
             start: set.start as u32,
+            first: first as u32,
             models,
             base,
             rules,
