@@ -30,6 +30,10 @@ static FACTS: LazyLock<OfficialFacts> = LazyLock::new(|| {
     parse_facts(source, "official.tsv", &CATALOG).expect("the fixed facts are valid")
 });
 
+/// The rows of those facts, as the texts are laid out beside them.
+static LAYOUT: LazyLock<hms_model::tables::Built> =
+    LazyLock::new(|| hms_model::tables::build(&CATALOG, Some(&FACTS)).expect("the fixed facts lay out"));
+
 fuzz_target!(|data: &[u8]| {
     let Ok(source) = std::str::from_utf8(data) else { return };
     match parse_facts(source, "official.tsv", &CATALOG) {
@@ -40,7 +44,8 @@ fuzz_target!(|data: &[u8]| {
     }
     match parse_texts(source, "texts/en.tsv", &CATALOG) {
         Ok(texts) => {
-            let _ = hms_model::tables::build_texts(&FACTS, &texts, "en");
+            let layout = &LAYOUT.layout;
+            let _ = hms_model::tables::build_texts(layout, &FACTS, &texts, "en");
         }
         Err(diagnostics) => assert!(!diagnostics.is_empty(), "rejected texts say why"),
     }

@@ -7,7 +7,6 @@ use crate::layout::{CHANNEL_HMS, CHANNEL_PRINT_ERROR};
 ///
 /// ```
 /// use hms_core::Channel;
-/// assert_eq!(Channel::from_layout(Channel::PrintError.layout()), Some(Channel::PrintError));
 /// assert_eq!(Channel::from_digits(16), Some(Channel::Hms));
 /// assert_eq!(Channel::Hms.name(), "hms");
 /// ```
@@ -23,8 +22,9 @@ impl Channel {
     /// Both channels, `print.hms` first.
     pub const ALL: [Channel; 2] = [Channel::Hms, Channel::PrintError];
 
-    /// The channel's number in the table layout: [`CHANNEL_HMS`](crate::layout::CHANNEL_HMS)
-    /// or [`CHANNEL_PRINT_ERROR`](crate::layout::CHANNEL_PRINT_ERROR).
+    /// The channel's number in the table layout (`CHANNEL_HMS` or `CHANNEL_PRINT_ERROR`).
+    /// Unstable, as the layout is.
+    #[doc(hidden)]
     pub const fn layout(self) -> u8 {
         match self {
             Channel::Hms => CHANNEL_HMS,
@@ -32,7 +32,8 @@ impl Channel {
         }
     }
 
-    /// The channel with this number in the table layout.
+    /// The channel with this number in the table layout. Unstable, as the layout is.
+    #[doc(hidden)]
     pub const fn from_layout(layout: u8) -> Option<Channel> {
         match layout {
             CHANNEL_HMS => Some(Channel::Hms),

@@ -194,7 +194,9 @@ impl<'a> Filled<'a> {
         Filled { template: Template::Plain(template), fill, as_written: false }
     }
 
-    /// A compressed template (placeholders as markers) filled from `fill`.
+    /// A compressed template (placeholders as markers) filled from `fill`. Unstable: the
+    /// compressed form belongs to the table layout.
+    #[doc(hidden)]
     pub const fn packed(template: PackedText<'a>, fill: Fill) -> Self {
         Filled { template: Template::Packed(template), fill, as_written: false }
     }

@@ -11,7 +11,7 @@ use super::intern;
 use crate::model::{Catalog, CodePattern};
 use crate::official::OfficialFacts;
 
-/// Where every row and official record sits, as [`build`] placed them.
+/// Where every row and official record sits, as [`build`](super::build) placed them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RowLayout {
     /// Per official record, the index of its code in the facts.
