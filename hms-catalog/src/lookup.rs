@@ -22,7 +22,7 @@ use crate::{Code, Level, Model, Module, Official, WikiUrl};
 ///
 /// One probe of the tables finds both the code's catalog entry and its official record; the
 /// texts are read when asked for.
-#[inline]
+#[inline(always)]
 pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
     let code = code.into();
     let probe = crate::generated::FACTS.find(code.channel().layout(), code.bits());

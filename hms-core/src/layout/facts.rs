@@ -60,7 +60,7 @@ macro_rules! row {
             }
 
             /// Reads the row at byte `at` of `rows`.
-            #[inline]
+            #[inline(always)]
             pub fn decode(&self, rows: &[u8], at: usize) -> Option<Row> {
                 let mut v = read_bits(rows, at, self.row_size())?;
                 let mut take = |bits: u8| {
@@ -152,7 +152,7 @@ const fn mask(bits: u8) -> u128 {
 }
 
 /// The `size` bytes at `at`, as the low bytes of a `u128` (one load where the bytes allow).
-#[inline]
+#[inline(always)]
 fn read_bits(rows: &[u8], at: usize, size: usize) -> Option<u128> {
     match rows.get(at..at + RowFormat::MAX_ROW) {
         // Bits past the row belong to the next one; the fields never reach them.
@@ -333,13 +333,17 @@ impl<'a> FactTable<'a> {
         self.rows.len().checked_div(self.format.row_size()).unwrap_or(0)
     }
 
-    #[inline]
+    #[inline(always)]
     fn row(&self, slot: usize) -> Option<Row> {
         self.format.decode(self.rows, slot * self.format.row_size())
     }
 
     /// Where a code of `channel` sits: its official record and its catalog entry.
-    #[inline]
+    ///
+    /// Always inlined, as are the reads it makes: read through a constant table (as
+    /// `hms-catalog` does), the compiler then knows the row format and the index's sizes and
+    /// folds them into the code; a call would lose that at every call site.
+    #[inline(always)]
     pub fn find(&self, channel: u8, code: u64) -> Probe {
         let (key, unit, slot) = split_code(channel, code);
         let Some(index) = self.index.slot(key) else { return Probe::default() };
@@ -370,7 +374,7 @@ impl<'a> FactTable<'a> {
     }
 
     /// The bit of member `(class, slot)` in a set, if it is one.
-    #[inline]
+    #[inline(always)]
     fn member_bit(&self, set: &MemberSet, class: u8, slot: u8) -> Option<usize> {
         let bit = set.bit(class, slot)?;
         let word = self.members.get(set.start as usize + bit / 64)?;
@@ -395,7 +399,7 @@ impl<'a> FactTable<'a> {
     }
 
     /// The entry the rules starting at `rules` (plus 1) give a code.
-    #[inline]
+    #[inline(always)]
     fn entry(&self, rules: u32, channel: u8, code: u64, unit: u8, slot: u8) -> Option<u16> {
         let mut at = (rules as usize).checked_sub(1)?;
         // A damaged run ends at the table's end.

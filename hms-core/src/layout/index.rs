@@ -40,7 +40,7 @@ impl<'a> PhfIndex<'a> {
     }
 
     /// The slot `key` lands on. Any key lands on some slot: the caller checks the row's key.
-    #[inline]
+    #[inline(always)]
     pub fn slot(&self, key: u64) -> Option<usize> {
         let h = hash::code_hash(key, self.seed);
         let at = hash::bucket(h, self.buckets()) * Self::PILOT_SIZE;
