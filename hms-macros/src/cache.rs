@@ -61,3 +61,31 @@ pub fn load(path: &LitStr, official: Option<&LitStr>, source_file: Option<&Path>
     cache.push(Arc::clone(&loaded));
     Ok(loaded)
 }
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::Span;
+
+    use super::*;
+
+    const CATALOG: &str = "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }]\n\
+                           levels: [{ id: 2, variant: Warning, name: warning, meaning: pauses }]\n";
+
+    #[test]
+    fn one_layout_serves_every_expansion_until_a_file_changes() {
+        let dir = std::env::temp_dir().join(format!("hms-macros-cache-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("catalog.yaml");
+        std::fs::write(&file, CATALOG).unwrap();
+        let lit = LitStr::new(&file.to_string_lossy(), Span::call_site());
+        let first = load(&lit, None, None).unwrap();
+        let again = load(&lit, None, None).unwrap();
+        assert!(Arc::ptr_eq(&first, &again), "the same files are read and laid out once");
+        let more = CATALOG.replace("modules: [", "modules: [{ id: \"03\", abbr: MC, name: MC }, ");
+        std::fs::write(&file, more).unwrap();
+        let changed = load(&lit, None, None).unwrap();
+        assert!(!Arc::ptr_eq(&first, &changed));
+        assert_eq!((first.catalog.modules.len(), changed.catalog.modules.len()), (1, 2));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

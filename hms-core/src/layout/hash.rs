@@ -27,7 +27,7 @@ pub const fn bucket(hash: u64, buckets: u32) -> usize {
 #[inline]
 pub const fn slot(hash: u64, pilot: u16, slots: u32) -> usize {
     let mixed = hash ^ (pilot as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    ((mixed >> 32) * slots as u64 >> 32) as usize
+    (((mixed >> 32) * slots as u64) >> 32) as usize
 }
 
 #[cfg(test)]
