@@ -201,13 +201,15 @@ fn read_groups(bytes: &[u8]) -> Option<Digits> {
         if separated && g > 0 && bytes[g * stride - 1] != separator {
             return None;
         }
-        // The four digits are read apart and joined, not shifted in one by one: no digit
-        // waits for the one before it.
-        let [a, b, c, d] = [group[0], group[1], group[2], group[3]].map(|b| HEX[b as usize]);
-        if (a | b | c | d) & 0x80 != 0 {
+        let mut bad = 0;
+        for &b in group {
+            let nibble = HEX[b as usize];
+            bad |= nibble;
+            value = (value << 4) | (nibble & 0xF) as u64;
+        }
+        if bad & 0x80 != 0 {
             return None;
         }
-        value = (value << 16) | ((a as u64) << 12 | (b as u64) << 8 | (c as u64) << 4 | d as u64);
     }
     Some(Digits { value, wildcards: 0, count: groups * 4 })
 }
