@@ -100,7 +100,9 @@ impl Lookup {
     }
 
     /// The values this code gives to the placeholders of its texts (`{ams}`, `{slot}`...), as
-    /// the entry that matched it fills them.
+    /// the entry that matched it fills them. Unstable: read [`slot`](Self::slot),
+    /// [`rack`](Self::rack), [`side`](Self::side) and [`unit_letter`](Self::unit_letter).
+    #[doc(hidden)]
     pub fn fill(&self) -> Fill {
         let abbr = self.module().filter(|m| m.is_lettered()).map(Module::abbr);
         let record = self.entry().map(|e| e.record);
