@@ -278,12 +278,19 @@ crate::tables! {
         /// Per member of a row whose members differ in models: its model set (one byte while
         /// there are at most 256 model sets, else `u16`).
         pub member_models: &'a [u8] => alloc::vec::Vec<u8>,
+        /// Per official record, two to a byte (low nibble first): the offset of its rule in
+        /// its row's run, or [`MEMBER_SCAN`].
+        pub member_rules: &'a [u8] => alloc::vec::Vec<u8>,
         /// The rules of the rows, each row's a run ending at [`Rule::LAST`].
         pub rules: Records<'a, Rule> => RecordsBuf<Rule>,
         /// Number of official records.
         pub records: u32 => u32,
     }
 }
+
+/// [`FactTable::member_rules`] value of a member whose rule is found by matching the row's
+/// rules: one without a rule, or past the first 15 rules of its row.
+pub const MEMBER_SCAN: u8 = 0xF;
 
 /// Where an official code sits in the [`FactTable`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -354,9 +361,15 @@ impl<'a> FactTable<'a> {
         let class = self.classes.get(unit as usize).copied().unwrap_or(MemberSet::NO_CLASS);
         let bit = self.member_bit(&MemberSet::of(&row), class, slot);
         let official = bit.map(|bit| Member { row: index as u32, bit: bit as u16 });
+        let first = (row.rules as usize).wrapping_sub(1);
         let entry = match (official, row.first) {
             // The build found every member's entry to be the first rule's.
-            (Some(_), 1) => self.rules.get((row.rules as usize).wrapping_sub(1)).map(|r| r.pattern),
+            (Some(_), 1) => self.rules.get(first).map(|r| r.pattern),
+            // Else it noted each member's rule: no scan whose length differs code to code.
+            (Some(m), _) => match self.member_rule(&row, m.bit as usize) {
+                Some(k) => self.rules.get(first.wrapping_add(k)).map(|r| r.pattern),
+                None => self.entry(row.rules, channel, code, unit, slot),
+            },
             _ => self.entry(row.rules, channel, code, unit, slot),
         };
         Probe { official, entry }
@@ -371,6 +384,20 @@ impl<'a> FactTable<'a> {
         let position = u16::try_from(words).ok()?;
         let record = u16::try_from(row.base + position as u32).ok()?;
         Some(Found { record, row: member.row, position })
+    }
+
+    /// The rule the build noted for the member at `bit` of `row` (`None`: scan the rules).
+    #[inline(always)]
+    fn member_rule(&self, row: &Row, bit: usize) -> Option<usize> {
+        let start = row.start as usize;
+        let word = self.members.get(start + bit / 64)?;
+        let mut position = (word & ((1u64 << (bit % 64)) - 1)).count_ones();
+        for w in start..start + bit / 64 {
+            position += self.members.get(w)?.count_ones();
+        }
+        let record = row.base as usize + position as usize;
+        let k = self.member_rules.get(record / 2)? >> (4 * (record % 2)) & 0xF;
+        (k != MEMBER_SCAN).then_some(k as usize)
     }
 
     /// The bit of member `(class, slot)` in a set, if it is one.
@@ -586,6 +613,7 @@ mod tests {
             members: Records::EMPTY,
             model_sets: Records::EMPTY,
             member_models: &[],
+            member_rules: &[],
             rules: Records::EMPTY,
             records: 0,
         }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use hms_core::layout::facts::{MemberSet, OwnedFacts, Row, RowFormat, Rule, split_code};
+use hms_core::layout::facts::{MEMBER_SCAN, MemberSet, OwnedFacts, Row, RowFormat, Rule, split_code};
 use hms_core::layout::wiki::{OwnedWiki, WikiRecord};
 use hms_core::layout::{FAMILY_ORDER, ListRef, NONE, family_mask};
 
@@ -99,12 +99,7 @@ fn member_set(key: u64, members: &[(u8, u8, usize)]) -> Result<(MemberSet, Vec<u
 /// the row names one of its codes (the exact rule must keep winning for that code).
 fn members_take_first_rule(rules: &mut [RuleBuild<'_>], members: &[(u8, u8, usize)], facts: &OfficialFacts) -> bool {
     let rule = |r: &RuleBuild<'_>| Rule { pattern: r.1, selector: r.2 };
-    let taken = |i: usize| {
-        let code = facts.codes[i].code();
-        let (channel, bits) = (code.channel().layout(), code.bits());
-        let (_, unit, slot) = split_code(channel, bits);
-        rules.iter().position(|r| rule(r).matches(channel, bits, unit, slot))
-    };
+    let taken = |i: usize| rule_of(rules, facts, i);
     let Some(&(_, _, first)) = members.first() else { return false };
     let Some(k) = taken(first) else { return false };
     if members.iter().any(|&(_, _, i)| taken(i) != Some(k)) {
@@ -120,6 +115,14 @@ fn members_take_first_rule(rules: &mut [RuleBuild<'_>], members: &[(u8, u8, usiz
         rules[..=k].rotate_right(1);
     }
     movable
+}
+
+/// The position in `rules` of the rule official code `i` takes, matched as the runtime does.
+fn rule_of(rules: &[RuleBuild<'_>], facts: &OfficialFacts, i: usize) -> Option<usize> {
+    let code = facts.codes[i].code();
+    let (channel, bits) = (code.channel().layout(), code.bits());
+    let (_, unit, slot) = split_code(channel, bits);
+    rules.iter().position(|r| Rule { pattern: r.1, selector: r.2 }.matches(channel, bits, unit, slot))
 }
 
 /// Lays out the rows of the official codes and the catalog's patterns.
@@ -150,6 +153,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
     let (mut model_sets, mut seen_models) = (Vec::new(), HashMap::new());
     let (mut member_models, mut seen_run): (Vec<u16>, HashMap<Vec<u16>, u32>) = (Vec::new(), HashMap::new());
     let mut packed = Vec::with_capacity(rows.len());
+    let mut member_rules: Vec<u8> = Vec::new();
     let mut mixed = Vec::new();
     let mut base = 0u32;
     for slot in slots {
@@ -195,6 +199,11 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
             }
         };
         let first = members_take_first_rule(&mut row.rules, &row.members, facts);
+        for &(_, _, i) in &row.members {
+            let k =
+                rule_of(&row.rules, facts, i).filter(|&k| k < MEMBER_SCAN as usize).map_or(MEMBER_SCAN, |k| k as u8);
+            member_rules.push(k);
+        }
         let rules = if row.rules.is_empty() { 0 } else { f.rules.len() as u32 + 1 };
         for (i, &(_, pattern, selector, _)) in row.rules.iter().enumerate() {
             let last = if i + 1 == row.rules.len() { Rule::LAST } else { 0 };
@@ -240,6 +249,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
         member_models.iter().flat_map(|m| m.to_le_bytes()).collect()
     };
     f.records = base;
+    f.member_rules = member_rules.chunks(2).map(|pair| pair[0] | pair.get(1).map_or(0, |k| k << 4)).collect();
     Ok((f, layout))
 }
 
