@@ -378,24 +378,27 @@ impl<'a> FactTable<'a> {
     /// The record and position of an official code that [`find`](Self::find) found.
     pub fn found(&self, member: Member) -> Option<Found> {
         let row = self.row(member.row as usize)?;
-        let set = MemberSet::of(&row);
-        let (bit, start) = (member.bit as usize, set.start as usize);
-        let words = (start..=start + bit / 64).map(|w| self.members.get(w)).collect_words(bit % 64)?;
-        let position = u16::try_from(words).ok()?;
+        let position = u16::try_from(self.position(&row, member.bit as usize)?).ok()?;
         let record = u16::try_from(row.base + position as u32).ok()?;
         Some(Found { record, row: member.row, position })
     }
 
-    /// The rule the build noted for the member at `bit` of `row` (`None`: scan the rules).
+    /// The members of `row` below its bit `bit`: the member's position in the row.
     #[inline(always)]
-    fn member_rule(&self, row: &Row, bit: usize) -> Option<usize> {
+    fn position(&self, row: &Row, bit: usize) -> Option<u32> {
         let start = row.start as usize;
         let word = self.members.get(start + bit / 64)?;
         let mut position = (word & ((1u64 << (bit % 64)) - 1)).count_ones();
         for w in start..start + bit / 64 {
             position += self.members.get(w)?.count_ones();
         }
-        let record = row.base as usize + position as usize;
+        Some(position)
+    }
+
+    /// The rule the build noted for the member at `bit` of `row` (`None`: scan the rules).
+    #[inline(always)]
+    fn member_rule(&self, row: &Row, bit: usize) -> Option<usize> {
+        let record = row.base as usize + self.position(row, bit)? as usize;
         let k = self.member_rules.get(record / 2)? >> (4 * (record % 2)) & 0xF;
         (k != MEMBER_SCAN).then_some(k as usize)
     }
@@ -486,24 +489,6 @@ impl<'a> FactTable<'a> {
             }
             lo = lo.checked_sub(1)?;
         }
-    }
-}
-
-/// Counts the members below a bit: every member of the words before its own, and those
-/// below it in its own word (the last item, with the bit's position in it).
-trait CollectWords {
-    fn collect_words(self, bit: usize) -> Option<u32>;
-}
-
-impl<I: Iterator<Item = Option<u64>>> CollectWords for I {
-    fn collect_words(self, bit: usize) -> Option<u32> {
-        let mut words = self.peekable();
-        let mut count = 0;
-        while let Some(word) = words.next() {
-            let word = word?;
-            count += if words.peek().is_some() { word.count_ones() } else { (word & ((1u64 << bit) - 1)).count_ones() };
-        }
-        Some(count)
     }
 }
 
