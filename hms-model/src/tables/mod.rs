@@ -147,5 +147,30 @@ fn intern<T: Clone + Eq + std::hash::Hash>(
     })
 }
 
+/// Plain strings (procedure names, wiki paths) appended to a blob, each stored once.
+#[derive(Default)]
+struct Strings {
+    seen: std::collections::HashMap<String, hms_core::layout::StrRef>,
+}
+
+impl Strings {
+    /// Where `text` sits in `blob`, appending it the first time; empty texts take no room.
+    fn put(&mut self, blob: &mut String, text: &str) -> Result<hms_core::layout::StrRef, String> {
+        if text.is_empty() {
+            return Ok(hms_core::layout::StrRef::default());
+        }
+        if let Some(&s) = self.seen.get(text) {
+            return Ok(s);
+        }
+        let len = u16::try_from(text.len())
+            .map_err(|_| format!("a text of {} bytes exceeds the {} a table entry can hold", text.len(), u16::MAX))?;
+        let offset = u32::try_from(blob.len()).map_err(|_| "a string blob outgrew 4 GiB".to_owned())?;
+        blob.push_str(text);
+        let s = hms_core::layout::StrRef { offset, len };
+        self.seen.insert(text.to_owned(), s);
+        Ok(s)
+    }
+}
+
 #[cfg(test)]
 mod tests;

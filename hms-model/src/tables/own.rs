@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use hms_core::layout::catalog::OwnedCatalog;
 use hms_core::layout::{EntryRecord, ListRef, NONE, ProcedureRecord, StrRef};
 
+use super::Strings;
 use crate::model::{Catalog, CodeEntry};
 
 /// Lays out the entries, procedures and texts.
@@ -129,7 +130,7 @@ pub(super) struct TableWriter {
     pub(super) title_pairs: usize,
     /// Each compressed text's place in the stream.
     refs: HashMap<String, StrRef>,
-    seen: HashMap<String, StrRef>,
+    names: Strings,
 }
 
 impl TableWriter {
@@ -141,21 +142,9 @@ impl TableWriter {
         self.refs.get(text).copied().ok_or_else(|| format!("text {text:?} was not compressed"))
     }
 
-    /// A plain text in the names blob (procedure names, wiki paths), each stored once.
+    /// A plain text in the names blob (procedure names), each stored once.
     pub(super) fn plain(&mut self, text: &str) -> Result<StrRef, String> {
-        if text.is_empty() {
-            return Ok(StrRef::default());
-        }
-        if let Some(&s) = self.seen.get(text) {
-            return Ok(s);
-        }
-        let len = u16::try_from(text.len())
-            .map_err(|_| format!("a text of {} bytes exceeds the {} a table entry can hold", text.len(), u16::MAX))?;
-        let offset = u32::try_from(self.tables.names.len()).map_err(|_| "the names outgrew 4 GiB".to_owned())?;
-        self.tables.names.push_str(text);
-        let s = StrRef { offset, len };
-        self.seen.insert(text.to_owned(), s);
-        Ok(s)
+        self.names.put(&mut self.tables.names, text)
     }
 
     fn list(&mut self, items: &[String]) -> Result<ListRef, String> {

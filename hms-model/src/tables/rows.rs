@@ -7,7 +7,7 @@ use hms_core::layout::facts::{MEMBER_SCAN, MemberSet, OwnedFacts, Row, RowFormat
 use hms_core::layout::wiki::{OwnedWiki, WikiRecord};
 use hms_core::layout::{FAMILY_ORDER, ListRef, NONE, family_mask};
 
-use super::intern;
+use super::{Strings, intern};
 use crate::model::{Catalog, CodePattern};
 use crate::official::OfficialFacts;
 
@@ -256,9 +256,12 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
 /// The wiki pages of the official records: distinct lists, one list index per record.
 pub(super) fn wiki(facts: &OfficialFacts, layout: &RowLayout) -> Result<OwnedWiki, String> {
     let mut wiki = OwnedWiki::default();
+    if layout.order.is_empty() {
+        return Ok(wiki);
+    }
     let mut lists: Vec<Vec<(String, u32)>> = vec![Vec::new()];
     let mut seen_list: HashMap<Vec<(String, u32)>, u32> = HashMap::from([(Vec::new(), 0)]);
-    let mut paths: HashMap<&str, hms_core::layout::StrRef> = HashMap::new();
+    let mut paths = Strings::default();
     for &i in &layout.order {
         let list = intern(&mut seen_list, &mut lists, facts.codes[i].wiki.clone());
         wiki.records.push(&u16::try_from(list).map_err(|_| "more than 65535 distinct wiki page lists")?);
@@ -266,23 +269,10 @@ pub(super) fn wiki(facts: &OfficialFacts, layout: &RowLayout) -> Result<OwnedWik
     for list in &lists {
         let start = u16::try_from(wiki.pages.len()).map_err(|_| "more than 65535 wiki pages")?;
         for (path, models) in list {
-            let path = match paths.get(path.as_str()) {
-                Some(&p) => p,
-                None => {
-                    let offset = u32::try_from(wiki.blob.len()).map_err(|_| "the wiki paths outgrew 4 GiB")?;
-                    let len = u16::try_from(path.len()).map_err(|_| format!("wiki path of {} bytes", path.len()))?;
-                    wiki.blob.push_str(path);
-                    let p = hms_core::layout::StrRef { offset, len };
-                    paths.insert(path, p);
-                    p
-                }
-            };
+            let path = paths.put(&mut wiki.blob, path)?;
             wiki.pages.push(&WikiRecord { path, models: *models });
         }
         wiki.lists.push(&ListRef { start, len: list.len() as u16 });
-    }
-    if layout.order.is_empty() {
-        return Ok(OwnedWiki::default());
     }
     Ok(wiki)
 }
