@@ -4,40 +4,7 @@
 use hms_model::tables::build;
 use proptest::prelude::*;
 
-const CATALOG: &str = r#"schema: 1
-modules:
-  - { id: "07", abbr: AMS, name: Automated Material System, lettered: true }
-  - { id: "03", abbr: MC, name: Motion Controller }
-models: [{ id: H2D, prefix: "094", name: H2D }]
-levels:
-  - { id: 1, variant: Error, name: error, meaning: stops }
-  - { id: 2, variant: Warning, name: warning, meaning: pauses }
-procedures:
-  - name: reload
-    title: Reload the slot
-    steps:
-      - Open AMS {ams}
-      - Reload slot {slot} ({{twice}})
-    parts: [Feeder]
-codes:
-  - code: 07xx_2x00_0002_0001
-    variant: RunOut
-    title: AMS {ams} slot {slot} ran out
-    meaning: empty
-    causes: [spool ended, sensor dirty]
-    procedure: reload
-  - code: 0701_2200_0002_0001
-    title: exact B3
-    meaning: exact beats family
-    see_also: reload
-  - code: 07xx_0100_0001_0004
-    title: AMS {ams} motor {index} slow
-    meaning: speed
-    steps: [Check the motor]
-  - code: 0300_400C
-    title: stopped
-    meaning: print error channel
-"#;
+const CATALOG: &str = include_str!("fixtures/small.catalog.yaml");
 
 /// One edit: at a byte position (taken modulo the length, then moved to a character
 /// boundary), delete some bytes, or insert text that matters to YAML or to the catalog.

@@ -4,38 +4,7 @@ mod own {
     use super::super::*;
     use crate::model::Catalog;
 
-    const CATALOG: &str = r#"
-schema: 1
-modules:
-  - { id: "07", abbr: AMS, name: Automated Material System, lettered: true }
-  - { id: "03", abbr: MC, name: Motion Controller }
-levels:
-  - { id: 1, variant: Error, name: error, meaning: stops }
-  - { id: 2, variant: Warning, name: warning, meaning: pauses }
-procedures:
-  - name: reload
-    title: Reload the slot
-    steps:
-      - Open AMS {ams}
-      - Reload slot {slot}
-    parts: [Feeder]
-codes:
-  - code: 07xx_2x00_0002_0001
-    variant: RunOut
-    title: AMS {ams} slot {slot} ran out
-    meaning: empty
-    causes: [spool ended, sensor dirty]
-    procedure: reload
-  - code: 0701_2200_0002_0001
-    title: exact B3
-    meaning: exact beats family
-  - code: 07xx_0100_0001_0004
-    title: AMS {ams} motor slow
-    meaning: speed
-  - code: 0300_400C
-    title: stopped
-    meaning: print error channel
-"#;
+    const CATALOG: &str = include_str!("../../tests/fixtures/small.catalog.yaml");
 
     fn tables() -> (Catalog, Built) {
         let catalog = crate::parse(CATALOG, "catalog.yaml").unwrap();
@@ -64,7 +33,7 @@ codes:
         let p = t.procedure(0).unwrap();
         assert_eq!(
             (t.name(p.name), t.list_item(p.steps, 1).map(written), t.list_item(p.parts, 0).map(written)),
-            ("reload", Some("Reload slot {slot}".to_owned()), Some("Feeder".to_owned()))
+            ("reload", Some("Reload slot {slot} ({{twice}})".to_owned()), Some("Feeder".to_owned()))
         );
     }
 
