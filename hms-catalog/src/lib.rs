@@ -84,3 +84,8 @@ pub mod __private {
 pub fn tables() -> &'static hms_core::layout::Tables<'static> {
     &generated::TABLES
 }
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -49,3 +49,8 @@ pub use channel::Channel;
 pub use hms::{Hms, unit_letter};
 pub use print_error::PrintError;
 pub use spelling::{ParseError, ParseErrorKind, Spelling};
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

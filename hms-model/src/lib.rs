@@ -113,3 +113,8 @@ pub fn load(path: &Path, display_name: &str) -> Result<Catalog, Vec<Diagnostic>>
         }]),
     }
 }
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
