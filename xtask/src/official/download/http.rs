@@ -72,7 +72,7 @@ impl Client {
 
     fn try_once(&self, url: &str) -> Result<Vec<u8>, Failure> {
         let started = Instant::now();
-        let mut response = self.agent.get(url).call().map_err(|e| self.failure(e, started))?;
+        let mut response = self.agent.get(url).call().map_err(|e| self.failure(e, started, None))?;
         let status = response.status().as_u16();
         if status >= 500 {
             return Err(Failure::Transient(format!("HTTP status {status}")));
@@ -86,7 +86,7 @@ impl Client {
             .with_config()
             .limit(self.limits.max_body)
             .read_to_vec()
-            .map_err(|e| self.failure(e, started))?;
+            .map_err(|e| self.failure(e, started, expected))?;
         match expected {
             Some(expected) if (body.len() as u64) < expected => {
                 Err(Failure::Transient(format!("truncated body: {} of {expected} bytes", body.len())))
@@ -95,13 +95,15 @@ impl Client {
         }
     }
 
-    fn failure(&self, error: ureq::Error, started: Instant) -> Failure {
+    /// What `error` means, `expected` the body's Content-Length if it had one.
+    fn failure(&self, error: ureq::Error, started: Instant, expected: Option<u64>) -> Failure {
         use ureq::Error as E;
+        let of = expected.map_or(String::new(), |n| format!(" of its {n} bytes"));
         match error {
             E::Timeout(_) => Failure::Transient(format!("timed out after {}", seconds(started.elapsed()))),
             E::BodyExceedsLimit(limit) => Failure::Final(format!("body larger than the limit of {limit} bytes")),
             E::Io(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
-                Failure::Transient(format!("truncated body: the connection closed early ({e})"))
+                Failure::Transient(format!("truncated body: the connection closed before the end{of} ({e})"))
             }
             E::Io(e) if e.kind() == io::ErrorKind::TimedOut || e.kind() == io::ErrorKind::WouldBlock => {
                 Failure::Transient(format!("timed out after {}", seconds(started.elapsed())))
