@@ -348,3 +348,31 @@ fn check_mode_writes_nothing_and_keeps_no_download() {
     assert!(!report.written && report.failed());
     assert!(snapshot(&root.path).keys().all(|k| k == "catalog.yaml"), "{:?}", snapshot(&root.path).keys());
 }
+
+#[test]
+fn the_command_shows_progress_on_stderr_and_fails_with_a_status() {
+    let server =
+        Server::start(
+            |path, _| if path.contains("lang=de") { Reply::Body(404, Vec::new()) } else { fixture_reply(path) },
+        );
+    let root = Root::new("download-command");
+    let xtask = |langs: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(["--root", &root.path.display().to_string(), "regenerate", "--download", "--models", "094"])
+            .args(["--langs", langs, "--base-url", &server.base, "--timeout", "5"])
+            .output()
+            .unwrap()
+    };
+    let out = xtask("en");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.starts_with("fetch hms_en_094.json ... ") && stderr.contains("\nfetch hms_action_094.json ... "));
+    assert!(stdout.contains("took "), "{stdout}");
+
+    let before = snapshot(&root.path);
+    let out = xtask("en,de");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.ends_with("/query.php?lang=de&d=094&v=0: HTTP status 404\n"), "{stderr}");
+    assert_eq!(snapshot(&root.path), before);
+}
