@@ -6,6 +6,7 @@
 //! AMS family texts into templates, and reports counts, conflicts and drift. Malformed input
 //! is reported at `file:LINE:COL`; with any error nothing is written unless `keep_going`.
 
+pub mod download;
 mod drift;
 mod input;
 mod json;
