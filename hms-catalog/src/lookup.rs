@@ -20,14 +20,32 @@ use crate::{Code, Level, Model, Module, Official, WikiUrl};
 /// assert_eq!(unknown.module(), Some(Module::MotionController));
 /// ```
 ///
+/// The key of a code is the code with its reserved byte cleared, as BambuStudio keys the
+/// codes a printer reports (`%02X%02X%02X00` of `attr`'s first three bytes): a reported
+/// `attr` of `0x0700_2001` finds `0700_2000_0002_0003`. [`Lookup::code`] stays the code as
+/// reported; [`Lookup::key`] is the one looked up.
+///
+/// ```
+/// use hms_catalog::{lookup, Hms};
+/// let found = lookup(Hms::from_mqtt(0x0700_2001, 0x0002_0003));
+/// assert_eq!(found.key().to_string(), "0700_2000_0002_0003");
+/// assert_eq!(found.code().to_string(), "0700_2001_0002_0003");
+/// assert!(found.is_official());
+/// ```
+///
 /// One probe of the tables finds both the code's catalog entry and its official record; the
 /// texts are read when asked for.
 #[inline(always)]
 pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
     let code = code.into();
-    let probe = crate::generated::FACTS.find(code.channel().layout(), code.bits());
+    let probe = crate::generated::FACTS.find(code.channel().layout(), code.bits() & KEY_BITS);
     Lookup { code, entry: probe.entry, official: probe.official }
 }
+
+/// The bits of a code that key it: all but the reserved byte of an HMS code (bits 39-32),
+/// which BambuStudio clears before it looks a reported code up. A print_error code has no
+/// bits there, so one mask serves both channels.
+const KEY_BITS: u64 = !0x0000_00FF_0000_0000;
 
 /// The answer of [`lookup`]: a code, and its catalog entry if there is one.
 #[derive(Clone, Copy, Debug)]
@@ -38,10 +56,20 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    /// The code looked up.
+    /// The code as reported (or parsed), reserved byte and all.
     #[inline]
     pub fn code(&self) -> AnyCode {
         self.code
+    }
+
+    /// The code as looked up: [`code`](Self::code) with its reserved byte cleared (see
+    /// [`lookup`]); the same code when the byte is 0, as in every code of the lists.
+    #[inline]
+    pub fn key(&self) -> AnyCode {
+        match self.code {
+            AnyCode::Hms(h) => AnyCode::Hms(Hms::from_u64(h.to_u64() & KEY_BITS)),
+            AnyCode::PrintError(e) => AnyCode::PrintError(e),
+        }
     }
 
     /// Whether the code is known: the catalog has an entry for it, or Bambu's lists carry it.
@@ -422,6 +450,25 @@ mod tests {
     use std::string::ToString;
 
     use super::*;
+
+    #[test]
+    fn the_reserved_byte_is_cleared_for_the_lookup_only() {
+        let clean = lookup(Hms::from_mqtt(0x0700_2000, 0x0002_0003));
+        assert!(clean.is_official() && clean.entry().is_some());
+        for reserved in [0x01, 0x80, 0xFF] {
+            let reported = Hms::from_mqtt(0x0700_2000 | reserved, 0x0002_0003);
+            let found = lookup(reported);
+            assert_eq!(found.code(), AnyCode::Hms(reported));
+            assert_eq!(found.key(), clean.code());
+            assert_eq!(found.entry(), clean.entry());
+            assert_eq!(found.variant(), clean.variant());
+            assert_eq!(found.official().map(|o| o.models().count()), clean.official().map(|o| o.models().count()));
+            assert_eq!(found.title().map(|t| t.to_string()), clean.title().map(|t| t.to_string()));
+            assert_eq!(found.slot(), Some(1));
+        }
+        let error = lookup(PrintError::from_u32(0x0300_400C));
+        assert_eq!(error.key(), error.code());
+    }
 
     /// Run with and without `guides`: `cargo test -p hms-catalog --no-default-features --lib`
     /// checks the titles-only build.
