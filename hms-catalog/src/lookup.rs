@@ -451,25 +451,6 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn the_reserved_byte_is_cleared_for_the_lookup_only() {
-        let clean = lookup(Hms::from_mqtt(0x0700_2000, 0x0002_0003));
-        assert!(clean.is_official() && clean.entry().is_some());
-        for reserved in [0x01, 0x80, 0xFF] {
-            let reported = Hms::from_mqtt(0x0700_2000 | reserved, 0x0002_0003);
-            let found = lookup(reported);
-            assert_eq!(found.code(), AnyCode::Hms(reported));
-            assert_eq!(found.key(), clean.code());
-            assert_eq!(found.entry(), clean.entry());
-            assert_eq!(found.variant(), clean.variant());
-            assert_eq!(found.official().map(|o| o.models().count()), clean.official().map(|o| o.models().count()));
-            assert_eq!(found.title().map(|t| t.to_string()), clean.title().map(|t| t.to_string()));
-            assert_eq!(found.slot(), Some(1));
-        }
-        let error = lookup(PrintError::from_u32(0x0300_400C));
-        assert_eq!(error.key(), error.code());
-    }
-
     /// Run with and without `guides`: `cargo test -p hms-catalog --no-default-features --lib`
     /// checks the titles-only build.
     #[test]
