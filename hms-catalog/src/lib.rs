@@ -41,8 +41,10 @@ mod generated {
 }
 #[cfg(feature = "defmt")]
 mod defmt_impl;
+mod locale;
 mod lookup;
 mod official;
+mod resolve;
 #[cfg(feature = "serde")]
 mod serde_impl;
 
@@ -50,8 +52,10 @@ pub use generated::{Code, Level, Model, Module};
 pub use hms_core::placeholder::Filled as Text;
 pub use hms_core::placeholder::Side;
 pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Spelling};
+pub use locale::MalformedLocale;
 pub use lookup::{CodeFromStrError, Entry, Lookup, Pattern, Procedure, Texts, entries, lookup, procedures};
 pub use official::{Lang, Official, OfficialText, UnknownLang, UnknownModel, WikiUrl};
+pub use resolve::{MAX_MODEL_LEN, MalformedModel};
 
 /// The typed [`Code`] of a code written in source, checked while compiling: a malformed
 /// code, or one with no named entry in the catalog, is a compile error.

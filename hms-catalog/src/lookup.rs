@@ -20,14 +20,32 @@ use crate::{Code, Level, Model, Module, Official, WikiUrl};
 /// assert_eq!(unknown.module(), Some(Module::MotionController));
 /// ```
 ///
+/// The key of a code is the code with its reserved byte cleared, as BambuStudio keys the
+/// codes a printer reports (`%02X%02X%02X00` of `attr`'s first three bytes): a reported
+/// `attr` of `0x0700_2001` finds `0700_2000_0002_0003`. [`Lookup::code`] stays the code as
+/// reported; [`Lookup::key`] is the one looked up.
+///
+/// ```
+/// use hms_catalog::{lookup, Hms};
+/// let found = lookup(Hms::from_mqtt(0x0700_2001, 0x0002_0003));
+/// assert_eq!(found.key().to_string(), "0700_2000_0002_0003");
+/// assert_eq!(found.code().to_string(), "0700_2001_0002_0003");
+/// assert!(found.is_official());
+/// ```
+///
 /// One probe of the tables finds both the code's catalog entry and its official record; the
 /// texts are read when asked for.
 #[inline(always)]
 pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
     let code = code.into();
-    let probe = crate::generated::FACTS.find(code.channel().layout(), code.bits());
+    let probe = crate::generated::FACTS.find(code.channel().layout(), code.bits() & KEY_BITS);
     Lookup { code, entry: probe.entry, official: probe.official }
 }
+
+/// The bits of a code that key it: all but the reserved byte of an HMS code (bits 39-32),
+/// which BambuStudio clears before it looks a reported code up. A print_error code has no
+/// bits there, so one mask serves both channels.
+const KEY_BITS: u64 = !0x0000_00FF_0000_0000;
 
 /// The answer of [`lookup`]: a code, and its catalog entry if there is one.
 #[derive(Clone, Copy, Debug)]
@@ -38,10 +56,20 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    /// The code looked up.
+    /// The code as reported (or parsed), reserved byte and all.
     #[inline]
     pub fn code(&self) -> AnyCode {
         self.code
+    }
+
+    /// The code as looked up: [`code`](Self::code) with its reserved byte cleared (see
+    /// [`lookup`]); the same code when the byte is 0, as in every code of the lists.
+    #[inline]
+    pub fn key(&self) -> AnyCode {
+        match self.code {
+            AnyCode::Hms(h) => AnyCode::Hms(Hms::from_u64(h.to_u64() & KEY_BITS)),
+            AnyCode::PrintError(e) => AnyCode::PrintError(e),
+        }
     }
 
     /// Whether the code is known: the catalog has an entry for it, or Bambu's lists carry it.

@@ -19,6 +19,9 @@ pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Resul
     let code = found.code();
     let (main, other) = spellings(code);
     writeln!(out, "{main}  ({other}, {})", code.channel().name())?;
+    if let Some(key) = key_if_other(found) {
+        writeln!(out, "  key:     {key} (the reserved byte cleared, as BambuStudio keys it)")?;
+    }
     let module = match found.module() {
         Some(m) => format!("{:02X} {} ({})", m.id(), m.abbr(), m.name()),
         None => format!("{:02X} (unknown module)", code.module_id()),
@@ -80,6 +83,11 @@ pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Resul
     Ok(())
 }
 
+/// The code looked up, when it is not the code as reported (a reserved byte other than 0).
+fn key_if_other(found: &Lookup) -> Option<String> {
+    (found.key() != found.code()).then(|| spellings(found.key()).0)
+}
+
 fn write_procedure(p: &Procedure, heading: &str, out: &mut impl Write) -> io::Result<()> {
     let name = if p.name().is_empty() { String::new() } else { format!(" [{}]", p.name()) };
     writeln!(out, "  {heading}: {}{name}", p.title())?;
@@ -108,7 +116,9 @@ fn procedure_json(p: &Procedure) -> Value {
 
 /// Stable keys: code, channel, known, module, module_number, unit, slot, level, title,
 /// meaning, causes, steps, parts, procedure, note, see_also, variant, text, silent, models,
-/// wiki_url.
+/// wiki_url, model (the model the text is for, or null), lang (the language negotiated from
+/// `--lang`; a text missing in it is English); and key (the code looked up) when it is not
+/// the code as reported.
 pub fn to_json(found: &Lookup, view: View) -> Value {
     let official = found.official();
     let said = official.map(|o| o.text(view.model, view.lang));
@@ -117,7 +127,7 @@ pub fn to_json(found: &Lookup, view: View) -> Value {
     let list = |f: fn(&Procedure) -> hms_catalog::Texts| {
         procedure.as_ref().map_or_else(Vec::new, |p| f(p).map(|s| s.to_string()).collect())
     };
-    json!({
+    let mut value = json!({
         "code": spellings(code).0,
         "channel": code.channel().name(),
         "known": found.is_known(),
@@ -146,5 +156,11 @@ pub fn to_json(found: &Lookup, view: View) -> Value {
         "silent": matches!(said, Some(OfficialText::Silent)),
         "models": official.map_or_else(Vec::new, |o| o.models().map(|m| m.id()).collect()),
         "wiki_url": found.wiki_url(view.model).to_string(),
-    })
+        "model": view.model.map(|m| m.id()),
+        "lang": view.lang.code(),
+    });
+    if let (Some(key), Value::Object(map)) = (key_if_other(found), &mut value) {
+        map.insert("key".to_owned(), key.into());
+    }
+    value
 }

@@ -10,25 +10,66 @@ pub mod explain;
 pub mod list;
 
 /// For which printer and in which language to show Bambu's own texts.
-#[derive(clap::Args, Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct View {
-    /// Printer model: id (H2D), name, serial prefix (094) or serial number.
-    #[arg(long, value_parser = parse_model)]
+    /// The printer model, or `None` for the text most models share.
     pub model: Option<Model>,
-    /// Language of the printer's text: en, de, zh-cn (English where a text is missing).
+    /// The language, negotiated from the locale asked for.
+    pub lang: Lang,
+}
+
+/// The `--model` and `--lang` options, as given: read into a [`View`] by [`ViewArgs::view`].
+#[derive(clap::Args, Clone, Debug)]
+pub struct ViewArgs {
+    /// Printer model: id (H2D), name, serial prefix (094) or serial number. An unknown model
+    /// gets the text most models share, with a note on stderr.
+    #[arg(long, value_parser = parse_model)]
+    pub model: Option<ModelArg>,
+    /// Language of the printer's text, as a locale: en, de, de-CH, de_DE.UTF-8, zh-Hans...
+    /// German and Chinese (any region or script) have their texts; any other language, and a
+    /// text missing in the language, is English.
     #[arg(long, default_value = "en", value_parser = parse_lang)]
     pub lang: Lang,
 }
 
-fn parse_model(s: &str) -> Result<Model, String> {
-    s.parse().map_err(|e: hms_catalog::UnknownModel| {
-        let known: Vec<_> = Model::ALL.iter().map(|m| m.id()).collect();
-        format!("{e}; known: {}", known.join(", "))
-    })
+/// A `--model` value: the string given, and the model it names if the catalog knows it.
+#[derive(Clone, Debug)]
+pub struct ModelArg {
+    /// The value as given.
+    pub given: String,
+    /// The model, or `None` for a well-formed name of a model the catalog does not know.
+    pub model: Option<Model>,
+}
+
+impl ViewArgs {
+    /// The model and language to show the texts for.
+    pub fn view(&self) -> View {
+        View { model: self.model.as_ref().and_then(|m| m.model), lang: self.lang }
+    }
+
+    /// What to tell the user about the options: that the model is unknown, if it is.
+    pub fn note(&self) -> Option<String> {
+        let given = self.model.as_ref().filter(|m| m.model.is_none())?.given.trim();
+        Some(format!(
+            "hms: note: unknown printer model `{given}`: showing the text most models share (known: {})",
+            known_models()
+        ))
+    }
+}
+
+fn known_models() -> String {
+    Model::ALL.iter().map(|m| m.id()).collect::<Vec<_>>().join(", ")
+}
+
+fn parse_model(s: &str) -> Result<ModelArg, String> {
+    match Model::resolve(s) {
+        Ok(model) => Ok(ModelArg { given: s.to_owned(), model }),
+        Err(e) => Err(format!("{e}; known: {}", known_models())),
+    }
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse().map_err(|e: hms_catalog::UnknownLang| e.to_string())
+    Lang::negotiate(s).map_err(|e| e.to_string())
 }
 
 /// How a run went; the worst outcome decides the exit status.

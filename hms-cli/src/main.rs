@@ -6,7 +6,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hms_cli::{Outcome, View, decode, explain_args, list};
+use hms_cli::{Outcome, ViewArgs, decode, explain_args, list};
 
 #[derive(Parser)]
 #[command(
@@ -27,7 +27,7 @@ enum Command {
         #[arg(long)]
         json: bool,
         #[command(flatten)]
-        view: View,
+        view: ViewArgs,
         /// The codes (16 hex digits for print.hms, 8 for print_error).
         #[arg(required = true)]
         codes: Vec<String>,
@@ -40,7 +40,7 @@ enum Command {
         #[arg(long)]
         json: bool,
         #[command(flatten)]
-        view: View,
+        view: ViewArgs,
     },
     /// List the catalog's entries.
     List {
@@ -53,15 +53,26 @@ enum Command {
     },
 }
 
+/// Tells the user on stderr what the options mean for the output (an unknown model).
+fn note(view: &ViewArgs) {
+    if let Some(note) = view.note() {
+        eprintln!("{note}");
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Buffered: a line at a time costs a write per line. `decode` flushes whenever its input
     // has nothing more at hand, so a live stream's reports still show as they come.
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
     let outcome = match cli.command {
-        Command::Explain { json, view, codes } => explain_args(&codes, json, view, &mut out),
+        Command::Explain { json, view, codes } => {
+            note(&view);
+            explain_args(&codes, json, view.view(), &mut out)
+        }
         Command::Decode { json, view } => {
-            decode::run(io::stdin().lock(), json, view, &mut out, &mut io::stderr().lock())
+            note(&view);
+            decode::run(io::stdin().lock(), json, view.view(), &mut out, &mut io::stderr().lock())
         }
         Command::List { module, level } => list::run(module.as_deref(), level.as_deref(), &mut out),
     };

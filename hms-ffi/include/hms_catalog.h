@@ -24,12 +24,15 @@
 #define HMS_ERR_PARSE -2
 
 /**
- * The model is none of the catalog's (give an id `H2D`, a name `H2D Pro` or a serial prefix).
+ * The model string is malformed: empty, longer than 64 bytes, or with a control character or
+ * a character that is not ASCII. A well-formed model the catalog does not know is taken as
+ * no model (`HMS_NO_MODEL`), not refused.
  */
 #define HMS_ERR_UNKNOWN_MODEL -3
 
 /**
- * The language is not `en`, `de` or `zh-cn`.
+ * The language string is not a well-formed locale (see `hms_lookup`); any well-formed one is
+ * taken, a language the catalog lacks as English.
  */
 #define HMS_ERR_UNKNOWN_LANG -4
 
@@ -69,7 +72,8 @@
 #define HMS_CHANNEL_PRINT_ERROR 1
 
 /**
- * `hms_entry.model` when no model was given: texts are the ones most models share.
+ * `hms_entry.model` when no model was given, or one the catalog does not know: texts are the
+ * ones most models share.
  */
 #define HMS_NO_MODEL 255
 
@@ -84,7 +88,8 @@
  */
 typedef struct hms_entry {
   /**
-   * The code: `attr << 32 | code` for `print.hms`, the 32-bit value for `print_error`.
+   * The code as reported: `attr << 32 | code` for `print.hms`, the 32-bit value for
+   * `print_error`. The lookup clears its reserved byte (bits 39-32), as BambuStudio does.
    */
   uint64_t code;
   /**
@@ -116,7 +121,8 @@ typedef struct hms_entry {
    */
   uint8_t slot;
   /**
-   * The model the official text is chosen for (an index), or `HMS_NO_MODEL`.
+   * The model the official text is chosen for (an index), or `HMS_NO_MODEL` when none was
+   * given or the catalog does not know it.
    */
   uint8_t model;
   /**
@@ -128,7 +134,8 @@ typedef struct hms_entry {
    */
   uint16_t step_count;
   /**
-   * The language of the official text (an index; 0 is English).
+   * The language of the official text, negotiated from the locale given (an index: 0
+   * English, 1 German, 2 Simplified Chinese).
    */
   uint8_t lang;
 } hms_entry;
@@ -141,10 +148,20 @@ extern "C" {
  * Looks up one `print.hms` entry `{attr, code}` of a printer's MQTT report.
  *
  * `model` (an id `"H2D"`, name `"H2D Pro"`, serial prefix or serial number) chooses the
- * model's own official text; NULL takes the text most models share. `lang` is `"en"`, `"de"`
- * or `"zh-cn"`; NULL is English. Returns `HMS_OK`, `HMS_ERR_UNKNOWN_CODE` (with `*out` still
- * filled: module, unit, slot and level come from the code itself), `HMS_ERR_NULL` when `out`
- * is NULL, `HMS_ERR_UNKNOWN_MODEL` or `HMS_ERR_UNKNOWN_LANG`.
+ * model's own official text; NULL, or a model the catalog does not know, takes the text most
+ * models share (`out->model` is then `HMS_NO_MODEL`). `lang` is a locale, negotiated by its
+ * language: `"de"`, `"de-CH"`, `"de_DE.UTF-8"` are German, `"zh"`, `"zh_CN"`, `"zh-Hans"`
+ * and also `"zh-TW"`, `"zh-Hant"` Simplified Chinese (the only Chinese the catalog has),
+ * any other well-formed locale (`"en"`, `"pt-BR"`, `"C"`) English; NULL is English.
+ *
+ * The lookup clears the reserved byte, the low byte of `attr`, as BambuStudio keys the codes
+ * a printer reports: `attr` `0x07002001` finds `0700_2000_0002_0003`. `out->code` and
+ * `hms_code_string` keep the code as reported.
+ *
+ * Returns `HMS_OK`, `HMS_ERR_UNKNOWN_CODE` (with `*out` still filled: module, unit, slot and
+ * level come from the code itself), `HMS_ERR_NULL` when `out` is NULL,
+ * `HMS_ERR_UNKNOWN_MODEL` for a malformed model or `HMS_ERR_UNKNOWN_LANG` for a malformed
+ * locale.
  *
  * # Safety
  * `out` is NULL or points to a writable `hms_entry`; `model` and `lang` are NULL or
@@ -193,7 +210,8 @@ int hms_parse(const char *text, const char *model, const char *lang, struct hms_
 int hms_title(const struct hms_entry *entry, char *buf, size_t len);
 
 /**
- * The code as the catalog writes it: `0700_2000_0002_0003`, or `0300-400C` for a print_error.
+ * The code as the catalog writes it: `0700_2000_0002_0003`, or `0300-400C` for a print_error;
+ * as reported, with its reserved byte.
  *
  * # Safety
  * As `hms_title`.

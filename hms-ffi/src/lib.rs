@@ -33,9 +33,12 @@ pub const HMS_OK: c_int = 0;
 pub const HMS_ERR_NULL: c_int = -1;
 /// The text is not a code: not 16 (HMS) or 8 (print_error) hex digits, or not UTF-8.
 pub const HMS_ERR_PARSE: c_int = -2;
-/// The model is none of the catalog's (give an id `H2D`, a name `H2D Pro` or a serial prefix).
+/// The model string is malformed: empty, longer than 64 bytes, or with a control character or
+/// a character that is not ASCII. A well-formed model the catalog does not know is taken as
+/// no model (`HMS_NO_MODEL`), not refused.
 pub const HMS_ERR_UNKNOWN_MODEL: c_int = -3;
-/// The language is not `en`, `de` or `zh-cn`.
+/// The language string is not a well-formed locale (see `hms_lookup`); any well-formed one is
+/// taken, a language the catalog lacks as English.
 pub const HMS_ERR_UNKNOWN_LANG: c_int = -4;
 /// The code is valid but neither the catalog nor Bambu's lists know it; `out` is filled.
 pub const HMS_ERR_UNKNOWN_CODE: c_int = -5;
@@ -52,7 +55,8 @@ pub const HMS_ERR_INTERNAL: c_int = -9;
 pub const HMS_CHANNEL_HMS: u8 = 0;
 /// `hms_entry.channel` of a `print.print_error` code.
 pub const HMS_CHANNEL_PRINT_ERROR: u8 = 1;
-/// `hms_entry.model` when no model was given: texts are the ones most models share.
+/// `hms_entry.model` when no model was given, or one the catalog does not know: texts are the
+/// ones most models share.
 pub const HMS_NO_MODEL: u8 = 0xFF;
 /// `hms_entry.level` of a print_error whose level nibble has no known meaning.
 pub const HMS_LEVEL_UNKNOWN: u16 = 0xFFFF;
@@ -62,7 +66,8 @@ pub const HMS_LEVEL_UNKNOWN: u16 = 0xFFFF;
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct hms_entry {
-    /// The code: `attr << 32 | code` for `print.hms`, the 32-bit value for `print_error`.
+    /// The code as reported: `attr << 32 | code` for `print.hms`, the 32-bit value for
+    /// `print_error`. The lookup clears its reserved byte (bits 39-32), as BambuStudio does.
     pub code: u64,
     /// `HMS_CHANNEL_HMS` or `HMS_CHANNEL_PRINT_ERROR`.
     pub channel: u8,
@@ -78,13 +83,15 @@ pub struct hms_entry {
     pub unit_letter: c_char,
     /// The AMS slot 1-4 the code names, else 0.
     pub slot: u8,
-    /// The model the official text is chosen for (an index), or `HMS_NO_MODEL`.
+    /// The model the official text is chosen for (an index), or `HMS_NO_MODEL` when none was
+    /// given or the catalog does not know it.
     pub model: u8,
     /// The level: 1 error, 2 warning, 3 info, 4 notice (as reported), or `HMS_LEVEL_UNKNOWN`.
     pub level: u16,
     /// How many procedure steps `hms_step` can copy.
     pub step_count: u16,
-    /// The language of the official text (an index; 0 is English).
+    /// The language of the official text, negotiated from the locale given (an index: 0
+    /// English, 1 German, 2 Simplified Chinese).
     pub lang: u8,
 }
 
@@ -106,7 +113,8 @@ unsafe fn c_str<'a>(ptr: *const c_char) -> Option<Result<&'a str, ()>> {
     Some(bytes.to_str().map_err(|_| ()))
 }
 
-/// The model and language named by C strings: NULL model is none, NULL language is English.
+/// The model and language named by C strings: NULL model, or one the catalog does not know,
+/// is none; NULL language is English, any other locale is negotiated.
 ///
 /// # Safety
 /// Both are NULL or NUL-terminated strings.
@@ -114,12 +122,12 @@ unsafe fn choices(model: *const c_char, lang: *const c_char) -> Result<(Option<M
     // SAFETY: forwarded from the caller's promise.
     let model = match unsafe { c_str(model) } {
         None => None,
-        Some(s) => Some(s.ok().and_then(|s| s.parse().ok()).ok_or(HMS_ERR_UNKNOWN_MODEL)?),
+        Some(s) => s.ok().and_then(|s| Model::resolve(s).ok()).ok_or(HMS_ERR_UNKNOWN_MODEL)?,
     };
     // SAFETY: as above.
     let lang = match unsafe { c_str(lang) } {
         None => Lang::En,
-        Some(s) => s.ok().and_then(|s| s.parse().ok()).ok_or(HMS_ERR_UNKNOWN_LANG)?,
+        Some(s) => s.ok().and_then(|s| Lang::negotiate(s).ok()).ok_or(HMS_ERR_UNKNOWN_LANG)?,
     };
     Ok((model, lang))
 }
@@ -181,10 +189,20 @@ unsafe fn lookup_into(
 /// Looks up one `print.hms` entry `{attr, code}` of a printer's MQTT report.
 ///
 /// `model` (an id `"H2D"`, name `"H2D Pro"`, serial prefix or serial number) chooses the
-/// model's own official text; NULL takes the text most models share. `lang` is `"en"`, `"de"`
-/// or `"zh-cn"`; NULL is English. Returns `HMS_OK`, `HMS_ERR_UNKNOWN_CODE` (with `*out` still
-/// filled: module, unit, slot and level come from the code itself), `HMS_ERR_NULL` when `out`
-/// is NULL, `HMS_ERR_UNKNOWN_MODEL` or `HMS_ERR_UNKNOWN_LANG`.
+/// model's own official text; NULL, or a model the catalog does not know, takes the text most
+/// models share (`out->model` is then `HMS_NO_MODEL`). `lang` is a locale, negotiated by its
+/// language: `"de"`, `"de-CH"`, `"de_DE.UTF-8"` are German, `"zh"`, `"zh_CN"`, `"zh-Hans"`
+/// and also `"zh-TW"`, `"zh-Hant"` Simplified Chinese (the only Chinese the catalog has),
+/// any other well-formed locale (`"en"`, `"pt-BR"`, `"C"`) English; NULL is English.
+///
+/// The lookup clears the reserved byte, the low byte of `attr`, as BambuStudio keys the codes
+/// a printer reports: `attr` `0x07002001` finds `0700_2000_0002_0003`. `out->code` and
+/// `hms_code_string` keep the code as reported.
+///
+/// Returns `HMS_OK`, `HMS_ERR_UNKNOWN_CODE` (with `*out` still filled: module, unit, slot and
+/// level come from the code itself), `HMS_ERR_NULL` when `out` is NULL,
+/// `HMS_ERR_UNKNOWN_MODEL` for a malformed model or `HMS_ERR_UNKNOWN_LANG` for a malformed
+/// locale.
 ///
 /// # Safety
 /// `out` is NULL or points to a writable `hms_entry`; `model` and `lang` are NULL or
@@ -303,7 +321,8 @@ pub unsafe extern "C" fn hms_title(entry: *const hms_entry, buf: *mut c_char, le
     unsafe { copy_text(entry, buf, len, |found, _, _| found.title().ok_or(HMS_ERR_NO_TEXT)) }
 }
 
-/// The code as the catalog writes it: `0700_2000_0002_0003`, or `0300-400C` for a print_error.
+/// The code as the catalog writes it: `0700_2000_0002_0003`, or `0300-400C` for a print_error;
+/// as reported, with its reserved byte.
 ///
 /// # Safety
 /// As `hms_title`.

@@ -207,3 +207,23 @@ fn every_entry_has_a_typed_code() {
     assert_eq!(Code::ALL.len(), entries.len());
     assert_eq!(code!(1A00_0300_0002_0001).entry().variant(), Some(code!(1A00_0300_0002_0001)));
 }
+
+/// The slicer's key: the reserved byte is cleared for the lookup, and the code stays as reported.
+#[test]
+fn the_reserved_byte_is_cleared_for_the_lookup_only() {
+    let clean = lookup(Hms::from_mqtt(0x0700_2000, 0x0002_0003));
+    assert!(clean.is_official() && clean.entry().is_some());
+    for reserved in [0x01, 0x80, 0xFF] {
+        let reported = Hms::from_mqtt(0x0700_2000 | reserved, 0x0002_0003);
+        let found = lookup(reported);
+        assert_eq!(found.code(), AnyCode::Hms(reported));
+        assert_eq!(found.key(), clean.code());
+        assert_eq!(found.entry(), clean.entry());
+        assert_eq!(found.variant(), clean.variant());
+        assert_eq!(found.official().map(|o| o.models().count()), clean.official().map(|o| o.models().count()));
+        assert_eq!(found.title().map(|t| t.to_string()), clean.title().map(|t| t.to_string()));
+        assert_eq!(found.slot(), Some(1));
+    }
+    let error = lookup(PrintError::from_u32(0x0300_400C));
+    assert_eq!(error.key(), error.code());
+}

@@ -163,7 +163,8 @@ fn check_texts(found: &Lookup) -> Result<(), TestCaseError> {
 fn check_official_texts(found: &Lookup) -> Result<(), TestCaseError> {
     let Some(official) = found.official() else { return Ok(()) };
     let code = found.code();
-    let record = tables().find_official(code.channel().layout(), code.bits()).expect("an official code has a record");
+    let record =
+        tables().find_official(code.channel().layout(), found.key().bits()).expect("an official code has a record");
     for &lang in Lang::ALL {
         for model in std::iter::once(None).chain(official.models().map(Some)) {
             let rendered = official.text(model, lang).text().map(|t| t.to_string());
@@ -190,8 +191,10 @@ fn check_official_texts(found: &Lookup) -> Result<(), TestCaseError> {
 fn check_lookup_with(code: AnyCode, official_texts: bool) -> Result<(), TestCaseError> {
     let found = lookup(code);
     prop_assert_eq!(found.code(), code);
-    prop_assert_eq!(found.entry().map(|e| e.index()), scan(code), "{}", code);
-    let official = official_set().contains(&code);
+    let key = key_of(code);
+    prop_assert_eq!(found.key(), key);
+    prop_assert_eq!(found.entry().map(|e| e.index()), scan(key), "{}", code);
+    let official = official_set().contains(&key);
     prop_assert_eq!(found.official().is_some(), official, "{}", code);
     prop_assert_eq!(found.is_known(), found.entry().is_some() || official, "{}", code);
     prop_assert_eq!(code.to_string().parse::<Code>().ok(), found.variant(), "{}", code);
@@ -206,6 +209,14 @@ fn check_lookup_with(code: AnyCode, official_texts: bool) -> Result<(), TestCase
     }
     check_texts(&found)?;
     if official_texts { check_official_texts(&found) } else { Ok(()) }
+}
+
+/// The code a lookup keys: the reserved byte of an HMS code cleared, as BambuStudio does.
+fn key_of(code: AnyCode) -> AnyCode {
+    match code {
+        AnyCode::Hms(h) => AnyCode::Hms(Hms::from_u64(h.to_u64() & !(0xFF << 32))),
+        other => other,
+    }
 }
 
 fn check_lookup(code: AnyCode) -> Result<(), TestCaseError> {
@@ -307,13 +318,18 @@ proptest! {
         check_lookup(code)?;
     }
 
-    /// The reserved byte is part of the code: an official code with it set finds what the
-    /// scan finds, not the entry of its reserved-zero neighbour.
+    /// The reserved byte is cleared for the lookup, as BambuStudio keys reported codes: an
+    /// official code with it set finds what the code without it finds, and keeps its bits.
     #[test]
-    fn reserved_byte_is_part_of_the_code(pick in any::<usize>(), reserved in 1u8..=255) {
+    fn reserved_byte_is_cleared_for_the_lookup(pick in any::<usize>(), reserved in 1u8..=255) {
         let codes = official_codes();
         if let AnyCode::Hms(h) = codes[pick % codes.len()] {
-            check_lookup(AnyCode::Hms(Hms::from_u64(h.to_u64() | (reserved as u64) << 32)))?;
+            let reported = AnyCode::Hms(Hms::from_u64(h.to_u64() | (reserved as u64) << 32));
+            check_lookup(reported)?;
+            let (found, clean) = (lookup(reported), lookup(h));
+            prop_assert_eq!(found.code(), reported);
+            prop_assert!(found.is_official());
+            prop_assert_eq!(found.entry().map(|e| e.index()), clean.entry().map(|e| e.index()));
         }
     }
 }

@@ -132,11 +132,48 @@ static void null_pointers_and_bad_arguments(void) {
     CHECK(hms_lookup(0x07010100, 0x00010004, NULL, NULL, &e) == HMS_OK);
     CHECK(hms_title(&e, NULL, sizeof buf) == HMS_ERR_NULL);
     CHECK(hms_step(NULL, 0, buf, sizeof buf) == HMS_ERR_NULL);
-    CHECK(hms_lookup(0x07010100, 0x00010004, "Z9000", NULL, &e) == HMS_ERR_UNKNOWN_MODEL);
-    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "xx", &e) == HMS_ERR_UNKNOWN_LANG);
+    CHECK(hms_lookup(0x07010100, 0x00010004, "", NULL, &e) == HMS_ERR_UNKNOWN_MODEL);
+    CHECK(hms_lookup(0x07010100, 0x00010004, "H2D\tPro", NULL, &e) == HMS_ERR_UNKNOWN_MODEL);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "", &e) == HMS_ERR_UNKNOWN_LANG);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "de CH", &e) == HMS_ERR_UNKNOWN_LANG);
     hms_entry forged = {0};
     forged.channel = 9;
     CHECK(hms_title(&forged, buf, sizeof buf) == HMS_ERR_BAD_ENTRY);
+}
+
+static void negotiated_language(void) {
+    hms_entry e;
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "de-CH", &e) == HMS_OK && e.lang == 1);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "de_DE.UTF-8", &e) == HMS_OK && e.lang == 1);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "zh-Hant-TW", &e) == HMS_OK && e.lang == 2);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "pt-BR", &e) == HMS_OK && e.lang == 0);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "xx", &e) == HMS_OK && e.lang == 0);
+}
+
+static void unknown_model_is_no_model(void) {
+    hms_entry e, none;
+    char buf[256], shared[256];
+    CHECK(hms_lookup(0x03000100, 0x00010007, NULL, NULL, &none) == HMS_OK);
+    CHECK(hms_lookup(0x03000100, 0x00010007, "Z9000", NULL, &e) == HMS_OK);
+    CHECK(e.model == HMS_NO_MODEL);
+    CHECK(e.code == none.code && e.known == none.known && e.step_count == none.step_count);
+    CHECK(hms_wiki_url(&e, buf, sizeof buf) > 0);
+    CHECK(hms_wiki_url(&none, shared, sizeof shared) > 0);
+    CHECK_STR(buf, shared);
+}
+
+static void reserved_byte_is_cleared(void) {
+    hms_entry e;
+    char buf[128];
+    /* attr 0x07002001, as reported: BambuStudio keys it as 0700_2000_0002_0003. */
+    CHECK(hms_lookup(0x07002001, 0x00020003, NULL, NULL, &e) == HMS_OK);
+    CHECK(e.known && e.has_entry && e.slot == 1 && e.unit_letter == 'A');
+    CHECK(e.code == 0x0700200100020003ULL);
+    CHECK(hms_code_string(&e, buf, sizeof buf) == 19);
+    CHECK_STR(buf, "0700_2001_0002_0003");
+    CHECK(hms_title(&e, buf, sizeof buf) > 0);
+    CHECK_STR(buf, "AMS A slot 1 filament may be broken inside the AMS");
+    CHECK(hms_parse("0700-20FF-0002-0003", NULL, NULL, &e) == HMS_OK && e.has_entry);
 }
 
 int main(void) {
@@ -147,6 +184,9 @@ int main(void) {
     unknown_code();
     too_small_buffer();
     null_pointers_and_bad_arguments();
+    negotiated_language();
+    unknown_model_is_no_model();
+    reserved_byte_is_cleared();
     if (failures) {
         fprintf(stderr, "%d checks failed\n", failures);
         return 1;
