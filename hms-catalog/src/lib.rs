@@ -41,6 +41,7 @@ mod generated {
 }
 #[cfg(feature = "defmt")]
 mod defmt_impl;
+mod entry;
 mod locale;
 mod lookup;
 mod official;
@@ -48,12 +49,13 @@ mod resolve;
 #[cfg(feature = "serde")]
 mod serde_impl;
 
+pub use entry::{Entry, Pattern, Procedure, Texts, entries, procedures};
 pub use generated::{Code, Level, Model, Module};
 pub use hms_core::placeholder::Filled as Text;
 pub use hms_core::placeholder::Side;
 pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Spelling};
 pub use locale::MalformedLocale;
-pub use lookup::{CodeFromStrError, Entry, Lookup, Pattern, Procedure, Texts, entries, lookup, procedures};
+pub use lookup::{CodeFromStrError, Lookup, lookup};
 pub use official::{Lang, Official, OfficialText, UnknownLang, UnknownModel, WikiUrl};
 pub use resolve::{MAX_MODEL_LEN, MalformedModel};
 

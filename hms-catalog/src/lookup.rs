@@ -3,12 +3,13 @@
 use core::fmt;
 use core::str::FromStr;
 
-use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, Member, NONE, ProcedureRecord};
+use hms_core::layout::{ListRef, Member};
 use hms_core::placeholder::{Fill, Filled, Side};
-use hms_core::{AnyCode, Hms, ParseError, PrintError};
+use hms_core::{AnyCode, Hms, ParseError};
 
+use crate::entry::GUIDES;
 use crate::generated::TABLES;
-use crate::{Code, Level, Model, Module, Official, WikiUrl};
+use crate::{Code, Entry, Level, Model, Module, Official, Procedure, Texts, WikiUrl};
 
 /// Looks a code up: its exact entry, else the family entry that covers it. The answer carries
 /// the code's structure (module, level, unit, slot) even when the catalog does not know it.
@@ -165,7 +166,7 @@ impl Lookup {
     /// Likely causes, filled for this code; none without the `guides` feature.
     pub fn causes(&self) -> Texts {
         let list = self.entry().filter(|_| GUIDES).map_or(ListRef::default(), |e| e.record.causes);
-        Texts { list, next: 0, fill: self.fill() }
+        Texts::of(list, self.fill())
     }
 
     /// The procedure that fixes it, filled for this code; `None` without the `guides` feature.
@@ -185,230 +186,6 @@ impl Lookup {
 }
 
 type Text = Filled<'static>;
-
-/// Whether the meanings, notes, causes and procedures are compiled in (the `guides` feature).
-const GUIDES: bool = cfg!(feature = "guides");
-
-/// A catalog entry, as reached by one of its patterns: an exact code or a family of codes.
-/// An entry may list several patterns (`code: [07xx_2x00_0002_0001, 12xx_2x00_0002_0001]`)
-/// that share its texts, procedure and [`Code`] variant.
-///
-/// Two `Entry` values are equal when they are the same catalog entry, whichever pattern
-/// reached it.
-#[derive(Clone, Copy, Debug)]
-pub struct Entry {
-    index: u16,
-    record: EntryRecord,
-}
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Entry) -> bool {
-        self.first_index() == other.first_index()
-    }
-}
-
-impl Eq for Entry {}
-
-impl Entry {
-    fn at(index: u16) -> Option<Entry> {
-        TABLES.entry(index).map(|record| Entry { index, record })
-    }
-
-    /// The matched pattern's key: the code, with the varying digits zero for a family.
-    pub fn key(&self) -> AnyCode {
-        Pattern { index: self.index, record: self.record }.key()
-    }
-
-    /// Whether the matched pattern covers a family of units or slots.
-    pub fn is_family(&self) -> bool {
-        self.record.varies != 0
-    }
-
-    /// The matched pattern as the catalog writes it, with `x` for the digits that vary.
-    pub fn pattern(&self) -> Pattern {
-        Pattern { index: self.index, record: self.record }
-    }
-
-    /// Every pattern of the entry, in catalog order (the matched one among them).
-    pub fn patterns(&self) -> impl Iterator<Item = Pattern> + use<> {
-        let first = self.first_index();
-        (first..first.saturating_add(self.record.patterns as u16))
-            .filter_map(|index| TABLES.entry(index).map(|record| Pattern { index, record }))
-    }
-
-    /// The title as the catalog writes it, placeholders unfilled (`AMS {ams} slot {slot} ...`).
-    /// Texts are stored compressed, so this is a [`Text`](crate::Text) that writes the
-    /// template, not a `&str`.
-    pub fn title_template(&self) -> Text {
-        Filled::packed(TABLES.text(self.record.title), Fill::default()).as_written()
-    }
-
-    /// The meaning as the catalog writes it, placeholders unfilled; `None` without the
-    /// `guides` feature.
-    pub fn meaning_template(&self) -> Option<Text> {
-        GUIDES.then(|| Filled::packed(TABLES.text(self.record.meaning), Fill::default()).as_written())
-    }
-
-    /// The note as the catalog writes it, if any; `None` without the `guides` feature.
-    pub fn note_template(&self) -> Option<Text> {
-        let note = self.record.note;
-        (GUIDES && note.len != 0).then(|| Filled::packed(TABLES.text(note), Fill::default()).as_written())
-    }
-
-    /// The procedure, with placeholders unfilled; `None` without the `guides` feature.
-    pub fn procedure(&self) -> Option<Procedure> {
-        Procedure::at(self.record.procedure, Fill::default())
-    }
-
-    /// The [`Code`] variant, if the entry has one.
-    pub fn variant(&self) -> Option<Code> {
-        (self.record.variant != NONE).then(|| Code::ALL.get(self.record.variant as usize).copied()).flatten()
-    }
-
-    /// The matched pattern's position in the tables (one record per pattern).
-    pub fn index(&self) -> u16 {
-        self.index
-    }
-
-    /// The position of the entry's first pattern in the tables: the same for every pattern of
-    /// one entry.
-    pub fn first_index(&self) -> u16 {
-        self.record.first_of_entry(self.index)
-    }
-}
-
-/// Every entry, in catalog order, each once (as reached by its first pattern).
-pub fn entries() -> impl Iterator<Item = Entry> {
-    (0..TABLES.entry_count() as u16).filter_map(Entry::at).filter(|e| e.record.pattern == 0)
-}
-
-/// Every procedure (named ones first, then steps written on a code), placeholders unfilled.
-pub fn procedures() -> impl Iterator<Item = Procedure> {
-    (0..TABLES.procedure_count() as u16).filter_map(|i| Procedure::at(i, Fill::default()))
-}
-
-/// A code pattern such as `07xx_2x00_0002_0003`; see [`Entry::pattern`] and
-/// [`Entry::patterns`]. Its `Display` writes it as the catalog does.
-#[derive(Clone, Copy, Debug)]
-pub struct Pattern {
-    index: u16,
-    record: EntryRecord,
-}
-
-impl Pattern {
-    /// The code, with the varying digits zero for a family.
-    pub fn key(&self) -> AnyCode {
-        if self.record.channel == CHANNEL_HMS {
-            AnyCode::Hms(Hms::from_u64(self.record.key))
-        } else {
-            AnyCode::PrintError(PrintError::from_u32(self.record.key as u32))
-        }
-    }
-
-    /// Whether it covers a family of units or slots.
-    pub fn is_family(&self) -> bool {
-        self.record.varies != 0
-    }
-
-    /// Its position in the tables (see [`Entry::index`]).
-    pub fn index(&self) -> u16 {
-        self.index
-    }
-
-    /// The side the catalog gives this exact code (`{ code: ..., side: left }`), if any.
-    pub fn side(&self) -> Option<Side> {
-        Side::from_u8(self.record.side)
-    }
-}
-
-impl fmt::Display for Pattern {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        hms_core::layout::write_pattern(f, self.record.channel, self.record.key, self.record.varies)
-    }
-}
-
-/// A procedure, its texts filled for the code it was reached from.
-#[derive(Clone, Copy, Debug)]
-pub struct Procedure {
-    record: ProcedureRecord,
-    fill: Fill,
-}
-
-impl Procedure {
-    fn at(index: u16, fill: Fill) -> Option<Procedure> {
-        if index == NONE || !GUIDES {
-            return None;
-        }
-        TABLES.procedure(index).map(|record| Procedure { record, fill })
-    }
-
-    /// The name codes refer to it by (empty for steps written on the code itself).
-    pub fn name(&self) -> &'static str {
-        TABLES.name(self.record.name)
-    }
-
-    /// Title.
-    pub fn title(&self) -> Text {
-        Filled::packed(TABLES.text(self.record.title), self.fill)
-    }
-
-    /// Steps, in order.
-    pub fn steps(&self) -> Texts {
-        Texts { list: self.record.steps, next: 0, fill: self.fill }
-    }
-
-    /// Parts that may be needed.
-    pub fn parts(&self) -> Texts {
-        Texts { list: self.record.parts, next: 0, fill: self.fill }
-    }
-
-    /// When to contact support.
-    pub fn support(&self) -> Option<Text> {
-        let support = self.record.support;
-        (support.len != 0).then(|| Filled::packed(TABLES.text(support), self.fill))
-    }
-}
-
-/// Texts of a list (causes, steps, parts), filled for one code.
-#[derive(Clone, Debug)]
-pub struct Texts {
-    list: ListRef,
-    next: u16,
-    fill: Fill,
-}
-
-impl Iterator for Texts {
-    type Item = Text;
-
-    fn next(&mut self) -> Option<Text> {
-        let text = TABLES.list_item(self.list, self.next)?;
-        self.next += 1;
-        Some(Filled::packed(text, self.fill))
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = self.list.len.saturating_sub(self.next) as usize;
-        (left, Some(left))
-    }
-}
-
-impl ExactSizeIterator for Texts {}
-
-impl Code {
-    /// The variant's catalog entry.
-    pub fn entry(self) -> Entry {
-        match Entry::at(self.__entry_index()) {
-            Some(entry) => entry,
-            None => unreachable_entry(),
-        }
-    }
-}
-
-#[cold]
-fn unreachable_entry() -> ! {
-    // The macro emits every variant's index from the same catalog as the tables.
-    panic!("the tables lack an entry that a `Code` variant names")
-}
 
 /// The error of reading a [`Code`] from a string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -450,6 +227,7 @@ mod tests {
     use std::string::ToString;
 
     use super::*;
+    use crate::entry::{entries, procedures};
 
     /// Run with and without `guides`: `cargo test -p hms-catalog --no-default-features --lib`
     /// checks the titles-only build.
