@@ -52,3 +52,47 @@ pub fn add<'a, 'c>(
     }
     Cow::Owned(extended)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog(models: usize) -> Catalog {
+        let models: Vec<String> =
+            (0..models).map(|i| format!("{{ id: M{i}, prefix: \"{i:03}\", name: M{i} }}")).collect();
+        let source = format!(
+            "schema: 1\nmodules: []\nmodels: [{}]\nlevels: [{{ id: 1, variant: Error, name: error, meaning: m }}]\n",
+            models.join(", ")
+        );
+        hms_model::parse(&source, "catalog.yaml").unwrap()
+    }
+
+    #[test]
+    fn each_new_well_formed_prefix_becomes_one_unnamed_model_in_prefix_order() {
+        let (catalog, mut sink) = (catalog(2), Sink::default());
+        let files = [("a_35f", "35f"), ("b_001", "001"), ("c_2AB", "2AB"), ("d_35F", "35F"), ("e_X-Z", "X-Z")];
+        let extended = add(&catalog, files, &mut sink);
+        let ids: Vec<&str> = extended.models.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["M0", "M1", "2AB", "35F"]);
+        assert!(sink.errors.is_empty());
+        assert_eq!(sink.warnings.len(), 2);
+        assert!(
+            sink.warnings[1].starts_with("a_35f: serial prefix `35F` is not in catalog.yaml"),
+            "{:?}",
+            sink.warnings
+        );
+        assert!(matches!(add(&catalog, [("f", "001")], &mut sink), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_model_past_32_is_an_error() {
+        let (catalog, mut sink) = (catalog(31), Sink::default());
+        let extended = add(&catalog, [("a", "35F"), ("b", "36F")], &mut sink);
+        assert_eq!(extended.models.len(), 32);
+        assert_eq!(
+            sink.errors,
+            ["b: serial prefix `36F` is not in catalog.yaml, and an unnamed model for it would be model 33: a set of \
+              models is a 32-bit mask, at most 32 models"]
+        );
+    }
+}
