@@ -16,7 +16,7 @@ use crate::emit::{load_catalog, load_facts};
 
 /// A catalog laid out, with the files it came from.
 pub struct Loaded {
-    /// The checked catalog.
+    /// The checked catalog, with the unnamed models of the facts after its own.
     pub catalog: Catalog,
     /// Its canonical path.
     pub file: PathBuf,
@@ -50,8 +50,13 @@ pub fn load(path: &LitStr, official: Option<&LitStr>, source_file: Option<&Path>
     if let Some(hit) = cache.iter().find(|l| fresh(l)) {
         return Ok(Arc::clone(hit));
     }
-    let (catalog, file, included) = load_catalog(path, source_file)?;
+    let (mut catalog, file, included) = load_catalog(path, source_file)?;
     let facts = official.map(|lit| load_facts(lit, &catalog, source_file)).transpose()?;
+    // Printers the facts list by a serial prefix catalog.yaml lacks become unnamed models
+    // after the named ones: `Model` has them, and the texts are read against them.
+    if let Some((facts, _)) = &facts {
+        facts.add_unnamed_to(&mut catalog);
+    }
     let built = hms_model::tables::build(&catalog, facts.as_ref().map(|(f, _)| f))
         .map_err(|e| syn::Error::new(path.span(), format!("{}: {e}", path.value())))?;
     let files = std::iter::once(&file).chain(&included).chain(facts.as_ref().map(|(_, f)| f));

@@ -141,6 +141,10 @@ fn models(catalog: &Catalog) -> TokenStream {
     });
     let bits: Vec<Literal> = (0..catalog.models.len()).map(|i| Literal::u8_suffixed(i as u8)).collect();
     let docs = catalog.models.iter().map(|m| match &m.prefix {
+        Some(p) if m.unnamed => format!(
+            " A printer of serial numbers `{p}...` that Bambu's files list and catalog.yaml does not name yet \
+             (add `- {{ id: ..., prefix: \"{p}\", name: ... }}` to its `models`)"
+        ),
         Some(p) => format!(" {} (`{}`, serial numbers `{p}...`)", m.name, m.id),
         None => format!(" {} (`{}`)", m.name, m.id),
     });
@@ -154,7 +158,8 @@ fn models(catalog: &Catalog) -> TokenStream {
         }
 
         impl Model {
-            /// Every model of the catalog, in catalog order.
+            /// Every model of the catalog, in catalog order, then any unnamed ones of the
+            /// official facts (serial prefixes catalog.yaml does not name yet).
             pub const ALL: &'static [Model] = &[#(Model::#variants),*];
 
             /// The id Bambu's lists use (`H2D`).

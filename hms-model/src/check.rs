@@ -51,7 +51,7 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
             continue;
         }
         if let Some(p) = &prefix
-            && (p.len() != 3 || !p.chars().all(|c| c.is_ascii_alphanumeric()))
+            && !crate::model::is_serial_prefix(p)
         {
             sink.error(
                 spans,
@@ -59,13 +59,13 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
                 format!("serial prefix `{p}` must be three letters or digits"),
             );
         }
-        if catalog.models.len() == 32 {
+        if catalog.models.len() == crate::model::MAX_MODELS {
             sink.error(spans, path, "more than 32 models: a set of models is a 32-bit mask");
             continue;
         }
         let variant = m.variant.clone().unwrap_or_else(|| m.id.clone());
         model_variants.claim(&variant, &format!("{path}.variant"), spans, sink);
-        catalog.models.push(Model { id: m.id.clone(), prefix, name: m.name.clone(), variant });
+        catalog.models.push(Model { id: m.id.clone(), prefix, name: m.name.clone(), variant, unnamed: false });
     }
 
     let mut level_variants = Names::new("level variant");

@@ -59,7 +59,9 @@ pub mod tables;
 
 pub use diagnostics::Diagnostic;
 pub use limits::{MAX_CODES, MAX_NESTING, MAX_SOURCE_BYTES};
-pub use model::{Catalog, Channel, CodeEntry, CodePattern, Level, Model, Module, Procedure};
+pub use model::{
+    Catalog, Channel, CodeEntry, CodePattern, Level, MAX_MODELS, Model, Module, Procedure, is_serial_prefix,
+};
 pub use schema::SCHEMA_VERSION;
 
 /// Reads and validates catalog source text; `file` names it in diagnostics. Reads no files:

@@ -31,6 +31,30 @@ pub struct Model {
     pub name: String,
     /// The `Model` enum variant.
     pub variant: String,
+    /// Not in catalog.yaml: a serial prefix Bambu's files list that no model of the catalog
+    /// has, added after the catalog's models when the official facts are read (see
+    /// [`Model::unnamed`]).
+    pub unnamed: bool,
+}
+
+impl Model {
+    /// The model of a serial prefix no catalog model has: id and serial prefix are the prefix
+    /// in upper case (`35F`), the name `unnamed 35F`, the variant `Unnamed35F`.
+    pub fn unnamed(prefix: &str) -> Model {
+        let prefix = prefix.to_ascii_uppercase();
+        Model {
+            id: prefix.clone(),
+            name: format!("unnamed {prefix}"),
+            variant: format!("Unnamed{prefix}"),
+            prefix: Some(prefix),
+            unnamed: true,
+        }
+    }
+}
+
+/// Whether `text` is a well-formed serial prefix: three ASCII letters or digits.
+pub fn is_serial_prefix(text: &str) -> bool {
+    text.len() == 3 && text.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// An alert level.
@@ -170,12 +194,17 @@ pub(crate) fn code_of(channel: Channel, key: u64) -> AnyCode {
     AnyCode::from_bits(channel, key).unwrap_or(AnyCode::PrintError(PrintError::from_u32(key as u32)))
 }
 
+/// The most models a catalog may have, named and unnamed together: a set of models is a
+/// 32-bit mask (`u32`), bit `i` being model `i`.
+pub const MAX_MODELS: usize = u32::BITS as usize;
+
 /// The whole checked catalog.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     /// Modules, in file order.
     pub modules: Vec<Module>,
-    /// Printer models, in file order (at most 32: a set of models is a `u32`).
+    /// Printer models, in file order, then any unnamed ones the official facts add (at most
+    /// [`MAX_MODELS`] in all: a set of models is a `u32`).
     pub models: Vec<Model>,
     /// Levels, in file order.
     pub levels: Vec<Level>,

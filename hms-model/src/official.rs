@@ -1,6 +1,14 @@
 //! The files `cargo xtask regenerate --official` writes: `official.tsv` (facts: every code,
 //! the models that list it, its wiki pages) and `texts/<lang>.tsv` (Bambu's texts, kept out of
 //! the repository). Tab-separated, one record a line, `#` comments.
+//!
+//! A models field names catalog models by id (`H2D,X1`). A serial prefix no catalog model has
+//! (`35F`, a printer newer than catalog.yaml) is an unnamed model: [`parse_facts`] adds it after
+//! the catalog's models ([`OfficialFacts::unnamed`]), and [`OfficialFacts::add_unnamed_to`]
+//! gives the catalog those models, which the texts are then read against. A prefix that one
+//! named model has is that model, so naming the printer in catalog.yaml keeps its data.
+
+mod models;
 
 use hms_core::AnyCode;
 
@@ -12,6 +20,18 @@ use crate::model::{Catalog, Channel, code_of};
 pub struct OfficialFacts {
     /// Codes in file order (sorted by channel, then code).
     pub codes: Vec<OfficialCode>,
+    /// Serial prefixes (upper case) the file lists that no catalog model has, in order of
+    /// first appearance: model `catalog.models.len() + i` of the model sets.
+    pub unnamed: Vec<String>,
+}
+
+impl OfficialFacts {
+    /// Adds the unnamed models to `catalog` after its own ([`crate::Model::unnamed`]), so that
+    /// its models are the ones the facts' model sets count. Call it with the catalog the facts
+    /// were read against, before building tables or reading texts.
+    pub fn add_unnamed_to(&self, catalog: &mut Catalog) {
+        models::add_unnamed(catalog, &self.unnamed);
+    }
 }
 
 /// One official code.
@@ -72,9 +92,14 @@ pub fn file_name(channel: Channel) -> &'static str {
 struct Lines<'a> {
     file: &'a str,
     errors: Vec<Diagnostic>,
+    models: models::Resolver<'a>,
 }
 
-impl Lines<'_> {
+impl<'a> Lines<'a> {
+    fn new(file: &'a str, catalog: &'a Catalog, add_unnamed: bool) -> Lines<'a> {
+        Lines { file, errors: Vec::new(), models: models::Resolver::new(catalog, add_unnamed) }
+    }
+
     fn error(&mut self, line: usize, column: usize, message: String) {
         self.errors.push(Diagnostic { file: self.file.to_owned(), line, column, message });
     }
@@ -110,15 +135,15 @@ impl Lines<'_> {
         }
     }
 
-    fn models(&mut self, line: usize, (column, field): (usize, &str), catalog: &Catalog) -> u32 {
+    fn models(&mut self, line: usize, (column, field): (usize, &str)) -> u32 {
         if field == "-" || field == "*" {
             return 0;
         }
-        let mut mask = 0;
+        let mut mask = 0u32;
         for id in field.split(',') {
-            match catalog.model_index(id) {
-                Some(i) => mask |= 1 << i,
-                None => self.error(line, column, format!("unknown model `{id}`: add it to `models` in catalog.yaml")),
+            match self.models.resolve(id) {
+                Ok(i) => mask |= 1u32.checked_shl(i as u32).unwrap_or(0),
+                Err(message) => self.error(line, column, message),
             }
         }
         mask
@@ -131,7 +156,7 @@ impl Lines<'_> {
 
 /// Reads `official.tsv`: `channel code models wiki [actions]`.
 pub fn parse_facts(source: &str, file: &str, catalog: &Catalog) -> Result<OfficialFacts, Vec<Diagnostic>> {
-    let mut lines = Lines { file, errors: Vec::new() };
+    let mut lines = Lines::new(file, catalog, true);
     let mut facts = OfficialFacts::default();
     for (line, fields) in Lines::records(source) {
         let [channel, code, models, wiki, ..] = fields[..] else {
@@ -139,13 +164,13 @@ pub fn parse_facts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
             continue;
         };
         let Some((channel, key)) = lines.code(line, channel, code) else { continue };
-        let models = lines.models(line, models, catalog);
+        let models = lines.models(line, models);
         let mut pages = Vec::new();
         if wiki.1 != "-" {
             for page in wiki.1.split(';') {
                 match page.split_once(':') {
                     Some((path, for_models)) if path.contains('/') => {
-                        pages.push((path.to_owned(), lines.models(line, (wiki.0, for_models), catalog)));
+                        pages.push((path.to_owned(), lines.models(line, (wiki.0, for_models))));
                     }
                     _ => lines.error(line, wiki.0, format!("wiki page `{page}` must be `slug/page:models`")),
                 }
@@ -153,6 +178,7 @@ pub fn parse_facts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
         }
         facts.codes.push(OfficialCode { channel, key, models, wiki: pages });
     }
+    facts.unnamed = std::mem::take(&mut lines.models.unnamed);
     let mut seen = std::collections::HashSet::new();
     for c in &facts.codes {
         if !seen.insert((c.channel, c.key)) {
@@ -163,8 +189,10 @@ pub fn parse_facts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
 }
 
 /// Reads `texts/<lang>.tsv`: `channel code models text`, text escaped with `\\`, `\t`, `\n`, `\r`.
+/// `catalog` must have the unnamed models of the facts ([`OfficialFacts::add_unnamed_to`]): a
+/// serial prefix that names no model of it is an error.
 pub fn parse_texts(source: &str, file: &str, catalog: &Catalog) -> Result<OfficialTexts, Vec<Diagnostic>> {
-    let mut lines = Lines { file, errors: Vec::new() };
+    let mut lines = Lines::new(file, catalog, false);
     let mut texts = OfficialTexts::default();
     for (line, fields) in Lines::records(source) {
         let [channel, code, models, text] = fields[..] else {
@@ -172,7 +200,7 @@ pub fn parse_texts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
             continue;
         };
         let Some((channel, key)) = lines.code(line, channel, code) else { continue };
-        let models = lines.models(line, models, catalog);
+        let models = lines.models(line, models);
         let column = text.0;
         let text = match unescape(text.1) {
             Ok(t) => t,

@@ -24,12 +24,14 @@ const SETS: [(&str, &str); 9] = [
 /// Bytes of each table, as the build lays them out: the catalog's own entries, the official
 /// facts, the wiki pages and each language's texts.
 fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, String> {
-    let catalog = hms_model::load(&root.join("catalog.yaml"), "catalog.yaml")
+    let mut catalog = hms_model::load(&root.join("catalog.yaml"), "catalog.yaml")
         .map_err(|d| format!("catalog.yaml: {} errors", d.len()))?;
     let source =
         std::fs::read_to_string(root.join("catalog/official.tsv")).map_err(|e| format!("official.tsv: {e}"))?;
     let facts = hms_model::official::parse_facts(&source, "official.tsv", &catalog)
         .map_err(|d| format!("official.tsv: {} errors", d.len()))?;
+    // Printers official.tsv lists by a serial prefix catalog.yaml lacks, as the build adds them.
+    facts.add_unnamed_to(&mut catalog);
     let tables = hms_model::tables::build(&catalog, Some(&facts))?;
     let t = tables.view();
     let c = &t.catalog;

@@ -27,7 +27,8 @@ fn malformed_input_is_reported_at_its_position_and_the_rest_still_imports() {
             "bad/hms_en_094.json:6:1: entry: invalid type: string \"not an entry\", expected a JSON object",
             "bad/hms_en_094.json:10:10: bad ecode `0300400`: found 7 hex digits, expected 8 (a print_error code, \
              like 0300-400C)",
-            "bad/hms_en_XYZ.json: unknown serial prefix `XYZ`: no model in catalog.yaml has it",
+            "bad/hms_en_X-Z.json: unknown serial prefix `X-Z`: no model in catalog.yaml has it, and a serial \
+             prefix is three letters or digits",
         ]
     );
     // The good entries around the bad ones, and the good entry of the merged file.

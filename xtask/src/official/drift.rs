@@ -2,6 +2,7 @@
 //! language and model. Both sides are read back with `hms_model::official`, the reader the
 //! build uses, so the comparison sees what the runtime would.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use hms_model::Catalog;
@@ -12,6 +13,9 @@ use super::{AnyCode, hex};
 /// The files of one import, read back.
 #[derive(Debug, Default)]
 pub struct Snapshot {
+    /// Its models in bit order: the catalog's, then the unnamed ones its facts add, each with
+    /// whether it is unnamed.
+    models: Vec<(String, bool)>,
     /// Models per code.
     codes: BTreeMap<AnyCode, u32>,
     /// Per language: (code, model or `None` for the default) -> text.
@@ -36,9 +40,15 @@ impl Snapshot {
                 return snapshot;
             }
         };
+        // A previous file may list unnamed models this run's inputs do not have.
+        let mut catalog = Cow::Borrowed(catalog);
+        if !facts.unnamed.is_empty() {
+            facts.add_unnamed_to(catalog.to_mut());
+        }
+        snapshot.models = catalog.models.iter().map(|m| (m.id.clone(), m.unnamed)).collect();
         snapshot.codes = facts.codes.iter().map(|c| (c.code(), c.models)).collect();
         for (lang, source) in texts {
-            match parse_texts(source, &format!("catalog/texts/{lang}.tsv"), catalog) {
+            match parse_texts(source, &format!("catalog/texts/{lang}.tsv"), &catalog) {
                 Ok(parsed) => {
                     snapshot.texts.insert(lang.clone(), expand(&facts, &parsed));
                 }
@@ -78,15 +88,33 @@ fn expand(facts: &OfficialFacts, texts: &OfficialTexts) -> BTreeMap<(AnyCode, Op
     out
 }
 
-/// Drift lines, or `no drift`. `langs` are the languages this run wrote.
-pub fn report(old: &Snapshot, new: &Snapshot, langs: &BTreeSet<String>, model_ids: &[String]) -> Vec<String> {
+/// Drift lines, or `no drift`. `langs` are the languages this run wrote. Models are matched
+/// by id, so a model the previous files had unnamed and catalog.yaml now names is the same.
+pub fn report(old: &Snapshot, new: &Snapshot, langs: &BTreeSet<String>) -> Vec<String> {
     let mut lines = Vec::new();
-    let name = |m: Option<usize>| m.map_or("(default)", |m| model_ids.get(m).map_or("?", String::as_str));
-    for m in 0..model_ids.len() {
-        let with = |s: &Snapshot| -> BTreeSet<AnyCode> {
-            s.codes.iter().filter(|(_, mask)| *mask & (1 << m) != 0).map(|(k, _)| *k).collect()
+    // Every model of either side, the new side's first; each side's bits in that order.
+    let mut ids: Vec<&(String, bool)> = new.models.iter().collect();
+    ids.extend(old.models.iter().filter(|m| !new.models.iter().any(|n| n.0 == m.0)));
+    let to_unified = |s: &Snapshot| -> Vec<usize> {
+        s.models.iter().map(|m| ids.iter().position(|i| i.0 == m.0).unwrap_or(usize::MAX)).collect()
+    };
+    let (old_bits, new_bits) = (to_unified(old), to_unified(new));
+    let name = |m: Option<usize>| m.map_or("(default)", |m| ids.get(m).map_or("?", |i| i.0.as_str()));
+    for (m, (id, unnamed)) in ids.iter().map(|i| (i.0.as_str(), i.1)).enumerate() {
+        let with = |s: &Snapshot, bits: &[usize]| -> BTreeSet<AnyCode> {
+            let Some(bit) = bits.iter().position(|&u| u == m) else { return BTreeSet::new() };
+            s.codes.iter().filter(|(_, mask)| *mask & (1 << bit) != 0).map(|(k, _)| *k).collect()
         };
-        let (before, after) = (with(old), with(new));
+        let (before, after) = (with(old, &old_bits), with(new, &new_bits));
+        // A model new to files that had codes (not the first import).
+        if before.is_empty() && !after.is_empty() && !old.codes.is_empty() {
+            let what = if unnamed {
+                format!("unnamed, serial prefix {id}: add to catalog.yaml models: {}", super::unnamed::catalog_line(id))
+            } else {
+                "no codes before".to_owned()
+            };
+            lines.push(format!("new model {id} ({what}): {} codes", after.len()));
+        }
         let added: Vec<AnyCode> = after.difference(&before).copied().collect();
         let removed: Vec<AnyCode> = before.difference(&after).copied().collect();
         if !added.is_empty() || !removed.is_empty() {
@@ -108,8 +136,9 @@ pub fn report(old: &Snapshot, new: &Snapshot, langs: &BTreeSet<String>, model_id
     }
     let empty = BTreeMap::new();
     for lang in langs {
-        let before = old.texts.get(lang).unwrap_or(&empty);
-        let after = new.texts.get(lang).unwrap_or(&empty);
+        let before = unify(old.texts.get(lang).unwrap_or(&empty), &old_bits);
+        let after = unify(new.texts.get(lang).unwrap_or(&empty), &new_bits);
+        let (before, after) = (&before, &after);
         let mut per_model: BTreeMap<Option<usize>, [Vec<AnyCode>; 3]> = BTreeMap::new();
         for (k, text) in after {
             match before.get(k) {
@@ -138,6 +167,15 @@ pub fn report(old: &Snapshot, new: &Snapshot, langs: &BTreeSet<String>, model_id
         lines.push("no drift".to_owned());
     }
     lines
+}
+
+/// `texts` with each model bit replaced by its position in the report's models (`bits`).
+fn unify<'a>(
+    texts: &'a BTreeMap<(AnyCode, Option<usize>), String>,
+    bits: &[usize],
+) -> BTreeMap<(AnyCode, Option<usize>), &'a String> {
+    let model = |m: Option<usize>| m.map(|b| bits.get(b).copied().unwrap_or(usize::MAX));
+    texts.iter().map(|(&(k, m), t)| ((k, model(m)), t)).collect()
 }
 
 /// `3 added (0300..., 0500..., ...)`.

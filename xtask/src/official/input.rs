@@ -18,6 +18,16 @@ pub enum Kind {
     Wiki,
 }
 
+impl Kind {
+    /// The serial prefix a per-model or action file's name gives.
+    pub fn prefix(&self) -> Option<&str> {
+        match self {
+            Kind::PerModel { prefix, .. } | Kind::Actions { prefix } => Some(prefix),
+            Kind::Merged { .. } | Kind::Wiki => None,
+        }
+    }
+}
+
 /// One file to read.
 #[derive(Clone, Debug)]
 pub struct Input {

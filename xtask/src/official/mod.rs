@@ -15,6 +15,7 @@ mod read;
 mod read_merged;
 mod report;
 mod template;
+mod unnamed;
 mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -86,32 +87,35 @@ const TEXTS: &str = "catalog/texts";
 pub fn regenerate_official(root: &Path, paths: &[PathBuf], options: Options) -> Result<OfficialReport, String> {
     let catalog = hms_model::load(&root.join("catalog.yaml"), "catalog.yaml")
         .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
-    let model_ids: Vec<String> = catalog.models.iter().map(|m| m.id.clone()).collect();
     let mut sink = Sink::default();
     let mut report = OfficialReport::default();
     let inputs = input::collect(paths, &mut sink);
+    let names: Vec<(String, &str)> = inputs.iter().filter_map(|i| Some((i.name(), i.kind.prefix()?))).collect();
+    let catalog = unnamed::add(&catalog, names.iter().map(|(n, p)| (n.as_str(), *p)), &mut sink);
+    let catalog = catalog.as_ref();
+    let model_ids: Vec<String> = catalog.models.iter().map(|m| m.id.clone()).collect();
     if inputs.is_empty() && sink.errors.is_empty() {
         sink.errors.push(format!("no file to import in {}", display_paths(paths)));
     }
     let mut import = merge::Import::new(model_ids.clone());
     for file in &inputs {
-        read_one(file, &catalog, &mut import, &mut sink, &mut report);
+        read_one(file, catalog, &mut import, &mut sink, &mut report);
     }
-    let (facts, outputs) = outputs(import, &catalog, &mut sink, &mut report);
+    let (facts, outputs) = outputs(import, catalog, &mut sink, &mut report);
 
     let (old_facts, old_texts) = previous(root, &mut sink);
-    let old = drift::Snapshot::read(old_facts.as_deref(), &old_texts, &catalog, &mut sink.warnings);
+    let old = drift::Snapshot::read(old_facts.as_deref(), &old_texts, catalog, &mut sink.warnings);
     // The self-check has reported any problem of reading the new files back.
-    let new = drift::Snapshot::read(Some(&facts), &outputs, &catalog, &mut Vec::new());
+    let new = drift::Snapshot::read(Some(&facts), &outputs, catalog, &mut Vec::new());
     let langs: BTreeSet<String> = outputs.keys().cloned().collect();
-    report.drift = drift::report(&old, &new, &langs, &model_ids);
+    report.drift = drift::report(&old, &new, &langs);
 
     report.files.check = options.check;
-    let mut committed = vec![(FACTS.to_owned(), facts.clone()), ("docs/CODES.md".to_owned(), docs::codes_md(&catalog))];
+    let mut committed = vec![(FACTS.to_owned(), facts.clone()), ("docs/CODES.md".to_owned(), docs::codes_md(catalog))];
     // Coverage counts against the new facts; if they do not read back, the self-check has
     // reported it and the file is left as it is.
-    if let Ok(parsed) = hms_model::official::parse_facts(&facts, FACTS, &catalog) {
-        committed.push((coverage::COVERAGE.to_owned(), coverage::coverage_md(&catalog, &parsed)));
+    if let Ok(parsed) = hms_model::official::parse_facts(&facts, FACTS, catalog) {
+        committed.push((coverage::COVERAGE.to_owned(), coverage::coverage_md(catalog, &parsed)));
     }
     if options.check {
         for (relative, contents) in &committed {
@@ -153,9 +157,10 @@ pub fn import_bytes(catalog: &Catalog, name: &str, bytes: &[u8]) -> OfficialRepo
     let mut report = OfficialReport::default();
     match input::classify(name) {
         Some(Ok(kind)) => {
+            let catalog = unnamed::add(catalog, kind.prefix().map(|p| (name, p)), &mut sink);
             let mut import = merge::Import::new(catalog.models.iter().map(|m| m.id.clone()).collect());
-            read_bytes(name, &kind, bytes.to_vec(), catalog, &mut import, &mut sink, &mut report);
-            outputs(import, catalog, &mut sink, &mut report);
+            read_bytes(name, &kind, bytes.to_vec(), &catalog, &mut import, &mut sink, &mut report);
+            outputs(import, &catalog, &mut sink, &mut report);
         }
         Some(Err(e)) => sink.errors.push(format!("{name}: {e}")),
         None => sink.errors.push(format!("{name}: not a file the import reads")),
@@ -246,7 +251,10 @@ fn read_bytes(
     let model = |prefix: &str, sink: &mut Sink| {
         let found = catalog.model_by_prefix(prefix);
         if found.is_none() {
-            sink.errors.push(format!("{name}: unknown serial prefix `{prefix}`: no model in catalog.yaml has it"));
+            sink.errors.push(format!(
+                "{name}: unknown serial prefix `{prefix}`: no model in catalog.yaml has it, and a serial prefix is \
+                 three letters or digits"
+            ));
         }
         found
     };
