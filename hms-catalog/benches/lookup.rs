@@ -136,7 +136,7 @@ fn growth(c: &mut Criterion) {
                 wiki: Vec::new(),
             })
             .collect();
-        let facts = hms_model::official::OfficialFacts { codes };
+        let facts = hms_model::official::OfficialFacts { codes, unnamed: Vec::new() };
         let tables = hms_model::tables::build(&catalog, Some(&facts)).expect("synthetic tables");
         let view = tables.view();
         let keys = shuffled(keys);
