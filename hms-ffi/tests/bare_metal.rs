@@ -48,9 +48,7 @@ fn has_target(target: &str) -> bool {
 /// rust-lld, shipped with the toolchain.
 fn rust_lld() -> Option<PathBuf> {
     let lib = sysroot().join("lib/rustlib");
-    let found =
-        std::fs::read_dir(&lib).ok()?.flatten().map(|dir| dir.path().join("bin/rust-lld")).find(|p| p.is_file());
-    found
+    std::fs::read_dir(lib).ok()?.flatten().map(|dir| dir.path().join("bin/rust-lld")).find(|p| p.is_file())
 }
 
 /// Builds the static library without std for `target` with `features` (release, in the test's
