@@ -57,7 +57,8 @@
 #define HMS_ERR_TOO_LONG -8
 
 /**
- * A bug in the library was caught at the boundary.
+ * A bug in the library was caught at the boundary. Only a library built with std catches one;
+ * without std (bare metal) a panic traps instead.
  */
 #define HMS_ERR_INTERNAL -9
 

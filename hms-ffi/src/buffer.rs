@@ -60,7 +60,7 @@ mod tests {
 
     fn written(buf: &[u8]) -> &str {
         let end = buf.iter().position(|&b| b == 0).unwrap();
-        std::str::from_utf8(&buf[..end]).unwrap()
+        core::str::from_utf8(&buf[..end]).unwrap()
     }
 
     #[test]

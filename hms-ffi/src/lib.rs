@@ -3,8 +3,10 @@
 //! from this file by `cargo xtask regenerate`.
 //!
 //! Every function returns an `int`: `HMS_OK` (0) or a non-negative length on success, a
-//! negative `HMS_ERR_*` code otherwise. No function panics across the boundary: a panic
-//! (there is none known) is caught and returned as `HMS_ERR_INTERNAL`.
+//! negative `HMS_ERR_*` code otherwise. No function panics across the boundary: with std (the
+//! default `std` feature) a panic (there is none known) is caught and returned as
+//! `HMS_ERR_INTERNAL`; without it (bare metal, `--no-default-features`) the targets do not
+//! unwind, and the library's panic handler traps (see `boundary`).
 //!
 //! ```c
 //! hms_entry e;
@@ -13,18 +15,20 @@
 //!     hms_title(&e, title, sizeof title);   /* "AMS B assist motor ..." */
 //! }
 //! ```
+#![cfg_attr(not(feature = "std"), no_std)]
 #![allow(non_camel_case_types)]
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 #![warn(missing_docs)]
 
-use std::ffi::{CStr, c_char, c_int};
-use std::fmt::Display;
-use std::panic::{AssertUnwindSafe, catch_unwind};
+use core::ffi::{CStr, c_char, c_int};
+use core::fmt::Display;
 
 use hms_catalog::{AnyCode, Channel, Hms, Lang, Lookup, Model, OfficialText, PrintError, Text, lookup};
 
+mod boundary;
 mod buffer;
 
+use boundary::guard;
 use buffer::Truncating;
 
 /// Success.
@@ -48,7 +52,8 @@ pub const HMS_ERR_NO_TEXT: c_int = -6;
 pub const HMS_ERR_BAD_ENTRY: c_int = -7;
 /// The text is longer than `INT_MAX` bytes (no catalog text is).
 pub const HMS_ERR_TOO_LONG: c_int = -8;
-/// A bug in the library was caught at the boundary.
+/// A bug in the library was caught at the boundary. Only a library built with std catches one;
+/// without std (bare metal) a panic traps instead.
 pub const HMS_ERR_INTERNAL: c_int = -9;
 
 /// `hms_entry.channel` of a `print.hms` code.
@@ -93,11 +98,6 @@ pub struct hms_entry {
     /// The language of the official text, negotiated from the locale given (an index: 0
     /// English, 1 German, 2 Simplified Chinese).
     pub lang: u8,
-}
-
-/// Runs `body`, turning a panic into `HMS_ERR_INTERNAL`.
-fn guard(body: impl FnOnce() -> c_int) -> c_int {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or(HMS_ERR_INTERNAL)
 }
 
 /// The string at `ptr`, or `None` for NULL; `Err(())` when it is not UTF-8.
@@ -291,7 +291,7 @@ unsafe fn copy_text<T: Display>(
             Truncating::new(&mut [])
         } else {
             // SAFETY: not NULL, and the caller promises `len` writable bytes at `buf`.
-            Truncating::new(unsafe { std::slice::from_raw_parts_mut(buf.cast::<u8>(), len) })
+            Truncating::new(unsafe { core::slice::from_raw_parts_mut(buf.cast::<u8>(), len) })
         };
         out.terminate();
         // SAFETY: the caller promises `entry` is NULL or points to an hms_entry.

@@ -1,6 +1,7 @@
-//! Builds tests/c/test.c with the system's C compiler, links it with the crate's static library,
-//! and runs it. `cargo test` builds only the rlib of a crate it tests, so the test asks cargo for
-//! the static library itself, in the same target directory and profile.
+//! Builds tests/c/test.c and the checks it runs (tests/c/checks.c) with the system's C
+//! compiler, links it with the crate's static library, and runs it. `cargo test` builds only the
+//! rlib of a crate it tests, so the test asks cargo for the static library itself, in the same
+//! target directory and profile.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -64,6 +65,7 @@ fn c_program_links_the_library_and_passes() {
         .arg("-I")
         .arg(crate_dir.join("include"))
         .arg(crate_dir.join("tests/c/test.c"))
+        .arg(crate_dir.join("tests/c/checks.c"))
         .arg(&library)
         .args(native_libs())
         .arg("-o")

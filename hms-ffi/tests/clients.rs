@@ -1,5 +1,5 @@
 //! The C interface as clients call it: locales negotiated, unknown models taken as none,
-//! codes with a reserved byte found as BambuStudio finds them. tests/c/test.c checks the same
+//! codes with a reserved byte found as BambuStudio finds them. tests/c/checks.c checks the same
 //! from C.
 
 use std::ffi::{CStr, CString, c_char};

@@ -1,0 +1,195 @@
+/* The C interface as a C program uses it: real lookups, a too-small buffer, NULL pointers.
+ * Shared by the host program (test.c, run by hms-ffi/tests/c_program.rs) and the bare-metal
+ * one (bare-metal/main.c, run in QEMU by hms-ffi/tests/bare_metal.rs); no heap, no files. */
+#include <stdio.h>
+#include <string.h>
+
+#include "checks.h"
+#include "hms_catalog.h"
+
+static int failures = 0;
+
+#define CHECK(cond)                                                        \
+    do {                                                                   \
+        if (!(cond)) {                                                     \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+            failures++;                                                    \
+        }                                                                  \
+    } while (0)
+
+#define CHECK_STR(got, want)                                               \
+    do {                                                                   \
+        if (strcmp((got), (want)) != 0) {                                  \
+            fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__, __LINE__, (got), (want)); \
+            failures++;                                                    \
+        }                                                                  \
+    } while (0)
+
+static const char SPEED_TITLE[] = "AMS B assist motor does not keep its commanded speed";
+
+static void known_hms_code(void) {
+    hms_entry e;
+    char buf[1024];
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "en", &e) == HMS_OK);
+    CHECK(e.known && e.has_entry);
+    CHECK(e.channel == HMS_CHANNEL_HMS);
+    CHECK(e.code == 0x0701010000010004ULL);
+    CHECK(e.level == 1);
+    CHECK(e.module_id == 0x07 && e.module_number == 1 && e.unit_letter == 'B' && e.slot == 0);
+    CHECK(e.step_count == 7);
+
+    CHECK(hms_title(&e, buf, sizeof buf) == (int)strlen(SPEED_TITLE));
+    CHECK_STR(buf, SPEED_TITLE);
+    CHECK(hms_level_name(&e, buf, sizeof buf) == 5);
+    CHECK_STR(buf, "error");
+    CHECK(hms_code_string(&e, buf, sizeof buf) == 19);
+    CHECK_STR(buf, "0701_0100_0001_0004");
+    CHECK(hms_meaning(&e, buf, sizeof buf) > 0);
+    for (size_t i = 0; i < e.step_count; i++) {
+        int n = hms_step(&e, i, buf, sizeof buf);
+        CHECK(n > 0 && (size_t)n == strlen(buf));
+    }
+    CHECK(hms_step(&e, e.step_count, buf, sizeof buf) == HMS_ERR_NO_TEXT);
+    CHECK_STR(buf, "");
+    CHECK(hms_wiki_url(&e, buf, sizeof buf) > 0);
+    CHECK(strncmp(buf, "https://wiki.bambulab.com/", 26) == 0);
+}
+
+static void family_fills_unit_and_slot(void) {
+    hms_entry e;
+    char buf[256];
+    CHECK(hms_lookup(0x07022300, 0x00020003, NULL, NULL, &e) == HMS_OK);
+    CHECK(e.unit_letter == 'C' && e.slot == 4 && e.level == 2);
+    CHECK(hms_title(&e, buf, sizeof buf) > 0);
+    CHECK_STR(buf, "AMS C slot 4 filament may be broken inside the AMS");
+}
+
+static void print_error_and_pasted_codes(void) {
+    hms_entry e;
+    char buf[64];
+    CHECK(hms_lookup_print_error(0x03004000, "H2D", "en", &e) == HMS_OK);
+    CHECK(e.channel == HMS_CHANNEL_PRINT_ERROR && e.level == 1 && e.model != HMS_NO_MODEL);
+    CHECK(hms_title(&e, buf, sizeof buf) > 0);
+    CHECK_STR(buf, "Z axis homing failed; print job stopped");
+    CHECK(hms_code_string(&e, buf, sizeof buf) == 9);
+    CHECK_STR(buf, "0300-4000");
+
+    CHECK(hms_parse("HMS_0700-2000-0002-0003", NULL, NULL, &e) == HMS_OK);
+    CHECK(e.code == 0x0700200000020003ULL && e.slot == 1 && e.level == 2);
+    CHECK(hms_parse("0300_4000", NULL, NULL, &e) == HMS_OK);
+    CHECK(e.channel == HMS_CHANNEL_PRINT_ERROR);
+    CHECK(hms_parse("0700_20G0", NULL, NULL, &e) == HMS_ERR_PARSE);
+}
+
+static void official_text_has_the_shape_of_a_text(void) {
+    hms_entry e;
+    char buf[512];
+    CHECK(hms_lookup(0x07002000, 0x00020003, "H2D", "de", &e) == HMS_OK);
+    int n = hms_official_text(&e, buf, sizeof buf);
+    /* Texts are compiled in only after `cargo xtask regenerate --official`. */
+    CHECK(n == HMS_ERR_NO_TEXT || (n >= 0 && (size_t)n == strlen(buf)));
+    printf("official text of 0700_2000_0002_0003 on H2D: %s\n", n >= 0 ? "present" : "not compiled in");
+}
+
+static void unknown_code(void) {
+    hms_entry e;
+    char buf[64] = "unchanged";
+    CHECK(hms_lookup(0x03009900, 0x00027777, NULL, NULL, &e) == HMS_ERR_UNKNOWN_CODE);
+    CHECK(!e.known && !e.has_entry);
+    CHECK(e.module_id == 0x03 && e.level == 2 && e.step_count == 0);
+    CHECK(hms_title(&e, buf, sizeof buf) == HMS_ERR_NO_TEXT);
+    CHECK_STR(buf, "");
+    CHECK(hms_module_name(&e, buf, sizeof buf) > 0);
+    CHECK(hms_code_string(&e, buf, sizeof buf) == 19);
+    CHECK_STR(buf, "0300_9900_0002_7777");
+}
+
+static void too_small_buffer(void) {
+    hms_entry e;
+    char small[8];
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, NULL, &e) == HMS_OK);
+    int needed = hms_title(&e, NULL, 0);
+    CHECK(needed == (int)strlen(SPEED_TITLE));
+    memset(small, 'x', sizeof small);
+    CHECK(hms_title(&e, small, sizeof small) == needed);
+    CHECK(small[sizeof small - 1] == '\0');
+    CHECK_STR(small, "AMS B a");
+    char exact[sizeof SPEED_TITLE];
+    CHECK(sizeof exact == (size_t)needed + 1 && hms_title(&e, exact, sizeof exact) == needed);
+    CHECK_STR(exact, SPEED_TITLE);
+    char one[1] = {'x'};
+    CHECK(hms_title(&e, one, 1) == needed && one[0] == '\0');
+}
+
+static void null_pointers_and_bad_arguments(void) {
+    hms_entry e;
+    char buf[16];
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, NULL, NULL) == HMS_ERR_NULL);
+    CHECK(hms_lookup_print_error(0x03004000, NULL, NULL, NULL) == HMS_ERR_NULL);
+    CHECK(hms_parse(NULL, NULL, NULL, &e) == HMS_ERR_NULL);
+    CHECK(hms_title(NULL, buf, sizeof buf) == HMS_ERR_NULL);
+    CHECK_STR(buf, "");
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, NULL, &e) == HMS_OK);
+    CHECK(hms_title(&e, NULL, sizeof buf) == HMS_ERR_NULL);
+    CHECK(hms_step(NULL, 0, buf, sizeof buf) == HMS_ERR_NULL);
+    CHECK(hms_lookup(0x07010100, 0x00010004, "", NULL, &e) == HMS_ERR_UNKNOWN_MODEL);
+    CHECK(hms_lookup(0x07010100, 0x00010004, "H2D\tPro", NULL, &e) == HMS_ERR_UNKNOWN_MODEL);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "", &e) == HMS_ERR_UNKNOWN_LANG);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "de CH", &e) == HMS_ERR_UNKNOWN_LANG);
+    hms_entry forged = {0};
+    forged.channel = 9;
+    CHECK(hms_title(&forged, buf, sizeof buf) == HMS_ERR_BAD_ENTRY);
+}
+
+static void negotiated_language(void) {
+    hms_entry e;
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "de-CH", &e) == HMS_OK && e.lang == 1);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "de_DE.UTF-8", &e) == HMS_OK && e.lang == 1);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "zh-Hant-TW", &e) == HMS_OK && e.lang == 2);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "pt-BR", &e) == HMS_OK && e.lang == 0);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "xx", &e) == HMS_OK && e.lang == 0);
+}
+
+static void unknown_model_is_no_model(void) {
+    hms_entry e, none;
+    char buf[256], shared[256];
+    CHECK(hms_lookup(0x03000100, 0x00010007, NULL, NULL, &none) == HMS_OK);
+    CHECK(hms_lookup(0x03000100, 0x00010007, "Z9000", NULL, &e) == HMS_OK);
+    CHECK(e.model == HMS_NO_MODEL);
+    CHECK(e.code == none.code && e.known == none.known && e.step_count == none.step_count);
+    CHECK(hms_wiki_url(&e, buf, sizeof buf) > 0);
+    CHECK(hms_wiki_url(&none, shared, sizeof shared) > 0);
+    CHECK_STR(buf, shared);
+}
+
+static void reserved_byte_is_cleared(void) {
+    hms_entry e;
+    char buf[128];
+    /* attr 0x07002001, as reported: BambuStudio keys it as 0700_2000_0002_0003. */
+    CHECK(hms_lookup(0x07002001, 0x00020003, NULL, NULL, &e) == HMS_OK);
+    CHECK(e.known && e.has_entry && e.slot == 1 && e.unit_letter == 'A');
+    CHECK(e.code == 0x0700200100020003ULL);
+    CHECK(hms_code_string(&e, buf, sizeof buf) == 19);
+    CHECK_STR(buf, "0700_2001_0002_0003");
+    CHECK(hms_title(&e, buf, sizeof buf) > 0);
+    CHECK_STR(buf, "AMS A slot 1 filament may be broken inside the AMS");
+    CHECK(hms_parse("0700-20FF-0002-0003", NULL, NULL, &e) == HMS_OK && e.has_entry);
+}
+
+int hms_run_checks(void) {
+    failures = 0;
+    known_hms_code();
+    family_fills_unit_and_slot();
+    print_error_and_pasted_codes();
+    official_text_has_the_shape_of_a_text();
+    unknown_code();
+    too_small_buffer();
+    null_pointers_and_bad_arguments();
+    negotiated_language();
+    unknown_model_is_no_model();
+    reserved_byte_is_cleared();
+    if (failures) {
+        fprintf(stderr, "%d checks failed\n", failures);
+    }
+    return failures;
+}
