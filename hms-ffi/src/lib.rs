@@ -24,8 +24,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use hms_catalog::{AnyCode, Channel, Hms, Lang, Lookup, Model, OfficialText, PrintError, Text, lookup};
 
 mod buffer;
+mod qr;
 
 use buffer::Truncating;
+pub use qr::*;
 
 /// Success.
 pub const HMS_OK: c_int = 0;

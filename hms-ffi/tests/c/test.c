@@ -176,7 +176,88 @@ static void reserved_byte_is_cleared(void) {
     CHECK(hms_parse("0700-20FF-0002-0003", NULL, NULL, &e) == HMS_OK && e.has_entry);
 }
 
-int main(void) {
+/* One light module of the picture: the code's light modules and its quiet zone. */
+static int light(const uint8_t *modules, int side, int x, int y) {
+    int zone = HMS_QR_QUIET_ZONE;
+    if (x < zone || y < zone || x >= side + zone || y >= side + zone) {
+        return 1;
+    }
+    return modules[(y - zone) * side + (x - zone)] == 0;
+}
+
+/* Draws a QR code as `hms explain --qr` does: two rows of modules a line in half blocks,
+ * light modules drawn and dark ones blank (for a dark terminal), inside the quiet zone. */
+static void print_qr(const uint8_t *modules, int side) {
+    static const char *const cells[4] = {" ", "\xe2\x96\x84", "\xe2\x96\x80", "\xe2\x96\x88"}; /* " ▄▀█" */
+    int width = side + 2 * HMS_QR_QUIET_ZONE;
+    for (int top = 0; top < width; top += 2) {
+        for (int x = 0; x < width; x++) {
+            int up = light(modules, side, x, top);
+            int down = top + 1 < width && light(modules, side, x, top + 1);
+            fputs(cells[up * 2 + down], stdout);
+        }
+        putchar('\n');
+    }
+}
+
+/* Looks `code` up on `model` (NULL for none) and draws its wiki page's QR code. */
+static int draw_wiki_qr(const char *code, const char *model) {
+    static uint8_t modules[HMS_QR_MAX_MODULES];
+    hms_entry e;
+    char url[256];
+    int found = hms_parse(code, model, NULL, &e);
+    if (found != HMS_OK && found != HMS_ERR_UNKNOWN_CODE) {
+        return found;
+    }
+    int side = hms_wiki_qr(&e, modules, sizeof modules);
+    if (side < 0) {
+        return side;
+    }
+    hms_wiki_url(&e, url, sizeof url);
+    printf("wiki QR of %s on %s (%s):\n", code, model ? model : "any model", url);
+    print_qr(modules, side);
+    return HMS_OK;
+}
+
+static void wiki_qr(void) {
+    hms_entry e;
+    uint8_t small[16];
+    CHECK(hms_lookup(0x03000100, 0x00010007, "H2D", NULL, &e) == HMS_OK);
+    int side = hms_wiki_qr(&e, NULL, 0);
+    CHECK(side == 37);
+    CHECK(side >= 21 && side <= HMS_QR_MAX_SIDE);
+    uint8_t *modules = malloc((size_t)side * (size_t)side);
+    CHECK(modules != NULL && hms_wiki_qr(&e, modules, (size_t)side * (size_t)side) == side);
+    /* The top left finder pattern: a dark ring around a light ring around a dark square. */
+    CHECK(modules != NULL && modules[0] == 1 && modules[side + 1] == 0 && modules[2 * side + 2] == 1);
+    free(modules);
+    CHECK(hms_wiki_qr(&e, small, sizeof small) == HMS_ERR_BUFFER_TOO_SMALL);
+    CHECK(hms_wiki_qr(NULL, small, sizeof small) == HMS_ERR_NULL);
+    CHECK(hms_wiki_qr(&e, NULL, sizeof small) == HMS_ERR_NULL);
+    CHECK(draw_wiki_qr("0300_0100_0001_0007", "H2D") == HMS_OK);
+}
+
+/* With arguments `CODE` or `CODE@MODEL`, draws each one's wiki QR code and checks nothing
+ * else (the Rust test decodes the drawings); without, runs the checks. */
+int main(int argc, char **argv) {
+    if (argc > 1) {
+        for (int i = 1; i < argc; i++) {
+            char code[64];
+            const char *at = strchr(argv[i], '@');
+            size_t n = at ? (size_t)(at - argv[i]) : strlen(argv[i]);
+            if (n >= sizeof code) {
+                return 2;
+            }
+            memcpy(code, argv[i], n);
+            code[n] = '\0';
+            int drawn = draw_wiki_qr(code, at ? at + 1 : NULL);
+            if (drawn != HMS_OK) {
+                fprintf(stderr, "%s: error %d\n", argv[i], drawn);
+                return 1;
+            }
+        }
+        return 0;
+    }
     known_hms_code();
     family_fills_unit_and_slot();
     print_error_and_pasted_codes();
@@ -187,6 +268,7 @@ int main(void) {
     negotiated_language();
     unknown_model_is_no_model();
     reserved_byte_is_cleared();
+    wiki_qr();
     if (failures) {
         fprintf(stderr, "%d checks failed\n", failures);
         return 1;
