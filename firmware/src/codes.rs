@@ -12,3 +12,8 @@ pub const HMS: [(u32, u32); 5] = [
 
 /// `print.print_error` values.
 pub const PRINT_ERRORS: [u32; 3] = [0x0300_4000, 0x0701_8010, 0x0300_C0FF];
+
+/// The `print.hms` entry whose wiki page an image built with `qr` draws as a QR code (unused
+/// in the images built without it).
+#[allow(dead_code)]
+pub const QR: (u32, u32) = (0x0300_0100, 0x0001_0007);

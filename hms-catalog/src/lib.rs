@@ -21,7 +21,7 @@
 //! `PrintError::from_u32` for `print.print_error`. Codes in source: [`code!`].
 //!
 //! Features: `std` (default), `guides` (default), `lang-en` (default), `wiki` (default),
-//! `lang-de`, `lang-zh-cn`, `serde`, `defmt`; see the README's "Features" table.
+//! `qr` (default), `lang-de`, `lang-zh-cn`, `serde`, `defmt`; see the README's "Features" table.
 //! `default-features = false` is no std, the facts of every official code and the title of
 //! every catalog entry.
 //!
@@ -45,6 +45,8 @@ mod entry;
 mod locale;
 mod lookup;
 mod official;
+#[cfg(feature = "qr")]
+mod qr;
 mod resolve;
 #[cfg(feature = "serde")]
 mod serde_impl;
@@ -57,6 +59,8 @@ pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError
 pub use locale::MalformedLocale;
 pub use lookup::{CodeFromStrError, Lookup, lookup};
 pub use official::{Lang, Official, OfficialText, UnknownLang, UnknownModel, WikiUrl};
+#[cfg(feature = "qr")]
+pub use qr::WikiQr;
 pub use resolve::{MAX_MODEL_LEN, MalformedModel};
 
 /// The typed [`Code`] of a code written in source, checked while compiling: a malformed

@@ -97,6 +97,21 @@ impl Lookup {
         self.official().and_then(|o| o.wiki_page(model)).unwrap_or(WikiUrl::HOME)
     }
 
+    /// The [`wiki_url`](Self::wiki_url) page as a QR code (feature `qr`): the matrix a printer
+    /// shows beside the alert, to draw on a screen. `None` only for a URL too long for a
+    /// version 7 code, which no page of Bambu's lists is (see [`WikiUrl::qr`]).
+    ///
+    /// ```
+    /// use hms_catalog::{lookup, Hms, Model};
+    /// let qr = lookup(Hms::from_mqtt(0x0300_0100, 0x0001_0007)).wiki_qr(Some(Model::H2D)).unwrap();
+    /// let dark = (0..qr.size()).flat_map(|y| (0..qr.size()).map(move |x| (x, y))).filter(|&(x, y)| qr.get(x, y));
+    /// assert!(dark.count() > 0);
+    /// ```
+    #[cfg(feature = "qr")]
+    pub fn wiki_qr(&self, model: Option<Model>) -> Option<crate::WikiQr> {
+        self.wiki_url(model).qr()
+    }
+
     /// The entry (exact or family).
     pub fn entry(&self) -> Option<Entry> {
         self.entry.and_then(Entry::at)

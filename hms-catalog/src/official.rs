@@ -172,7 +172,7 @@ impl Official {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WikiUrl {
     /// `slug/page`, or `None` for the HMS home page.
-    path: Option<&'static str>,
+    pub(crate) path: Option<&'static str>,
 }
 
 impl WikiUrl {

@@ -83,6 +83,19 @@ pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Resul
     Ok(())
 }
 
+/// The code's wiki page (for the model asked for) as a QR code, drawn with half blocks inside
+/// its quiet zone (`--qr`); see `WikiQr`'s `Display`.
+pub fn write_qr(found: &Lookup, view: View, out: &mut impl Write) -> io::Result<()> {
+    let url = found.wiki_url(view.model);
+    match url.qr() {
+        Some(qr) => {
+            writeln!(out, "  wiki page as a QR code ({url}):")?;
+            write!(out, "{qr}")
+        }
+        None => writeln!(out, "  (the wiki URL is too long for a QR code: {url})"),
+    }
+}
+
 /// The code looked up, when it is not the code as reported (a reserved byte other than 0).
 fn key_if_other(found: &Lookup) -> Option<String> {
     (found.key() != found.code()).then(|| spellings(found.key()).0)

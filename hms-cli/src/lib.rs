@@ -80,8 +80,20 @@ pub enum Outcome {
     BadInput = 2,
 }
 
+/// How `hms explain` writes what it finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Text for people; with `qr`, each code's wiki page drawn as a QR code after it.
+    Text {
+        /// Draw the QR code (`--qr`).
+        qr: bool,
+    },
+    /// A JSON array, one object per code (`--json`).
+    Json,
+}
+
 /// `hms explain`: each code explained, in text or JSON.
-pub fn explain_args(codes: &[String], json: bool, view: View, out: &mut impl Write) -> io::Result<Outcome> {
+pub fn explain_args(codes: &[String], format: Format, view: View, out: &mut impl Write) -> io::Result<Outcome> {
     let mut worst = Outcome::Known;
     let mut found = Vec::new();
     for written in codes {
@@ -98,17 +110,20 @@ pub fn explain_args(codes: &[String], json: bool, view: View, out: &mut impl Wri
             worst = worst.max(Outcome::Unknown);
         }
     }
-    if json {
-        let items: Vec<_> = found.iter().map(|f| explain::to_json(f, view)).collect();
-        serde_json::to_writer_pretty(&mut *out, &items)?;
-        writeln!(out)?;
-    } else {
+    if let Format::Text { qr } = format {
         for (i, f) in found.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
             explain::write_text(f, view, out)?;
+            if qr {
+                explain::write_qr(f, view, out)?;
+            }
         }
+    } else {
+        let items: Vec<_> = found.iter().map(|f| explain::to_json(f, view)).collect();
+        serde_json::to_writer_pretty(&mut *out, &items)?;
+        writeln!(out)?;
     }
     Ok(worst)
 }

@@ -6,7 +6,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hms_cli::{Outcome, ViewArgs, decode, explain_args, list};
+use hms_cli::{Format, Outcome, ViewArgs, decode, explain_args, list};
 
 #[derive(Parser)]
 #[command(
@@ -26,6 +26,10 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Draw each code's wiki page as a QR code, as the printer shows it: light modules are
+        /// blocks, dark ones blank, for a terminal with a dark background.
+        #[arg(long, conflicts_with = "json")]
+        qr: bool,
         #[command(flatten)]
         view: ViewArgs,
         /// The codes (16 hex digits for print.hms, 8 for print_error).
@@ -66,9 +70,10 @@ fn main() -> ExitCode {
     // has nothing more at hand, so a live stream's reports still show as they come.
     let mut out = BufWriter::with_capacity(64 << 10, io::stdout().lock());
     let outcome = match cli.command {
-        Command::Explain { json, view, codes } => {
+        Command::Explain { json, qr, view, codes } => {
             note(&view);
-            explain_args(&codes, json, view.view(), &mut out)
+            let format = if json { Format::Json } else { Format::Text { qr } };
+            explain_args(&codes, format, view.view(), &mut out)
         }
         Command::Decode { json, view } => {
             note(&view);

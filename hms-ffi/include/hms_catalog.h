@@ -84,6 +84,26 @@
 #define HMS_LEVEL_UNKNOWN 65535
 
 /**
+ * The largest side `hms_wiki_qr` returns, in modules (a version 7 QR code).
+ */
+#define HMS_QR_MAX_SIDE 45
+
+/**
+ * `HMS_QR_MAX_SIDE` squared: a buffer of this many bytes holds any code's modules.
+ */
+#define HMS_QR_MAX_MODULES 2025
+
+/**
+ * The buffer is smaller than the QR code's side squared; nothing was written.
+ */
+#define HMS_ERR_BUFFER_TOO_SMALL -10
+
+/**
+ * The light margin, in modules, to draw around the QR code for a reader to find it.
+ */
+#define HMS_QR_QUIET_ZONE 4
+
+/**
  * A looked-up code: plain data, safe to copy and keep. The text functions read it, so
  * fill it with `hms_lookup`, `hms_lookup_print_error` or `hms_parse`, and do not edit it.
  */
@@ -270,6 +290,27 @@ int hms_wiki_url(const struct hms_entry *entry, char *buf, size_t len);
  * As `hms_title`.
  */
 int hms_step(const struct hms_entry *entry, size_t index, char *buf, size_t len);
+
+/**
+ * The QR code of the entry's wiki page (for the entry's model; see `hms_wiki_url`), as the
+ * printer shows it beside the alert.
+ *
+ * Writes the modules into `modules`, one byte each, row by row from the top left corner:
+ * the module at column `x`, row `y` is `modules[y * side + x]`, 1 dark and 0 light. Returns
+ * `side`, the number of modules on a side (21 to `HMS_QR_MAX_SIDE`; every wiki page of
+ * Bambu's lists is 37). Draw a light margin of `HMS_QR_QUIET_ZONE` modules around it.
+ *
+ * `modules` may be NULL when `len` is 0: the function then only returns `side`, to size a
+ * buffer; a buffer of `HMS_QR_MAX_MODULES` bytes always fits. Errors: `HMS_ERR_NULL` (`entry`
+ * NULL, or `modules` NULL with `len` > 0), `HMS_ERR_BAD_ENTRY`, `HMS_ERR_BUFFER_TOO_SMALL`
+ * when `len` < `side * side` (nothing written), `HMS_ERR_TOO_LONG` when the URL is too long
+ * for a QR code (no page of Bambu's lists is).
+ *
+ * # Safety
+ * `entry` is NULL or points to an `hms_entry`; `modules` is NULL or points to `len` writable
+ * bytes.
+ */
+int hms_wiki_qr(const struct hms_entry *entry, uint8_t *modules, size_t len);
 
 #ifdef __cplusplus
 }  // extern "C"

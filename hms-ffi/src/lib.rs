@@ -27,9 +27,11 @@ use hms_catalog::{AnyCode, Channel, Hms, Lang, Lookup, Model, OfficialText, Prin
 
 mod boundary;
 mod buffer;
+mod qr;
 
 use boundary::guard;
 use buffer::Truncating;
+pub use qr::*;
 
 /// Success.
 pub const HMS_OK: c_int = 0;

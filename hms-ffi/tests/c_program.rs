@@ -6,6 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "../../tests/qr/decode.rs"]
+mod decode;
+
 /// Builds the static library with cargo and returns its path (`target/<profile>/libhms_ffi.a`).
 fn static_library() -> Result<PathBuf, String> {
     let exe = std::env::current_exe().map_err(|e| format!("the test's own path: {e}"))?;
@@ -50,12 +53,19 @@ fn native_libs() -> &'static [&'static str] {
     }
 }
 
-#[test]
-fn c_program_links_the_library_and_passes() {
+/// Builds tests/c/test.c against the static library; `None` (having said why) without a C
+/// compiler.
+fn c_program() -> Option<PathBuf> {
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_owned());
     if Command::new(&cc).arg("--version").output().is_err() {
         println!("skipped: no C compiler `{cc}` on this machine (set CC to one)");
-        return;
+        return None;
+    }
+    // Built once for the tests of this file, which run in parallel.
+    static BUILT: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(program) = built.as_ref() {
+        return Some(program.clone());
     }
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let library = static_library().unwrap_or_else(|e| panic!("{e}"));
@@ -73,9 +83,33 @@ fn c_program_links_the_library_and_passes() {
         .output()
         .expect("the C compiler runs");
     assert!(compiled.status.success(), "cc failed:\n{}", String::from_utf8_lossy(&compiled.stderr));
+    *built = Some(program.clone());
+    Some(program)
+}
+
+#[test]
+fn c_program_links_the_library_and_passes() {
+    let Some(program) = c_program() else { return };
     let run = Command::new(&program).output().expect("the C test program runs");
     let stdout = String::from_utf8_lossy(&run.stdout);
     print!("{stdout}");
     assert!(run.status.success(), "the C test program failed:\n{stdout}{}", String::from_utf8_lossy(&run.stderr));
     assert!(stdout.contains("all checks passed"), "{stdout}");
+    assert_eq!(decode::drawings(&stdout).len(), 1, "the C program draws one QR code");
+}
+
+/// The C program's drawings of `hms_wiki_qr`'s modules decode to the exact wiki URLs.
+#[test]
+fn c_program_draws_wiki_qr_codes_that_decode() {
+    let Some(decoder) = decode::Decoder::find() else { return };
+    let Some(program) = c_program() else { return };
+    let args = decode::CASES.iter().map(|&(code, model, _)| model.map_or(code.to_owned(), |m| format!("{code}@{m}")));
+    let run = Command::new(&program).args(args).output().expect("the C test program runs");
+    let stdout = String::from_utf8(run.stdout).expect("UTF-8");
+    assert!(run.status.success(), "{stdout}{}", String::from_utf8_lossy(&run.stderr));
+    let drawn = decode::drawings(&stdout);
+    assert_eq!(drawn.len(), decode::CASES.len(), "{stdout}");
+    for (&(code, model, url), text) in decode::CASES.iter().zip(decoder.decode(&drawn)) {
+        assert_eq!(text, url, "{code} on {model:?}");
+    }
 }

@@ -12,8 +12,12 @@ use hms_catalog::{AnyCode, Hms, Lang, PrintError};
 
 #[path = "../../firmware/src/codes.rs"]
 mod codes;
+#[path = "../qr/decode.rs"]
+mod decode;
 #[path = "../../firmware/src/explain.rs"]
 mod explain;
+#[path = "../../firmware/src/qr.rs"]
+mod qr;
 
 /// The LM3S6965's flash, as firmware/memory.x gives it.
 const FLASH: u64 = 256 * 1024;
@@ -73,14 +77,18 @@ fn run_in_qemu(image: &Path) -> String {
     String::from_utf8(output.stdout).expect("the firmware prints UTF-8")
 }
 
-/// What the firmware should print: the same function, run on the host (the images are built
-/// without the catalog's `guides`, so without steps).
-fn expected(official: Option<Lang>) -> String {
+/// What the firmware should print: the same functions, run on the host (the images are built
+/// without the catalog's `guides`, so without steps); with `qr`, the wiki page's QR code last.
+fn expected(official: Option<Lang>, with_qr: bool) -> String {
     let hms = codes::HMS.iter().map(|&(attr, code)| AnyCode::Hms(Hms::from_mqtt(attr, code)));
     let errors = codes::PRINT_ERRORS.iter().map(|&v| AnyCode::PrintError(PrintError::from_u32(v)));
     let mut out = String::new();
     for code in hms.chain(errors) {
         explain::explain(&mut out, code, false, official).expect("writing to a String works");
+    }
+    if with_qr {
+        let (attr, code) = codes::QR;
+        qr::wiki_qr(&mut out, AnyCode::Hms(Hms::from_mqtt(attr, code))).expect("writing to a String works");
     }
     out
 }
@@ -91,17 +99,31 @@ fn firmware_prints_each_code_in_qemu() {
         println!("skipped: set HMS_FIRMWARE_TEST=1 to build firmware/ and run it in qemu-system-arm");
         return;
     }
-    for (features, official) in [("", None), ("lang-en", Some(Lang::En))] {
+    for (features, official) in [("", None), ("lang-en", Some(Lang::En)), ("qr", None)] {
         let image = build(features);
         let flash = flash_bytes(&image);
         let name = if features.is_empty() { "facts and titles" } else { features };
         println!("firmware, {name}: {flash} bytes of flash ({:.1}% of 256K)", flash as f64 * 100.0 / FLASH as f64);
         assert!(flash <= FLASH);
-        check_output(&run_in_qemu(&image), &expected(official));
+        let with_qr = features == "qr";
+        let printed = run_in_qemu(&image);
+        check_output(&printed, &expected(official, with_qr));
         if official.is_some_and(Lang::has_texts) {
-            assert!(expected(official).lines().any(|l| l.starts_with("  en: ")), "no official text printed");
+            assert!(expected(official, false).lines().any(|l| l.starts_with("  en: ")), "no official text printed");
+        }
+        assert_eq!(decode::drawings(&printed).len(), usize::from(with_qr), "QR codes drawn with [{features}]");
+        if with_qr {
+            check_qr(&printed);
         }
     }
+}
+
+/// The firmware's QR code decodes to the wiki page of `codes::QR`.
+fn check_qr(printed: &str) {
+    let url = "https://wiki.bambulab.com/en/x1/troubleshooting/hmscode/0300_0100_0001_0007";
+    assert!(printed.contains(&format!("wiki QR of 0300_0100_0001_0007 ({url}):")), "{printed}");
+    let Some(decoder) = decode::Decoder::find() else { return };
+    assert_eq!(decoder.decode(&decode::drawings(printed)), [url]);
 }
 
 fn check_output(printed: &str, expected: &str) {

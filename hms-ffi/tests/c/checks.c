@@ -176,6 +176,24 @@ static void reserved_byte_is_cleared(void) {
     CHECK(hms_parse("0700-20FF-0002-0003", NULL, NULL, &e) == HMS_OK && e.has_entry);
 }
 
+static void wiki_qr(void) {
+    hms_entry e;
+    uint8_t small[16];
+    CHECK(hms_lookup(0x03000100, 0x00010007, "H2D", NULL, &e) == HMS_OK);
+    int side = hms_wiki_qr(&e, NULL, 0);
+    CHECK(side >= 21 && side <= HMS_QR_MAX_SIDE);
+    if (side < 21 || side > HMS_QR_MAX_SIDE) {
+        return;
+    }
+    static uint8_t modules[HMS_QR_MAX_MODULES];
+    CHECK(hms_wiki_qr(&e, modules, (size_t)side * (size_t)side) == side);
+    /* The top left finder pattern: a dark ring around a light ring around a dark square. */
+    CHECK(modules[0] == 1 && modules[side + 1] == 0 && modules[2 * side + 2] == 1);
+    CHECK(hms_wiki_qr(&e, small, sizeof small) == HMS_ERR_BUFFER_TOO_SMALL);
+    CHECK(hms_wiki_qr(NULL, small, sizeof small) == HMS_ERR_NULL);
+    CHECK(hms_wiki_qr(&e, NULL, sizeof small) == HMS_ERR_NULL);
+}
+
 int hms_run_checks(void) {
     failures = 0;
     known_hms_code();
@@ -188,6 +206,7 @@ int hms_run_checks(void) {
     negotiated_language();
     unknown_model_is_no_model();
     reserved_byte_is_cleared();
+    wiki_qr();
     if (failures) {
         fprintf(stderr, "%d checks failed\n", failures);
     }
