@@ -8,6 +8,7 @@ use hms_catalog::{AnyCode, Lang, Model};
 pub mod decode;
 pub mod explain;
 pub mod list;
+pub mod report;
 
 /// For which printer and in which language to show Bambu's own texts.
 #[derive(Clone, Copy, Debug)]
