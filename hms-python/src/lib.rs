@@ -26,6 +26,15 @@ const CACHE_MAX: usize = 8192;
 /// The results of `lookup`, by the code object given: one dict per (model, language).
 static CACHES: PyOnceLock<Vec<Py<PyDict>>> = PyOnceLock::new();
 
+/// The results of `lookup(code)` without `model` and `lang`, for a `str` code: the package's
+/// `lookup` (python/hms_catalog/__init__.py) reads it before it calls in here, which saves the
+/// cost of the call for a code seen before. Only `str` keys: no other type equals one.
+static STR_HITS: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+
+fn str_hits(py: Python<'_>) -> &Bound<'_, PyDict> {
+    STR_HITS.get_or_init(py, || PyDict::new(py).unbind()).bind(py)
+}
+
 /// The members of the `Level` enum (an `enum.IntEnum`), by id.
 static LEVELS: PyOnceLock<Vec<(u16, Py<PyAny>)>> = PyOnceLock::new();
 
@@ -109,7 +118,10 @@ fn lookup<'py>(
     lang: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let view = view::view_of(model, lang)?;
-    let cache = caches(py)[cache_index(view)].bind(py);
+    let cache = match (model, lang) {
+        (None, None) if code.is_exact_instance_of::<PyString>() => str_hits(py),
+        _ => caches(py)[cache_index(view)].bind(py),
+    };
     let keep = cacheable(code);
     if keep && let Some(hit) = cache.get_item(code)? {
         return Ok(hit);
@@ -172,6 +184,7 @@ fn level_enum(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 fn native(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("Level", level_enum(m.py())?)?;
+    m.add("_hits", str_hits(m.py()))?;
     m.add_class::<PyLookup>()?;
     m.add_class::<PyCatalogModule>()?;
     m.add_class::<PyProcedure>()?;

@@ -3,7 +3,9 @@
 
 use hms_catalog::{Entry, Lookup, OfficialText, Procedure, Texts};
 use hms_cli::View;
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple};
 
 use crate::json;
@@ -13,16 +15,42 @@ fn strings<'py>(py: Python<'py>, texts: impl Iterator<Item = impl ToString>) -> 
     PyTuple::new(py, texts.map(|t| t.to_string()).collect::<Vec<_>>())
 }
 
+/// The fields a `Lookup` keeps once read (the object is cached, so they are read again).
+#[derive(Clone, Copy)]
+enum Field {
+    Code,
+    Title,
+    Meaning,
+    Text,
+    WikiUrl,
+    Models,
+}
+
+const FIELDS: usize = 6;
+
 /// The catalog's answer for one code, for one model and language.
 #[pyclass(frozen, module = "hms_catalog", name = "Lookup")]
 pub struct PyLookup {
     found: Lookup,
     view: View,
+    /// The values of the [`Field`]s read so far.
+    kept: [PyOnceLock<Py<PyAny>>; FIELDS],
 }
 
 impl PyLookup {
     pub fn new(found: Lookup, view: View) -> PyLookup {
-        PyLookup { found, view }
+        PyLookup { found, view, kept: [const { PyOnceLock::new() }; FIELDS] }
+    }
+
+    /// The field's value: kept from an earlier read, else made by `make` and kept.
+    fn kept<'py, T: IntoPyObject<'py>>(
+        &self,
+        py: Python<'py>,
+        field: Field,
+        make: impl FnOnce() -> PyResult<T>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let value = self.kept[field as usize].get_or_try_init(py, || make()?.into_py_any(py))?;
+        Ok(value.bind(py).clone())
     }
 
     fn said(&self) -> Option<OfficialText> {
@@ -40,8 +68,8 @@ impl PyLookup {
 #[pymethods]
 impl PyLookup {
     #[getter]
-    fn code(&self) -> String {
-        self.found.code().to_string()
+    fn code<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.kept(py, Field::Code, || Ok(self.found.code().to_string()))
     }
 
     #[getter]
@@ -91,13 +119,13 @@ impl PyLookup {
     }
 
     #[getter]
-    fn title(&self) -> Option<String> {
-        self.found.title().map(|t| t.to_string())
+    fn title<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.kept(py, Field::Title, || Ok(self.found.title().map(|t| t.to_string())))
     }
 
     #[getter]
-    fn meaning(&self) -> Option<String> {
-        self.found.meaning().map(|t| t.to_string())
+    fn meaning<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.kept(py, Field::Meaning, || Ok(self.found.meaning().map(|t| t.to_string())))
     }
 
     #[getter]
@@ -141,8 +169,8 @@ impl PyLookup {
     }
 
     #[getter]
-    fn text(&self) -> Option<String> {
-        self.said()?.text().map(|t| t.to_string())
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.kept(py, Field::Text, || Ok(self.said().and_then(OfficialText::text).map(|t| t.to_string())))
     }
 
     #[getter]
@@ -151,16 +179,14 @@ impl PyLookup {
     }
 
     #[getter]
-    fn models<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        match self.found.official() {
-            Some(o) => strings(py, o.models().map(|m| m.id())),
-            None => Ok(PyTuple::empty(py)),
-        }
+    fn models<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let models = || self.found.official().map_or_else(Vec::new, |o| o.models().map(|m| m.id()).collect());
+        self.kept(py, Field::Models, || PyTuple::new(py, models()))
     }
 
     #[getter]
-    fn wiki_url(&self) -> String {
-        self.found.wiki_url(self.view.model).to_string()
+    fn wiki_url<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.kept(py, Field::WikiUrl, || Ok(self.found.wiki_url(self.view.model).to_string()))
     }
 
     #[getter]

@@ -19,9 +19,10 @@ from ._native import (
     __version__,
     decode,
     entries,
-    lookup,
     procedures,
 )
+from ._native import _hits
+from ._native import lookup as _lookup
 
 __all__ = [
     "Entry",
@@ -37,3 +38,17 @@ __all__ = [
     "lookup",
     "procedures",
 ]
+
+
+def lookup(code, *, model=None, lang=None):
+    """The catalog's answer for a code (see the stub, __init__.pyi).
+
+    A code looked up before without `model` and `lang` is answered from the results the
+    extension keeps (`_hits`, only `str` keys), without calling into it.
+    """
+    if model is None and lang is None:
+        try:
+            return _hits[code]
+        except (KeyError, TypeError):
+            pass
+    return _lookup(code, model=model, lang=lang)
