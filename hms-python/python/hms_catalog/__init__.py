@@ -47,8 +47,10 @@ def lookup(code, *, model=None, lang=None):
     extension keeps (`_hits`, only `str` keys), without calling into it.
     """
     if model is None and lang is None:
-        try:
-            return _hits[code]
-        except (KeyError, TypeError):
-            pass
+        if code.__class__ is str:
+            try:
+                return _hits[code]
+            except KeyError:
+                pass
+        return _lookup(code)
     return _lookup(code, model=model, lang=lang)
