@@ -22,7 +22,10 @@ pub fn report_value(report: &Bound<'_, PyAny>) -> PyResult<Value> {
         let kind = report.get_type().name()?;
         return Err(PyTypeError::new_err(format!("a report is a dict or its JSON text, not {kind}")));
     };
-    parsed.map_err(|e| PyValueError::new_err(format!("the report is not JSON: {e}")))
+    match parsed.map_err(|e| PyValueError::new_err(format!("the report is not JSON: {e}")))? {
+        object @ Value::Object(_) => Ok(object),
+        _ => Err(PyValueError::new_err("the report is not a JSON object")),
+    }
 }
 
 /// A Python value as JSON: dicts, lists, tuples, str, int, float, bool and None. Anything else

@@ -68,6 +68,8 @@ def test_bad_input_raises_value_or_type_error():
         decode('{"print": ')
     with pytest.raises(ValueError, match="not JSON"):
         decode(b"\xff")
+    with pytest.raises(ValueError, match="not a JSON object"):
+        decode("[1, 2]")
     with pytest.raises(TypeError):
         decode(42)
     deep = {}

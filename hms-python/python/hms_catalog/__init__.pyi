@@ -1,7 +1,7 @@
 """The Bambu Lab HMS code catalog: what each code means, how bad it is and how to fix it."""
 
 import enum
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Union
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Union
 
 __version__: str
 
@@ -170,7 +170,7 @@ class Lookup:
     def to_dict(self) -> Dict[str, Any]:
         """The keys and values of ``hms explain --json`` (a new dict each call)."""
 
-Code = Union[str, int, Tuple[int, int], Mapping[str, int]]
+Code = Union[str, int, Tuple[int, int], Dict[str, int]]
 
 def lookup(
     code: Code,
@@ -188,7 +188,7 @@ def lookup(
     same object."""
 
 def decode(
-    report: Union[str, bytes, Mapping[str, Any]],
+    report: Union[str, bytes, Dict[str, Any]],
     *,
     model: Union[str, Model, None] = None,
     lang: Union[str, Lang, None] = None,
@@ -196,7 +196,7 @@ def decode(
     """The codes of a printer's MQTT report (a dict, with or without the ``print`` wrapper, or
     its JSON text): one per ``print.hms`` entry, then one for a non-zero ``print_error``. A
     report without ``hms`` or ``print_error`` (a partial update) gives none. Raises
-    ``ValueError`` for text that is not JSON or a malformed entry."""
+    ``ValueError`` for text that is not a JSON object and for a malformed entry."""
 
 def entries() -> List[Entry]:
     """Every entry of the catalog, in catalog order."""
