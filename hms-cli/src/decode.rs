@@ -8,10 +8,11 @@
 
 use std::io::{self, BufRead, Write};
 
-use hms_catalog::{Hms, PrintError, lookup};
+use hms_catalog::lookup;
 use serde::de::IgnoredAny;
 use serde_json::Value;
 
+use crate::report::{Reported, reported};
 use crate::{Outcome, View, explain};
 
 /// A line longer than this many bytes (1 MiB, without its line end) is reported and skipped.
@@ -294,36 +295,13 @@ impl<E: Write> Decoder<'_, E> {
     }
 
     fn report(&mut self, number: usize, value: &Value, out: &mut impl Write) -> io::Result<()> {
-        let mut reports = Vec::new();
-        find_reports(value, 0, &mut reports);
-        if reports.is_empty() {
+        let Some(found) = reported(value) else {
             return self.bad(number, "no `print` object with `hms` or `print_error`");
-        }
-        for print in reports {
-            if let Some(hms) = print.get("hms") {
-                let Some(entries) = hms.as_array() else {
-                    self.bad(number, "print.hms must be a list")?;
-                    continue;
-                };
-                for (i, entry) in entries.iter().enumerate() {
-                    match (u32_field(entry, "attr"), u32_field(entry, "code")) {
-                        (Some(attr), Some(code)) => {
-                            self.explain(number, &format!("print.hms[{i}]"), Hms::from_mqtt(attr, code).into(), out)?
-                        }
-                        _ => self.bad(
-                            number,
-                            &format!("print.hms[{i}] must be {{\"attr\": u32, \"code\": u32}}, found {entry}"),
-                        )?,
-                    }
-                }
-            }
-            match print.get("print_error") {
-                None => {}
-                Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
-                    Some(0) => {}
-                    Some(n) => self.explain(number, "print.print_error", PrintError::from_u32(n).into(), out)?,
-                    None => self.bad(number, &format!("print.print_error must be a u32, found {v}"))?,
-                },
+        };
+        for item in found {
+            match item {
+                Ok(Reported { field, code }) => self.explain(number, &field, code, out)?,
+                Err(e) => self.bad(number, &e)?,
             }
         }
         Ok(())
@@ -362,30 +340,6 @@ fn json_error(e: &serde_json::Error) -> String {
     let message = e.to_string();
     let message = message.split(" at line ").next().unwrap_or_default();
     format!("column {}: {message}", e.column())
-}
-
-fn u32_field(entry: &Value, name: &str) -> Option<u32> {
-    entry.get(name)?.as_u64().and_then(|n| u32::try_from(n).ok())
-}
-
-/// The `print` objects of a message: the message itself when it holds `hms` or
-/// `print_error`, its `print` member, or those of objects that wrap it (a few levels down).
-fn find_reports<'a>(value: &'a Value, depth: usize, found: &mut Vec<&'a Value>) {
-    let Some(object) = value.as_object() else { return };
-    if object.contains_key("hms") || object.contains_key("print_error") {
-        found.push(value);
-        return;
-    }
-    if depth >= 3 {
-        return;
-    }
-    if let Some(print) = object.get("print") {
-        find_reports(print, depth + 1, found);
-        return;
-    }
-    for child in object.values() {
-        find_reports(child, depth + 1, found);
-    }
 }
 
 #[cfg(test)]

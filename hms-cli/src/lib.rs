@@ -8,6 +8,7 @@ use hms_catalog::{AnyCode, Lang, Model};
 pub mod decode;
 pub mod explain;
 pub mod list;
+pub mod report;
 
 /// For which printer and in which language to show Bambu's own texts.
 #[derive(Clone, Copy, Debug)]
@@ -19,6 +20,7 @@ pub struct View {
 }
 
 /// The `--model` and `--lang` options, as given: read into a [`View`] by [`ViewArgs::view`].
+#[cfg(feature = "cli")]
 #[derive(clap::Args, Clone, Debug)]
 pub struct ViewArgs {
     /// Printer model: id (H2D), name, serial prefix (094) or serial number. An unknown model
@@ -32,6 +34,7 @@ pub struct ViewArgs {
     pub lang: Lang,
 }
 
+#[cfg(feature = "cli")]
 /// A `--model` value: the string given, and the model it names if the catalog knows it.
 #[derive(Clone, Debug)]
 pub struct ModelArg {
@@ -41,6 +44,7 @@ pub struct ModelArg {
     pub model: Option<Model>,
 }
 
+#[cfg(feature = "cli")]
 impl ViewArgs {
     /// The model and language to show the texts for.
     pub fn view(&self) -> View {
@@ -57,10 +61,12 @@ impl ViewArgs {
     }
 }
 
+#[cfg(feature = "cli")]
 fn known_models() -> String {
     Model::ALL.iter().map(|m| m.id()).collect::<Vec<_>>().join(", ")
 }
 
+#[cfg(feature = "cli")]
 fn parse_model(s: &str) -> Result<ModelArg, String> {
     match Model::resolve(s) {
         Ok(model) => Ok(ModelArg { given: s.to_owned(), model }),
@@ -68,6 +74,7 @@ fn parse_model(s: &str) -> Result<ModelArg, String> {
     }
 }
 
+#[cfg(feature = "cli")]
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::negotiate(s).map_err(|e| e.to_string())
 }

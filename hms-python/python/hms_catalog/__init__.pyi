@@ -1,0 +1,205 @@
+"""The Bambu Lab HMS code catalog: what each code means, how bad it is and how to fix it."""
+
+import enum
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Union
+
+__version__: str
+
+class Level(enum.IntEnum):
+    """How bad a code is, as the printer rates it (the code's level)."""
+
+    INVALID = 0
+    ERROR = 1
+    WARNING = 2
+    INFO = 3
+    NOTICE = 4
+
+class Model:
+    """A printer model the catalog knows. Equal and hashable by model."""
+
+    ALL: ClassVar[Tuple["Model", ...]]
+    @staticmethod
+    def resolve(name: str) -> Optional["Model"]:
+        """The model an id (``H2D``), name (``H2D Pro``), serial prefix (``094``) or serial
+        number names; ``None`` for a well-formed name the catalog does not know (it gets the
+        text most models share). Raises ``ValueError`` when malformed."""
+    @staticmethod
+    def parse(name: str) -> "Model":
+        """As ``resolve``, but an unknown model raises ``ValueError``."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def serial_prefix(self) -> Optional[str]: ...
+
+class Lang:
+    """A language of the official texts. Equal and hashable by language."""
+
+    EN: ClassVar["Lang"]
+    DE: ClassVar["Lang"]
+    ZH_CN: ClassVar["Lang"]
+    ALL: ClassVar[Tuple["Lang", ...]]
+    @staticmethod
+    def negotiate(locale: str) -> "Lang":
+        """The language that serves a locale best (``de-CH``, ``de_DE.UTF-8``, ``zh-Hant``):
+        German and Chinese in any region or script have their texts, any other well-formed
+        locale is English. Raises ``ValueError`` when malformed."""
+    @staticmethod
+    def parse(code: str) -> "Lang":
+        """Strictly ``en``, ``de`` or ``zh-cn`` (also ``zh``, ``zh-Hans``, ``zh_CN``)."""
+    @property
+    def code(self) -> str:
+        """``en``, ``de`` or ``zh-cn``."""
+    @property
+    def has_texts(self) -> bool:
+        """Whether any text of the language is compiled in."""
+
+class Module:
+    """The module a code names; ``abbr`` and ``name`` are ``None`` for a module the catalog
+    does not know."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def abbr(self) -> Optional[str]: ...
+    @property
+    def name(self) -> Optional[str]: ...
+
+class Procedure:
+    """What to do, in order, with the parts it may need."""
+
+    @property
+    def name(self) -> str:
+        """The name codes refer to it by; empty for steps written on the code itself."""
+    @property
+    def title(self) -> str: ...
+    @property
+    def steps(self) -> Tuple[str, ...]: ...
+    @property
+    def parts(self) -> Tuple[str, ...]: ...
+    @property
+    def support(self) -> Optional[str]: ...
+
+class Entry:
+    """An entry of the catalog: the codes it covers and its texts, with placeholders unfilled."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def patterns(self) -> Tuple[str, ...]: ...
+    @property
+    def is_family(self) -> bool: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def meaning(self) -> Optional[str]: ...
+    @property
+    def note(self) -> Optional[str]: ...
+    @property
+    def procedure(self) -> Optional[Procedure]: ...
+    @property
+    def variant(self) -> Optional[str]: ...
+
+class Lookup:
+    """The catalog's answer for one code, for one model and language. Immutable."""
+
+    @property
+    def code(self) -> str:
+        """The code as reported: ``0700_2000_0002_0003``, or ``0300-400C`` for a print_error."""
+    @property
+    def key(self) -> str:
+        """The code looked up: ``code`` with its reserved byte cleared."""
+    @property
+    def channel(self) -> str:
+        """``hms`` or ``print_error``."""
+    @property
+    def known(self) -> bool:
+        """Whether the catalog or Bambu's lists know the code."""
+    @property
+    def official(self) -> bool:
+        """Whether Bambu's lists carry the code."""
+    @property
+    def module(self) -> Module: ...
+    @property
+    def module_number(self) -> int: ...
+    @property
+    def unit(self) -> Optional[str]:
+        """The AMS unit letter (``A``...), for the modules that letter their units."""
+    @property
+    def slot(self) -> Optional[int]: ...
+    @property
+    def level(self) -> Optional[Level]: ...
+    @property
+    def title(self) -> Optional[str]: ...
+    @property
+    def meaning(self) -> Optional[str]: ...
+    @property
+    def note(self) -> Optional[str]: ...
+    @property
+    def causes(self) -> Tuple[str, ...]: ...
+    @property
+    def steps(self) -> Tuple[str, ...]: ...
+    @property
+    def parts(self) -> Tuple[str, ...]: ...
+    @property
+    def support(self) -> Optional[str]: ...
+    @property
+    def procedure(self) -> Optional[Procedure]: ...
+    @property
+    def see_also(self) -> Optional[Procedure]: ...
+    @property
+    def variant(self) -> Optional[str]: ...
+    @property
+    def text(self) -> Optional[str]:
+        """Bambu's own text for the model and language (English where the language lacks
+        it), where the texts were compiled in."""
+    @property
+    def silent(self) -> bool:
+        """Whether Bambu's lists carry the code with no text (the printer shows nothing)."""
+    @property
+    def models(self) -> Tuple[str, ...]:
+        """The ids of the models whose lists carry the code."""
+    @property
+    def wiki_url(self) -> str: ...
+    @property
+    def model(self) -> Optional[Model]:
+        """The model the texts are for; ``None`` for the text most models share."""
+    @property
+    def lang(self) -> Lang: ...
+    def to_dict(self) -> Dict[str, Any]:
+        """The keys and values of ``hms explain --json`` (a new dict each call)."""
+
+Code = Union[str, int, Tuple[int, int], Dict[str, int]]
+
+def lookup(
+    code: Code,
+    *,
+    model: Union[str, Model, None] = None,
+    lang: Union[str, Lang, None] = None,
+) -> Lookup:
+    """The catalog's answer for a code: any spelling the Rust parser accepts
+    (``HMS_0700-2000-0002-0003``, ``0700_2000_0002_0003``, ``0300-400C``...), an
+    ``(attr, code)`` tuple or ``{"attr": ..., "code": ...}`` entry of ``print.hms``, or the
+    ``print_error`` int. ``model`` and ``lang`` choose Bambu's text: a ``Model`` or a name
+    ``Model.resolve`` reads (an unknown model gets the shared text), a ``Lang`` or a locale
+    ``Lang.negotiate`` reads. Raises ``ValueError`` for a malformed code, model or locale and
+    ``TypeError`` for a value of another type. Results are cached: the same call returns the
+    same object."""
+
+def decode(
+    report: Union[str, bytes, Dict[str, Any]],
+    *,
+    model: Union[str, Model, None] = None,
+    lang: Union[str, Lang, None] = None,
+) -> List[Lookup]:
+    """The codes of a printer's MQTT report (a dict, with or without the ``print`` wrapper, or
+    its JSON text): one per ``print.hms`` entry, then one for a non-zero ``print_error``. A
+    report without ``hms`` or ``print_error`` (a partial update) gives none. Raises
+    ``ValueError`` for text that is not a JSON object and for a malformed entry."""
+
+def entries() -> List[Entry]:
+    """Every entry of the catalog, in catalog order."""
+
+def procedures() -> List[Procedure]:
+    """Every named procedure of the catalog."""
