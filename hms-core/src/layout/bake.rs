@@ -69,10 +69,23 @@ pub fn baked<P: Part>(part: &P) -> String {
     out
 }
 
-/// Appends `bytes` as a byte string literal.
+/// Appends `bytes` as a reference to a static holding them: `{ static B: [u8; N] = *b"..."; &B }`.
+///
+/// A static, not a bare literal: a constant that holds a literal is copied into every crate that
+/// uses the constant (the lookup reads the rows through one, inlined into the caller), and
+/// without LTO the copies stay; a static has one address, which every copy of the constant
+/// refers to.
 #[cfg(feature = "bake")]
 pub fn bake_bytes(bytes: &[u8], out: &mut String) {
-    out.reserve(bytes.len() * 2 + 3);
+    out.reserve(bytes.len() * 2 + 48);
+    let _ = write!(out, "{{ static B: [u8; {}] = *", bytes.len());
+    bake_literal(bytes, out);
+    out.push_str("; &B }");
+}
+
+/// Appends `bytes` as a byte string literal.
+#[cfg(feature = "bake")]
+fn bake_literal(bytes: &[u8], out: &mut String) {
     out.push_str("b\"");
     for &b in bytes {
         match b {
@@ -162,9 +175,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn byte_strings_bake_to_literals_of_the_same_bytes() {
+    fn byte_strings_bake_to_statics_of_the_same_bytes() {
         let mut out = String::new();
         bake_bytes(b"a\"\\\x00\xff~", &mut out);
-        assert_eq!(out, r#"b"a\"\\\x00\xff~""#);
+        assert_eq!(out, r#"{ static B: [u8; 6] = *b"a\"\\\x00\xff~"; &B }"#);
     }
 }
