@@ -81,6 +81,8 @@ macro_rules! row {
                     v |= (row.$field as u128) << at;
                     at += self.$field as u32;
                 )*
+                // Every bit of the row is placed (the last field's end is not read otherwise).
+                debug_assert_eq!(at as usize, self.bits());
                 (self.row_size() <= Self::MAX_ROW).then(|| v.to_le_bytes())
             }
 
