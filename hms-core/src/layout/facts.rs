@@ -133,9 +133,6 @@ row! {
     /// 0: no catalog entry covers a code of the row; else the index plus 1 of the row's first
     /// [`Rule`].
     rules,
-    /// 1 when every member of the row takes the row's first rule, so a member needs no
-    /// rule matched.
-    first,
 }
 
 impl RowFormat {
@@ -281,7 +278,7 @@ crate::tables! {
         /// there are at most 256 model sets, else `u16`).
         pub member_models: &'a [u8] => alloc::vec::Vec<u8>,
         /// Per official record, two to a byte (low nibble first): the offset of its rule in
-        /// its row's run, or [`MEMBER_SCAN`].
+        /// its row's run, [`MEMBER_NONE`] or [`MEMBER_SCAN`].
         pub member_rules: &'a [u8] => alloc::vec::Vec<u8>,
         /// The rules of the rows, each row's a run ending at [`Rule::LAST`].
         pub rules: Records<'a, Rule> => RecordsBuf<Rule>,
@@ -291,8 +288,11 @@ crate::tables! {
 }
 
 /// [`FactTable::member_rules`] value of a member whose rule is found by matching the row's
-/// rules: one without a rule, or past the first 15 rules of its row.
+/// rules: one past the first 14 rules of its row.
 pub const MEMBER_SCAN: u8 = 0xF;
+
+/// [`FactTable::member_rules`] value of a member no rule of its row matches: no entry.
+pub const MEMBER_NONE: u8 = 0xE;
 
 /// Where an official code sits in the [`FactTable`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -364,15 +364,17 @@ impl<'a> FactTable<'a> {
         let bit = self.member_bit(&MemberSet::of(&row), class, slot);
         let official = bit.map(|bit| Member { row: index as u32, bit: bit as u16 });
         let first = (row.rules as usize).wrapping_sub(1);
-        let entry = match (official, row.first) {
-            // The build found every member's entry to be the first rule's.
-            (Some(_), 1) => self.rules.get(first).map(|r| r.pattern),
-            // Else it noted each member's rule: no scan whose length differs code to code.
-            (Some(m), _) => match self.member_rule(&row, m.bit as usize) {
-                Some(k) => self.rules.get(first.wrapping_add(k)).map(|r| r.pattern),
-                None => self.entry(row.rules, channel, code, unit, slot),
+        let entry = match official {
+            // The build noted each member's rule, so a member's entry is one load away, with
+            // no branch on which kind of row it sits in (those were mispredicted half the time).
+            Some(m) => match self.member_rule(&row, m.bit as usize) {
+                Some(MEMBER_SCAN) => self.entry(row.rules, channel, code, unit, slot),
+                Some(k) => {
+                    self.rules.get(first.wrapping_add(k as usize)).filter(|_| k != MEMBER_NONE).map(|r| r.pattern)
+                }
+                None => None,
             },
-            _ => self.entry(row.rules, channel, code, unit, slot),
+            None => self.entry(row.rules, channel, code, unit, slot),
         };
         Probe { official, entry }
     }
@@ -397,12 +399,12 @@ impl<'a> FactTable<'a> {
         Some(position)
     }
 
-    /// The rule the build noted for the member at `bit` of `row` (`None`: scan the rules).
+    /// The rule offset the build noted for the member at `bit` of `row`: below
+    /// [`MEMBER_NONE`], or that ([`MEMBER_NONE`]: no rule; [`MEMBER_SCAN`]: match the rules).
     #[inline(always)]
-    fn member_rule(&self, row: &Row, bit: usize) -> Option<usize> {
+    fn member_rule(&self, row: &Row, bit: usize) -> Option<u8> {
         let record = row.base as usize + self.position(row, bit)? as usize;
-        let k = self.member_rules.get(record / 2)? >> (4 * (record % 2)) & 0xF;
-        (k != MEMBER_SCAN).then_some(k as usize)
+        Some(self.member_rules.get(record / 2)? >> (4 * (record % 2)) & 0xF)
     }
 
     /// The bit of member `(class, slot)` in a set, if it is one.
@@ -502,18 +504,8 @@ mod tests {
 
     #[test]
     fn rows_round_trip_through_their_bits() {
-        let format = RowFormat {
-            prefix: 7,
-            low: 16,
-            class: 5,
-            classes: 5,
-            slots: 8,
-            start: 8,
-            models: 9,
-            base: 13,
-            rules: 11,
-            first: 1,
-        };
+        let format =
+            RowFormat { prefix: 7, low: 16, class: 5, classes: 5, slots: 8, start: 8, models: 9, base: 13, rules: 11 };
         assert_eq!(format.row_size(), 11);
         let row = Row {
             prefix: 100,
@@ -525,7 +517,6 @@ mod tests {
             models: 300,
             base: 8000,
             rules: 2000,
-            first: 1,
         };
         let mut bytes = format.encode(&row).unwrap()[..11].to_vec();
         assert_eq!(format.decode(&bytes, 0), Some(row));

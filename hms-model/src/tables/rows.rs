@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use hms_core::layout::facts::{MEMBER_SCAN, MemberSet, OwnedFacts, Row, RowFormat, Rule, split_code};
+use hms_core::layout::facts::{MEMBER_NONE, MEMBER_SCAN, MemberSet, OwnedFacts, Row, RowFormat, Rule, split_code};
 use hms_core::layout::wiki::{OwnedWiki, WikiRecord};
 use hms_core::layout::{FAMILY_ORDER, ListRef, NONE, family_mask};
 
@@ -94,29 +94,6 @@ fn member_set(key: u64, members: &[(u8, u8, usize)]) -> Result<(MemberSet, Vec<u
     Ok((set, bitmap))
 }
 
-/// Whether every member of a row takes one rule, moved first in the row's rules when that
-/// keeps every code's entry: an exact rule always can be, a family only when no exact rule of
-/// the row names one of its codes (the exact rule must keep winning for that code).
-fn members_take_first_rule(rules: &mut [RuleBuild<'_>], members: &[(u8, u8, usize)], facts: &OfficialFacts) -> bool {
-    let rule = |r: &RuleBuild<'_>| Rule { pattern: r.1, selector: r.2 };
-    let taken = |i: usize| rule_of(rules, facts, i);
-    let Some(&(_, _, first)) = members.first() else { return false };
-    let Some(k) = taken(first) else { return false };
-    if members.iter().any(|&(_, _, i)| taken(i) != Some(k)) {
-        return false;
-    }
-    let movable = rules[k].3.varies == 0
-        || rules.iter().all(|r| {
-            let p = r.3;
-            let (_, unit, slot) = split_code(p.channel.layout(), p.key);
-            p.varies != 0 || !rule(&rules[k]).matches(p.channel.layout(), p.key, unit, slot)
-        });
-    if movable {
-        rules[..=k].rotate_right(1);
-    }
-    movable
-}
-
 /// The position in `rules` of the rule official code `i` takes, matched as the runtime does.
 fn rule_of(rules: &[RuleBuild<'_>], facts: &OfficialFacts, i: usize) -> Option<usize> {
     let code = facts.codes[i].code();
@@ -198,10 +175,12 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
                 })
             }
         };
-        let first = members_take_first_rule(&mut row.rules, &row.members, facts);
         for &(_, _, i) in &row.members {
-            let k =
-                rule_of(&row.rules, facts, i).filter(|&k| k < MEMBER_SCAN as usize).map_or(MEMBER_SCAN, |k| k as u8);
+            let k = match rule_of(&row.rules, facts, i) {
+                None => MEMBER_NONE,
+                Some(k) if k < MEMBER_NONE as usize => k as u8,
+                Some(_) => MEMBER_SCAN,
+            };
             member_rules.push(k);
         }
         let rules = if row.rules.is_empty() { 0 } else { f.rules.len() as u32 + 1 };
@@ -216,7 +195,6 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
             classes: set.classes as u32,
             slots: set.slots as u32,
             start: set.start as u32,
-            first: first as u32,
             models,
             base,
             rules,
