@@ -4,74 +4,23 @@
 //! the test says it skipped.
 //!
 //! Words are runs of letters and digits, lower-cased (an apostrophe inside a word is kept);
-//! punctuation is ignored. A placeholder such as `{ams}` in a catalog text matches any one
+//! punctuation is ignored. A product name ("AMS-HT", "AMS Lite", "AMS 2 Pro", "H2D Pro", "A1
+//! mini": `common::PRODUCT_NAMES`) counts as one word, in both texts. A placeholder such as `{ams}` in a catalog text matches any one
 //! word, since it stands for whatever the printer fills in. In Bambu's texts, which the import
 //! stores with the same placeholders, a placeholder is a word as written.
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::PathBuf;
 
+mod common;
+
+use common::{Word, words};
 use hms_model::Catalog;
 use hms_model::official::{parse_texts, spell};
 
 /// The shortest shared run of words that counts as a copy.
 const RUN: usize = 8;
-
-/// A word of a text: its lower-case letters and digits, or a placeholder (by name) that
-/// matches any word. `id` is the word's hash, so windows hash without touching the letters.
-#[derive(Clone, Debug)]
-struct Word {
-    text: String,
-    id: u64,
-    any: bool,
-}
-
-impl Word {
-    fn matches(&self, official: &Word) -> bool {
-        self.any || official.any || self.text == official.text
-    }
-}
-
-/// The words of `text`. A placeholder (`{name}`) is part of the word it stands in, as the
-/// printer fills it (`{slot}'s` is one word, like `1's`); with `placeholders`, a word holding
-/// one matches any word.
-fn words(text: &str, placeholders: bool) -> Vec<Word> {
-    let chars: Vec<char> = text.chars().collect();
-    let placeholder_at = |i: usize| {
-        let name = chars[i + 1..].iter().take_while(|n| n.is_ascii_lowercase() || **n == '_').count();
-        (chars[i] == '{' && name > 0 && chars.get(i + 1 + name) == Some(&'}')).then_some(name + 2)
-    };
-    let (mut out, mut current, mut any, mut i) = (Vec::new(), String::new(), false, 0);
-    let mut push = |current: &mut String, any: &mut bool| {
-        if !current.is_empty() {
-            let mut h = DefaultHasher::new();
-            current.hash(&mut h);
-            out.push(Word { id: h.finish(), text: std::mem::take(current), any: *any && placeholders });
-        }
-        *any = false;
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if let Some(len) = placeholder_at(i) {
-            current.extend(&chars[i..i + len]);
-            any = true;
-            i += len;
-            continue;
-        }
-        let inside = !current.is_empty() && chars.get(i + 1).is_some_and(|&n| n.is_alphanumeric() || n == '{');
-        if c.is_alphanumeric() {
-            current.extend(c.to_lowercase());
-        } else if matches!(c, '\'' | '\u{2019}') && inside {
-            current.push('\'');
-        } else {
-            push(&mut current, &mut any);
-        }
-        i += 1;
-    }
-    push(&mut current, &mut any);
-    out
-}
 
 /// Which positions of a window hold a placeholder.
 fn mask(window: &[Word]) -> u8 {
@@ -298,4 +247,16 @@ fn seven_shared_words_are_not_a_copy() {
         words("Don't stop 'here' {ams}", true).iter().map(|w| w.text.as_str()).collect::<Vec<_>>(),
         ["don't", "stop", "here", "{ams}"]
     );
+}
+
+#[test]
+fn a_product_name_is_one_word() {
+    let names: Vec<String> = words("The AMS-HT, AMS Lite, AMS 2 Pro, H2D Pro and A1 mini; AMS A.", true)
+        .into_iter()
+        .map(|w| w.text)
+        .collect();
+    assert_eq!(names, ["the", "ams ht", "ams lite", "ams 2 pro", "h2d pro", "and", "a1 mini", "ams", "a"]);
+    // Eight words as written, seven counted: "AMS Lite" is one word.
+    let index = index_of("The AMS Lite A feeder unit has no filament left in it.");
+    assert_eq!(index.copies("Here the AMS Lite A feeder unit has no spool."), []);
 }

@@ -64,6 +64,8 @@ const REMARKS: &[&str] = &[
     "print.hms",
     "placeholder",
     "for part ",
+    "under part ",
+    "of its codes",
     "(part ",
     "this catalog",
     "the catalog",
