@@ -6,8 +6,8 @@ use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, NONE, ProcedureRecord}
 use hms_core::placeholder::{Fill, Filled, Side};
 use hms_core::{AnyCode, Hms, PrintError};
 
-use crate::Code;
 use crate::generated::TABLES;
+use crate::{Code, Module};
 
 type Text = Filled<'static>;
 
@@ -143,6 +143,21 @@ impl Pattern {
     /// The side the catalog gives this exact code (`{ code: ..., side: left }`), if any.
     pub fn side(&self) -> Option<Side> {
         Side::from_u8(self.record.side)
+    }
+
+    /// The entry's title for this pattern, for a list of the catalog: an exact code's title
+    /// filled for it, a family's with each value that varies written as its range.
+    ///
+    /// ```
+    /// use hms_catalog::entries;
+    /// let family = entries().flat_map(|e| e.patterns()).find(|p| p.to_string() == "07xx_2x00_0002_0001").unwrap();
+    /// assert!(family.title().to_string().starts_with("AMS A-Z slot 1-4 "), "{}", family.title());
+    /// ```
+    pub fn title(&self) -> Text {
+        let key = self.key();
+        let abbr = Module::from_id(key.module_id()).filter(|m| m.is_lettered()).map(Module::abbr);
+        let fill = Fill::whole(key, self.record.varies, abbr, self.side());
+        Filled::packed(TABLES.text(self.record.title), fill)
     }
 }
 

@@ -1,4 +1,8 @@
 //! `hms list`: the catalog's entries, one line per pattern, filtered by module and level.
+//!
+//! Each line's title is filled for its pattern: an exact code's as `hms explain` shows it, a
+//! family's with each value that varies written as its range ("AMS A-Z slot 1-4 ran out of
+//! filament"), as `Pattern::title` writes it.
 
 use std::io::{self, Write};
 
@@ -16,14 +20,14 @@ pub fn run(module: Option<&str>, level: Option<&str>, out: &mut impl Write) -> i
         Err(e) => return usage(e),
     };
     // One line per pattern: an entry of several patterns shows on each.
-    for (entry, pattern) in entries().flat_map(|e| e.patterns().map(move |p| (e, p))) {
+    for pattern in entries().flat_map(|e| e.patterns()) {
         let key = pattern.key();
         if module.is_some_and(|m| m.id() != key.module_id()) || level.is_some_and(|l| Some(l.id()) != key.level_raw()) {
             continue;
         }
         let module = Module::from_id(key.module_id()).map_or("?", |m| m.abbr());
         let level = key.level_raw().and_then(Level::from_id).map_or("?", |l| l.name());
-        writeln!(out, "{:<20} {:<8} {:<8} {}", pattern.to_string(), module, level, entry.title_template())?;
+        writeln!(out, "{:<20} {:<8} {:<8} {}", pattern.to_string(), module, level, pattern.title())?;
     }
     Ok(Outcome::Known)
 }

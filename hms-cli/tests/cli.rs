@@ -228,6 +228,20 @@ fn list_filters_by_module_and_level() {
 }
 
 #[test]
+fn list_fills_titles_and_shows_families_as_ranges() {
+    let out = hms(&["list"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(!stdout.contains('{'), "a placeholder left: {}", stdout.lines().find(|l| l.contains('{')).unwrap());
+    let line = |pattern: &str| stdout.lines().find(|l| l.starts_with(pattern)).unwrap_or_else(|| panic!("{pattern}"));
+    // An exact code: its title as explain shows it.
+    assert!(line("0700_2000_0002_0003").ends_with("AMS A slot 1 filament may be broken inside the AMS"));
+    // A family: each varying value as its range.
+    assert!(line("07xx_2x00_0002_0003").contains(" AMS A-Z slot 1-4 "), "{}", line("07xx_2x00_0002_0003"));
+    assert!(line("1A00_0x00_0002_0001").contains("slot 1-6"), "{}", line("1A00_0x00_0002_0001"));
+}
+
+#[test]
 fn decode_reports_binary_garbage_by_line_and_decodes_around_it() {
     let mut input = format!("{REPORT}\n").into_bytes();
     let mut state = 0x2545_f491_4f6c_dd1d_u64;

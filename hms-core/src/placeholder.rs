@@ -89,7 +89,16 @@ pub struct Fill {
     /// The abbreviation of the code's module when its units are lettered (`AMS Lite`), for
     /// `{unit}` with [`unit`](Self::unit).
     pub abbr: Option<&'static str>,
+    /// For a family shown as a whole rather than one code of it (see [`whole`](Self::whole)):
+    /// its `varies` bits, and [`FAMILY_RACK`] when its part digit numbers hotend rack
+    /// positions. A value that varies is written as its range (`A-Z`, `1-4`, `1-6`); 0 when
+    /// one code is filled.
+    pub family: u8,
 }
+
+/// [`Fill::family`] bit: the family's varying part digit numbers hotend rack positions 1-6
+/// (module `0x1A`), not slots 1-4.
+pub const FAMILY_RACK: u8 = 0x80;
 
 impl Fill {
     /// The values of `code`, as a catalog pattern with these `varies` bits and this `side`
@@ -129,7 +138,7 @@ impl Fill {
             None => Side::of_module_number(module_number),
         };
         let AnyCode::Hms(hms) = code else {
-            return Fill { unit, slot: None, index: None, rack: None, side, abbr };
+            return Fill { unit, slot: None, index: None, rack: None, side, abbr, family: 0 };
         };
         let digit = hms.part() & 0xF;
         let rack_code = hms.module_id() == RACK_MODULE;
@@ -142,12 +151,58 @@ impl Fill {
             None => None,
         };
         let rack = if rack_code && digit >= 1 && digit <= 6 { Some(digit) } else { None };
-        Fill { unit, slot, index: Some(digit + 1), rack, side, abbr }
+        Fill { unit, slot, index: Some(digit + 1), rack, side, abbr, family: 0 }
+    }
+
+    /// The values of a whole family, for showing it as one line: what does not vary is filled
+    /// as [`of`](Self::of) fills it for `key` (the family's first key, varying digits zero),
+    /// and what varies is written as its range: `{ams}` `A-Z`, `{unit}` `AMS A-Z`, `{slot}`
+    /// `1-4`, `{rack}` `1-6`, `{index}` `1-4` (on the hotend rack `2-7`). An exact code
+    /// (`varies` 0) is filled as by [`of`](Self::of).
+    ///
+    /// ```
+    /// use hms_core::layout::{VARIES_SLOT, VARIES_UNIT};
+    /// use hms_core::placeholder::{Fill, Filled};
+    /// use hms_core::{AnyCode, Hms};
+    /// let key = AnyCode::Hms(Hms::from_u64(0x0700_2000_0002_0001));
+    /// let fill = Fill::whole(key, VARIES_UNIT | VARIES_SLOT, Some("AMS"), None);
+    /// assert_eq!(Filled::new("{unit} slot {slot} ran out", fill).to_string(), "AMS A-Z slot 1-4 ran out");
+    /// let rack = Fill::whole(AnyCode::Hms(Hms::from_u64(0x1A00_2000_0002_0001)), VARIES_SLOT, None, None);
+    /// assert_eq!(Filled::new("rack slot {rack}", rack).to_string(), "rack slot 1-6");
+    /// ```
+    pub const fn whole(key: AnyCode, varies: u8, abbr: Option<&'static str>, side: Option<Side>) -> Fill {
+        use crate::layout::{RACK_MODULE, VARIES_SLOT};
+        let mut fill = Fill::of(key, varies, abbr, side);
+        let rack = key.module_id() == RACK_MODULE && varies & VARIES_SLOT != 0;
+        fill.family = varies | if rack { FAMILY_RACK } else { 0 };
+        fill
+    }
+
+    /// Writes the range of a value that varies across the [`family`](Self::family); `None`
+    /// when `source` does not vary.
+    fn write_range(&self, source: Source, out: &mut dyn fmt::Write) -> Option<fmt::Result> {
+        use crate::layout::{VARIES_SLOT, VARIES_UNIT};
+        let (unit, part, rack) =
+            (self.family & VARIES_UNIT != 0, self.family & VARIES_SLOT != 0, self.family & FAMILY_RACK != 0);
+        let (first, last) = (crate::unit_letter(0x00), crate::unit_letter(0x19));
+        Some(match source {
+            Source::Unit if unit => write!(out, "{}-{}", first?, last?),
+            Source::UnitName if unit => write!(out, "{} {}-{}", self.abbr?, first?, last?),
+            Source::Slot if part && !rack => out.write_str("1-4"),
+            Source::Rack if part && rack => out.write_str("1-6"),
+            Source::Index if part => out.write_str(if rack { "2-7" } else { "1-4" }),
+            _ => return None,
+        })
     }
 
     /// Writes the value of `name`; `?` when the code does not give one.
     pub fn write_value(&self, name: &str, out: &mut dyn fmt::Write) -> fmt::Result {
         let Some(placeholder) = find(name) else { return out.write_char('?') };
+        if self.family != 0
+            && let Some(result) = self.write_range(placeholder.source, out)
+        {
+            return result;
+        }
         let letter = self.unit.and_then(crate::unit_letter);
         let number = match placeholder.source {
             Source::Unit => match letter {

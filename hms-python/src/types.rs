@@ -295,8 +295,22 @@ impl PyEntry {
         self.0.is_family()
     }
 
+    /// Its title as `hms list` shows its first pattern: an exact code's filled for it, a
+    /// family's with each value that varies as its range ("AMS A-Z slot 1-4 ...").
     #[getter]
     fn title(&self) -> String {
+        self.0.pattern().title().to_string()
+    }
+
+    /// Its title per pattern, in the order of `patterns`, as `hms list` shows each.
+    #[getter]
+    fn titles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        strings(py, self.0.patterns().map(|p| p.title()))
+    }
+
+    /// Its title as the catalog writes it, placeholders unfilled (`{unit} slot {slot} ...`).
+    #[getter]
+    fn title_template(&self) -> String {
         self.0.title_template().to_string()
     }
 

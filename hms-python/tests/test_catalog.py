@@ -18,6 +18,20 @@ def test_entries_cover_the_catalog():
     assert len(named) == 1 and named[0].code == "0700_2000_0002_0003"
 
 
+def test_entry_titles_are_filled_as_hms_list_shows_them():
+    all_entries = entries()
+    # No placeholder is left; the template keeps them.
+    assert not any("{" in t for e in all_entries for t in e.titles)
+    exact = next(e for e in all_entries if e.variant == "AmsASlot1FilamentBroken")
+    assert exact.title.startswith("AMS A slot 1 ") and "{" in exact.title_template
+    family = next(e for e in all_entries if "07xx_2x00_0002_0003" in e.patterns)
+    title = family.titles[family.patterns.index("07xx_2x00_0002_0003")]
+    assert title.startswith("AMS A-Z slot 1-4 "), title
+    assert family.title == family.titles[0] and len(family.titles) == len(family.patterns)
+    rack = next(e for e in all_entries if "1A00_0x00_0002_0001" in e.patterns)
+    assert "slot 1-6" in rack.title, rack.title
+
+
 def test_procedures_have_names_titles_and_steps():
     all_procedures = procedures()
     assert all(isinstance(p, Procedure) for p in all_procedures)

@@ -75,6 +75,7 @@ mod own {
             rack: Some(5),
             side: Some(Side::Left),
             abbr: Some("AMS Lite"),
+            family: 0,
         };
         assert_eq!(Filled::packed(text, fill).to_string(), "B / 3 / 4 / 5 / left / Left / AMS Lite B {braces} end");
         // The same text unpacked fills the same way, and an empty fill marks each value.

@@ -82,7 +82,8 @@ class Procedure:
     def support(self) -> Optional[str]: ...
 
 class Entry:
-    """An entry of the catalog: the codes it covers and its texts, with placeholders unfilled."""
+    """An entry of the catalog: the codes it covers and its texts. Its title is filled as
+    `hms list` shows it; meaning and note keep their placeholders."""
 
     @property
     def code(self) -> str: ...
@@ -91,7 +92,15 @@ class Entry:
     @property
     def is_family(self) -> bool: ...
     @property
-    def title(self) -> str: ...
+    def title(self) -> str:
+        """As `hms list` shows the first pattern: an exact code's title filled for it, a
+        family's with each value that varies as its range ("AMS A-Z slot 1-4 ...")."""
+    @property
+    def titles(self) -> Tuple[str, ...]:
+        """The title for each pattern, in the order of `patterns`."""
+    @property
+    def title_template(self) -> str:
+        """The title as the catalog writes it, placeholders unfilled."""
     @property
     def meaning(self) -> Optional[str]: ...
     @property
