@@ -81,7 +81,7 @@ const NOT_PARTS: &[&str] = &[
     "ethernet|network|usb|lan cable|cables|port|ports",
     "power cable|cord|cables|cords|adapter|adapters|switch",
     "wall|power|mains socket|sockets|outlet",
-    "toolhead camera|cameras",
+    "toolhead camera|cameras|camera's",
     "on board",
 ];
 
@@ -294,11 +294,19 @@ const CALL_FIRE: &[&str] =
 
 /// Steps the word lists misread: (procedure name, or `code XXXX` for inline steps; step
 /// number from 1; reason). A step here is not checked by rules 1-3.
-const EXCEPTIONS: &[(&str, usize, &str)] = &[(
-    "ams-err-external-spool-stuck",
-    1,
-    "turns the external spool by hand on its holder; the extruder is named only to say which spool",
-)];
+const EXCEPTIONS: &[(&str, usize, &str)] = &[
+    (
+        "ams-err-external-spool-stuck",
+        1,
+        "turns the external spool by hand on its holder; the extruder is named only to say which spool",
+    ),
+    (
+        "toolhead-camera-clean",
+        2,
+        "removes a filament string or a stray cable from in front of the camera lens; the cable is what blocks \
+         the view, not a connector being worked on",
+    ),
+];
 
 /// Codes rule 4 does not apply to, with the reason.
 const FIRE_EXCEPTIONS: &[(&str, &str)] = &[(
