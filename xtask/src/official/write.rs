@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use hms_model::official::{escape, file_name};
+use hms_model::official::{ABSENT, escape, file_name};
 
 use super::merge::{Facts, TextLine};
 use super::{AnyCode, hex};
@@ -31,8 +31,8 @@ pub fn facts_tsv(facts: &[(AnyCode, Facts)], model_ids: &[String]) -> String {
     out
 }
 
-/// `texts/<lang>.tsv`: per code its default line (`*`) first, then one line per other text;
-/// `lines` are already templated.
+/// `texts/<lang>.tsv`: per code its default line (`*`) first, then one line per other text,
+/// `\\-` for models with no text in the language; `lines` are already templated.
 pub fn texts_tsv(lang: &str, lines: &[TextLine], model_ids: &[String]) -> String {
     let mut out = String::with_capacity(lines.len() * 96);
     let _ = writeln!(
@@ -47,7 +47,7 @@ pub fn texts_tsv(lang: &str, lines: &[TextLine], model_ids: &[String]) -> String
             file_name(line.key.channel()),
             hex(line.key),
             models(line.models, model_ids, "*"),
-            escape(&line.text)
+            line.text.as_deref().map_or_else(|| ABSENT.to_owned(), escape)
         );
     }
     out
