@@ -129,13 +129,20 @@ mod tests {
     }
 
     #[test]
-    fn texts_are_escaped_and_empty_texts_are_empty_fields() {
+    fn texts_are_escaped_empty_texts_are_empty_fields_and_absent_ones_marked() {
         let key = AnyCode::Hms(Hms::from_u64(0x0700_2000_0002_0003));
         let lines = [
-            TextLine { key, models: 0, text: "a\tb\\c\nd".into() },
-            TextLine { key, models: 0b0100, text: String::new() },
+            TextLine { key, models: 0, text: Some("a\tb\\c\nd".into()) },
+            TextLine { key, models: 0b0100, text: Some(String::new()) },
+            TextLine { key, models: 0b0010, text: None },
         ];
         let text = texts_tsv("en", &lines, &ids());
-        assert!(text.ends_with("hms\t0700200000020003\t*\ta\\tb\\\\c\\nd\nhms\t0700200000020003\tH2D\t\n"), "{text}");
+        assert!(
+            text.ends_with(
+                "hms\t0700200000020003\t*\ta\\tb\\\\c\\nd\nhms\t0700200000020003\tH2D\t\n\
+                 hms\t0700200000020003\tA1MINI\t\\-\n"
+            ),
+            "{text}"
+        );
     }
 }
