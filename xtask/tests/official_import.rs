@@ -195,7 +195,10 @@ fn the_merged_default_serves_every_printer_without_a_text_of_its_own() {
     assert!(report.texts["en"].absent > 0);
     // Each model's source is reported, with its version.
     let sources = &report.sources["en"];
-    assert!(sources.iter().any(|s| s.starts_with("X1 from ") && s.ends_with("hms_en.json (no version)")), "{sources:?}");
+    assert!(
+        sources.iter().any(|s| s.starts_with("X1 from ") && s.ends_with("hms_en.json (no version)")),
+        "{sources:?}"
+    );
     assert!(sources.iter().any(|s| s.starts_with("H2D from ") && s.ends_with("(version 202501010000)")), "{sources:?}");
 }
 
@@ -217,7 +220,10 @@ fn ams_family_texts_become_templates_where_they_fill_back() {
     assert_eq!(text("0701C010"), "Test text for AMS {ams} as a whole.");
     assert_eq!(
         root.lines_of(DE, "0701220000020003"),
-        ["hms\t0701220000020003\t*\tTesttext für AMS {ams} Slot {slot}.", "hms\t0701220000020003\tX1,X1C,A1,H2C,X2D\t\\-"]
+        [
+            "hms\t0701220000020003\t*\tTesttext für AMS {ams} Slot {slot}.",
+            "hms\t0701220000020003\tX1,X1C,A1,H2C,X2D\t\\-"
+        ]
     );
     // Four English AMS texts (three of them templated) are stored as two.
     assert_eq!(report.templates_saved, 1);
