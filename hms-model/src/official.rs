@@ -295,6 +295,14 @@ mod tests {
     }
 
     #[test]
+    fn an_absent_text_is_marked_apart_from_an_empty_one() {
+        let src = "hms\t0700200000020003\tH2D\t\\-\nhms\t0700200000020003\tX1\t\n";
+        let texts = parse_texts(src, "en.tsv", &catalog()).unwrap();
+        assert_eq!((texts.texts[0].absent, texts.texts[0].text.as_str()), (true, ""));
+        assert_eq!((texts.texts[1].absent, texts.texts[1].text.as_str()), (false, ""));
+    }
+
+    #[test]
     fn texts_unescape_and_keep_empty_texts() {
         let src = "hms\t0700200000020003\t*\tAMS {ams}\\tslot\nhms\t0700200000020003\tX1\t\n";
         let texts = parse_texts(src, "en.tsv", &catalog()).unwrap();
