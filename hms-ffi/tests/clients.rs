@@ -33,7 +33,7 @@ fn text_of(f: unsafe extern "C" fn(*const hms_entry, *mut c_char, usize) -> i32,
 
 #[test]
 fn the_language_is_negotiated_from_the_locale() {
-    let cases: [(&[u8], u8); 12] = [
+    let cases: [(&[u8], u8); 14] = [
         (b"en", 0),
         (b"de", 1),
         (b"de-CH", 1),
