@@ -21,7 +21,7 @@
 //! `PrintError::from_u32` for `print.print_error`. Codes in source: [`code!`].
 //!
 //! Features: `std` (default), `guides` (default), `lang-en` (default), `wiki` (default),
-//! `qr` (default), `lang-de`, `lang-zh-cn`, `serde`, `defmt`; see the README's "Features" table.
+//! `qr` (default), `lang-de`, `lang-fr`... (one per language, or `lang-all`), `serde`, `defmt`; see the README's "Features" table.
 //! `default-features = false` is no std, the facts of every official code and the title of
 //! every catalog entry.
 //!
@@ -42,6 +42,7 @@ mod generated {
 #[cfg(feature = "defmt")]
 mod defmt_impl;
 mod entry;
+mod lang;
 mod locale;
 mod lookup;
 mod official;
@@ -56,9 +57,10 @@ pub use generated::{Code, Level, Model, Module};
 pub use hms_core::placeholder::Filled as Text;
 pub use hms_core::placeholder::Side;
 pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Spelling};
+pub use lang::{Lang, UnknownLang};
 pub use locale::MalformedLocale;
 pub use lookup::{CodeFromStrError, Lookup, lookup};
-pub use official::{Lang, Official, OfficialText, UnknownLang, UnknownModel, WikiUrl};
+pub use official::{Official, OfficialText, UnknownModel, WikiUrl};
 #[cfg(feature = "qr")]
 pub use qr::WikiQr;
 pub use resolve::{MAX_MODEL_LEN, MalformedModel};

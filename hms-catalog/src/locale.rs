@@ -17,13 +17,17 @@ impl Lang {
     /// - A BCP 47 tag (`de-CH`, `zh-Hans-CN`) or a POSIX locale (`de_DE.UTF-8`,
     ///   `de_DE@euro`), any case, `-` and `_` alike; the encoding (`.UTF-8`) and modifier
     ///   (`@euro`) are dropped, surrounding whitespace is ignored.
-    /// - German (`de`, and the ISO 639-2 `deu`, `ger`) in any region is [`Lang::De`].
+    /// - The language subtag (ISO 639-1, or 639-2 such as `deu`, `fra`) picks the language of
+    ///   [`Lang::ALL`] in any region: `de-CH` and `de-AT` are [`Lang::De`], `fr-CA` is
+    ///   [`Lang::Fr`].
+    /// - Portuguese (`pt`, `por`) in any region is [`Lang::PtBr`]: `pt-BR`, but also `pt-PT`
+    ///   and `pt`, as Bambu publishes only Brazilian Portuguese.
     /// - Chinese (`zh`, `zho`, `chi`, `cmn`) in any script or region is [`Lang::ZhCn`]:
     ///   `zh-CN`, `zh-Hans`, but also `zh-TW`, `zh-HK` and `zh-Hant`. The catalog has only
     ///   Simplified Chinese, which readers of Traditional Chinese read more readily than
     ///   English; a client that wants English for them checks the script or region itself.
-    /// - Any other well-formed locale (`en-US`, `pt-BR`, `he`, `fr`, and `C` or `POSIX`,
-    ///   which name no language) is [`Lang::En`], the fallback of every language.
+    /// - Any other well-formed locale (`en-US`, `he`, `ar-EG`, and `C` or `POSIX`, which name
+    ///   no language) is [`Lang::En`], the fallback of every language.
     ///
     /// Malformed: empty, whitespace or a character other than ASCII letters, digits, `-`,
     /// `_`, `.` and `@`, an empty subtag (`de--CH`), a subtag longer than 8 characters, or a
@@ -34,7 +38,9 @@ impl Lang {
     /// assert_eq!(Lang::negotiate("de-CH"), Ok(Lang::De));
     /// assert_eq!(Lang::negotiate("de_DE.UTF-8"), Ok(Lang::De));
     /// assert_eq!(Lang::negotiate("zh-Hant-TW"), Ok(Lang::ZhCn));
-    /// assert_eq!(Lang::negotiate("pt-BR"), Ok(Lang::En));
+    /// assert_eq!(Lang::negotiate("pt-BR"), Ok(Lang::PtBr));
+    /// assert_eq!(Lang::negotiate("pt_PT.UTF-8"), Ok(Lang::PtBr));
+    /// assert_eq!(Lang::negotiate("he-IL"), Ok(Lang::En));
     /// assert_eq!(Lang::negotiate("C.UTF-8"), Ok(Lang::En));
     /// assert!(Lang::negotiate("de CH").is_err());
     /// // `parse` stays strict.
@@ -82,14 +88,7 @@ impl Lang {
         if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_alphabetic()) {
             return err(Reason::Language);
         }
-        let is = |names: &[&str]| names.iter().any(|n| language.eq_ignore_ascii_case(n));
-        Ok(if is(&["de", "deu", "ger"]) {
-            Lang::De
-        } else if is(&["zh", "zho", "chi", "cmn"]) {
-            Lang::ZhCn
-        } else {
-            Lang::En
-        })
+        Ok(Lang::of_subtag(language).unwrap_or(Lang::En))
     }
 }
 
@@ -160,10 +159,26 @@ mod tests {
             ("zh-Hant-TW", Lang::ZhCn),
             ("zh-TW", Lang::ZhCn),
             ("zh-HK", Lang::ZhCn),
-            ("pt-BR", Lang::En),
+            ("pt-BR", Lang::PtBr),
+            ("pt_PT", Lang::PtBr),
+            ("pt", Lang::PtBr),
+            ("por", Lang::PtBr),
             ("he", Lang::En),
-            ("fr", Lang::En),
-            ("fr_FR.UTF-8", Lang::En),
+            ("ar-EG", Lang::En),
+            ("fr", Lang::Fr),
+            ("fr_FR.UTF-8", Lang::Fr),
+            ("fra", Lang::Fr),
+            ("es-419", Lang::Es),
+            ("es_MX", Lang::Es),
+            ("hu-HU", Lang::Hu),
+            ("it_IT", Lang::It),
+            ("ja-JP", Lang::Ja),
+            ("ko_KR.UTF-8", Lang::Ko),
+            ("nl-BE", Lang::Nl),
+            ("dut", Lang::Nl),
+            ("pl_PL", Lang::Pl),
+            ("ru-RU", Lang::Ru),
+            ("sv-FI", Lang::Sv),
             ("gsw", Lang::En),
             ("C", Lang::En),
             ("C.UTF-8", Lang::En),
@@ -212,8 +227,13 @@ mod tests {
 
     #[test]
     fn parse_stays_strict() {
-        for strict in ["de-CH", "de_DE.UTF-8", "pt-BR", "C"] {
+        for strict in ["de-CH", "de_DE.UTF-8", "pt", "pt-PT", "C", "he"] {
             assert!(strict.parse::<Lang>().is_err(), "{strict}");
+        }
+        for (code, lang) in
+            [("pt-BR", Lang::PtBr), ("pt_br", Lang::PtBr), ("ZH-CN", Lang::ZhCn), ("zh-Hans", Lang::ZhCn)]
+        {
+            assert_eq!(code.parse(), Ok(lang), "{code}");
         }
         for &lang in Lang::ALL {
             assert_eq!(Lang::negotiate(lang.code()), Ok(lang));

@@ -5,109 +5,12 @@
 use core::fmt;
 use core::str::FromStr;
 
+use hms_core::layout::Found;
 use hms_core::layout::texts::{Said, text_with_fallback};
-use hms_core::layout::{Found, TextTable};
 use hms_core::placeholder::{Fill, Filled};
 
-use crate::Model;
 use crate::generated::TABLES;
-
-/// A language of the official texts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Lang {
-    /// English (`en`), the fallback of every other language.
-    En,
-    /// German (`de`).
-    De,
-    /// Simplified Chinese (`zh-cn`).
-    ZhCn,
-}
-
-impl Lang {
-    /// Every language.
-    pub const ALL: &'static [Lang] = &[Lang::En, Lang::De, Lang::ZhCn];
-
-    /// The code Bambu's files use (`en`, `de`, `zh-cn`).
-    pub const fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::De => "de",
-            Lang::ZhCn => "zh-cn",
-        }
-    }
-
-    /// The compiled-in texts of the language: empty without its feature or its imported texts.
-    /// Unstable: the table layout may change in any release.
-    #[doc(hidden)]
-    pub fn texts(self) -> &'static TextTable<'static> {
-        match self {
-            Lang::En => &texts::EN,
-            Lang::De => &texts::DE,
-            Lang::ZhCn => &texts::ZH_CN,
-        }
-    }
-
-    /// Whether any text of the language is compiled in.
-    pub fn has_texts(self) -> bool {
-        !self.texts().rows.is_empty()
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-/// The error of reading an unknown language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct UnknownLang;
-
-impl fmt::Display for UnknownLang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown language: expected en, de or zh-cn")
-    }
-}
-
-impl core::error::Error for UnknownLang {}
-
-impl FromStr for Lang {
-    type Err = UnknownLang;
-    /// `en`, `de`, `zh-cn` (also `zh`, `zh-Hans`, `zh_CN`), any case.
-    fn from_str(s: &str) -> Result<Lang, UnknownLang> {
-        let s = s.trim();
-        let is = |name: &str| s.eq_ignore_ascii_case(name);
-        match () {
-            _ if is("en") => Ok(Lang::En),
-            _ if is("de") => Ok(Lang::De),
-            _ if is("zh-cn") || is("zh") || is("zh-hans") || is("zh_cn") => Ok(Lang::ZhCn),
-            _ => Err(UnknownLang),
-        }
-    }
-}
-
-mod texts {
-    use hms_core::layout::TextTable;
-
-    #[cfg(feature = "lang-en")]
-    pub static EN: TextTable<'static> =
-        hms_macros::official_texts!(lang = "en", catalog = "catalog.yaml", official = "official.tsv");
-    #[cfg(not(feature = "lang-en"))]
-    pub static EN: TextTable<'static> = TextTable::EMPTY;
-
-    #[cfg(feature = "lang-de")]
-    pub static DE: TextTable<'static> =
-        hms_macros::official_texts!(lang = "de", catalog = "catalog.yaml", official = "official.tsv");
-    #[cfg(not(feature = "lang-de"))]
-    pub static DE: TextTable<'static> = TextTable::EMPTY;
-
-    #[cfg(feature = "lang-zh-cn")]
-    pub static ZH_CN: TextTable<'static> =
-        hms_macros::official_texts!(lang = "zh-cn", catalog = "catalog.yaml", official = "official.tsv");
-    #[cfg(not(feature = "lang-zh-cn"))]
-    pub static ZH_CN: TextTable<'static> = TextTable::EMPTY;
-}
+use crate::{Lang, Model};
 
 /// The official text of a code, as [`Official::text`] finds it.
 #[derive(Clone, Copy, Debug)]
@@ -148,8 +51,10 @@ impl Official {
         Model::ALL.iter().copied().filter(move |m| mask & (1 << m.bit()) != 0)
     }
 
-    /// The text for `model` (its own, else the most common one) in `lang`, falling back to
-    /// English where `lang` lacks the code or its text is empty.
+    /// The text for `model` in `lang`: the model's own text, else the language's default (for
+    /// `None`, a printer without a text of its own: the default, else the text most printers
+    /// show), else the same in English. [`OfficialText::Silent`] only when English lists the
+    /// code with an empty text for the model. See the README's "Official texts" for the rule.
     pub fn text(&self, model: Option<Model>, lang: Lang) -> OfficialText {
         match text_with_fallback(lang.texts(), Lang::En.texts(), &self.found, model.map(Model::bit)) {
             Said::Text(t) => OfficialText::Text(Filled::packed(t, self.fill)),

@@ -97,8 +97,9 @@ pub struct hms_entry {
     pub level: u16,
     /// How many procedure steps `hms_step` can copy.
     pub step_count: u16,
-    /// The language of the official text, negotiated from the locale given (an index: 0
-    /// English, 1 German, 2 Simplified Chinese).
+    /// The language of the official text, negotiated from the locale given (an index into
+    /// hms-catalog's `Lang::ALL`: 0 en, 1 de, 2 es, 3 fr, 4 hu, 5 it, 6 ja, 7 ko, 8 nl, 9 pl,
+    /// 10 pt-br, 11 ru, 12 sv, 13 zh-cn).
     pub lang: u8,
 }
 
@@ -191,11 +192,12 @@ unsafe fn lookup_into(
 /// Looks up one `print.hms` entry `{attr, code}` of a printer's MQTT report.
 ///
 /// `model` (an id `"H2D"`, name `"H2D Pro"`, serial prefix or serial number) chooses the
-/// model's own official text; NULL, or a model the catalog does not know, takes the text most
-/// models share (`out->model` is then `HMS_NO_MODEL`). `lang` is a locale, negotiated by its
-/// language: `"de"`, `"de-CH"`, `"de_DE.UTF-8"` are German, `"zh"`, `"zh_CN"`, `"zh-Hans"`
-/// and also `"zh-TW"`, `"zh-Hant"` Simplified Chinese (the only Chinese the catalog has),
-/// any other well-formed locale (`"en"`, `"pt-BR"`, `"C"`) English; NULL is English.
+/// model's own official text; NULL, or a model the catalog does not know, takes the default
+/// text (`out->model` is then `HMS_NO_MODEL`). `lang` is a locale, negotiated by its
+/// language: `"de"`, `"de-CH"`, `"de_DE.UTF-8"` are German, `"pt-BR"`, `"pt"` Brazilian
+/// Portuguese, `"zh"`, `"zh_CN"`, `"zh-Hans"` and also `"zh-TW"`, `"zh-Hant"` Simplified
+/// Chinese (the only Portuguese and Chinese the catalog has), any other well-formed locale of
+/// a language without texts (`"he"`, `"C"`) English; NULL is English.
 ///
 /// The lookup clears the reserved byte, the low byte of `attr`, as BambuStudio keys the codes
 /// a printer reports: `attr` `0x07002001` finds `0700_2000_0002_0003`. `out->code` and

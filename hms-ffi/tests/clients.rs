@@ -33,17 +33,19 @@ fn text_of(f: unsafe extern "C" fn(*const hms_entry, *mut c_char, usize) -> i32,
 
 #[test]
 fn the_language_is_negotiated_from_the_locale() {
-    let cases: [(&[u8], u8); 12] = [
+    let cases: [(&[u8], u8); 14] = [
         (b"en", 0),
         (b"de", 1),
         (b"de-CH", 1),
         (b"de_DE.UTF-8", 1),
         (b"DE_at@euro", 1),
-        (b"zh", 2),
-        (b"zh_CN", 2),
-        (b"zh-Hans", 2),
-        (b"zh-Hant-TW", 2),
-        (b"pt-BR", 0),
+        (b"zh", 13),
+        (b"zh_CN", 13),
+        (b"zh-Hans", 13),
+        (b"zh-Hant-TW", 13),
+        (b"pt-BR", 10),
+        (b"pt_PT", 10),
+        (b"fr-CA", 3),
         (b"he", 0),
         (b"C", 0),
     ];

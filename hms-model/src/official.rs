@@ -72,6 +72,9 @@ pub struct OfficialText {
     pub models: u32,
     /// The text, placeholders and `{{`/`}}` as in catalog texts; empty when none is shown.
     pub text: String,
+    /// The models have no text in this language (written `\-`): neither their own nor the
+    /// language's default. A client falls back to the next language; `text` is empty.
+    pub absent: bool,
 }
 
 impl OfficialText {
@@ -188,7 +191,8 @@ pub fn parse_facts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
     lines.finish(facts)
 }
 
-/// Reads `texts/<lang>.tsv`: `channel code models text`, text escaped with `\\`, `\t`, `\n`, `\r`.
+/// Reads `texts/<lang>.tsv`: `channel code models text`, text escaped with `\\`, `\t`, `\n`, `\r`;
+/// a text of just [`ABSENT`] marks models with no text in the language.
 /// `catalog` must have the unnamed models of the facts ([`OfficialFacts::add_unnamed_to`]): a
 /// serial prefix that names no model of it is an error.
 pub fn parse_texts(source: &str, file: &str, catalog: &Catalog) -> Result<OfficialTexts, Vec<Diagnostic>> {
@@ -202,6 +206,10 @@ pub fn parse_texts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
         let Some((channel, key)) = lines.code(line, channel, code) else { continue };
         let models = lines.models(line, models);
         let column = text.0;
+        if text.1 == ABSENT {
+            texts.texts.push(OfficialText { channel, key, models, text: String::new(), absent: true });
+            continue;
+        }
         let text = match unescape(text.1) {
             Ok(t) => t,
             Err(message) => {
@@ -213,7 +221,7 @@ pub fn parse_texts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
             lines.error(line, column, format!("text of {} bytes exceeds {} bytes", text.len(), u16::MAX));
             continue;
         }
-        texts.texts.push(OfficialText { channel, key, models, text });
+        texts.texts.push(OfficialText { channel, key, models, text, absent: false });
     }
     lines.finish(texts)
 }
@@ -222,6 +230,14 @@ pub fn parse_texts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
 pub fn spell(channel: Channel, key: u64) -> String {
     format!("{key:0digits$X}", digits = channel.digits())
 }
+
+/// The languages Bambu Lab publishes its texts in, by the code the import writes
+/// (`texts/<code>.tsv`): English first. `hms_catalog::Lang` has one variant for each.
+pub const LANGS: [&str; 14] =
+    ["en", "de", "es", "fr", "hu", "it", "ja", "ko", "nl", "pl", "pt-br", "ru", "sv", "zh-cn"];
+
+/// The text field of a line whose models have no text in the language.
+pub const ABSENT: &str = "\\-";
 
 /// Undoes the escaping of a text field.
 pub fn unescape(field: &str) -> Result<String, String> {
@@ -276,6 +292,14 @@ mod tests {
             .unwrap_err();
         assert_eq!(errors[0].to_string(), "official.tsv:1:5: `07002000` is not 16 hex digits");
         assert_eq!(errors[1].to_string(), "official.tsv:2:22: unknown model `P9`: add it to `models` in catalog.yaml");
+    }
+
+    #[test]
+    fn an_absent_text_is_marked_apart_from_an_empty_one() {
+        let src = "hms\t0700200000020003\tH2D\t\\-\nhms\t0700200000020003\tX1\t\n";
+        let texts = parse_texts(src, "en.tsv", &catalog()).unwrap();
+        assert_eq!((texts.texts[0].absent, texts.texts[0].text.as_str()), (true, ""));
+        assert_eq!((texts.texts[1].absent, texts.texts[1].text.as_str()), (false, ""));
     }
 
     #[test]

@@ -191,6 +191,7 @@ fn native(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     m.add_class::<PyEntry>()?;
     m.add_class::<PyModel>()?;
     m.add_class::<PyLang>()?;
+    view::add_lang_attributes(&m.py().get_type::<PyLang>())?;
     m.add_function(wrap_pyfunction!(lookup, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(entries, m)?)?;

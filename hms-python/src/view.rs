@@ -70,27 +70,6 @@ pub struct PyLang(pub Lang);
 
 #[pymethods]
 impl PyLang {
-    /// English, the fallback of every language.
-    #[classattr]
-    #[pyo3(name = "EN")]
-    fn en() -> PyLang {
-        PyLang(Lang::En)
-    }
-
-    /// German.
-    #[classattr]
-    #[pyo3(name = "DE")]
-    fn de() -> PyLang {
-        PyLang(Lang::De)
-    }
-
-    /// Simplified Chinese.
-    #[classattr]
-    #[pyo3(name = "ZH_CN")]
-    fn zh_cn() -> PyLang {
-        PyLang(Lang::ZhCn)
-    }
-
     /// Every language.
     #[classattr]
     #[pyo3(name = "ALL")]
@@ -99,19 +78,20 @@ impl PyLang {
     }
 
     /// The language that serves `locale` best (`de-CH`, `de_DE.UTF-8`, `zh-Hant`, `pt-BR`);
-    /// any well-formed locale of another language is English. `ValueError` when malformed.
+    /// any well-formed locale of a language without texts is English. `ValueError` when
+    /// malformed.
     #[staticmethod]
     fn negotiate(locale: String) -> PyResult<PyLang> {
         Lang::negotiate(&locale).map(PyLang).map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
-    /// Strictly `en`, `de` or `zh-cn` (also `zh`, `zh-Hans`, `zh_CN`).
+    /// Strictly a language code: `en`, `de`, `pt-br`, `zh-cn`... (also `zh`, `zh-Hans`).
     #[staticmethod]
     fn parse(code: String) -> PyResult<PyLang> {
         code.parse().map(PyLang).map_err(|e: hms_catalog::UnknownLang| PyValueError::new_err(e.to_string()))
     }
 
-    /// The code Bambu's files use: `en`, `de`, `zh-cn`.
+    /// The code Bambu's files use: `en`, `de`, `pt-br`, `zh-cn`...
     #[getter]
     fn code(&self) -> &'static str {
         self.0.code()
@@ -128,13 +108,21 @@ impl PyLang {
     }
 
     fn __repr__(&self) -> String {
-        let name = match self.0 {
-            Lang::De => "DE",
-            Lang::ZhCn => "ZH_CN",
-            _ => "EN",
-        };
-        format!("Lang.{name}")
+        format!("Lang.{}", attribute(self.0))
     }
+}
+
+/// The class attribute that names `lang`: `EN`, `PT_BR`, `ZH_CN`.
+pub fn attribute(lang: Lang) -> String {
+    lang.code().to_ascii_uppercase().replace('-', "_")
+}
+
+/// Sets `Lang.EN`, `Lang.DE`... on the class, one for each language of [`Lang::ALL`].
+pub fn add_lang_attributes(class: &Bound<'_, pyo3::types::PyType>) -> PyResult<()> {
+    for &lang in Lang::ALL {
+        class.setattr(attribute(lang).as_str(), PyLang(lang))?;
+    }
+    Ok(())
 }
 
 fn text<'a>(value: &'a Bound<'_, PyAny>, what: &str, class: &str) -> PyResult<Cow<'a, str>> {

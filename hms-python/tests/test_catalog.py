@@ -61,15 +61,21 @@ def test_model_resolves_ids_names_prefixes_and_serials():
 
 
 def test_lang_negotiates_like_the_rust_crate():
-    assert Lang.ALL == (Lang.EN, Lang.DE, Lang.ZH_CN)
-    assert [lang.code for lang in Lang.ALL] == ["en", "de", "zh-cn"]
+    assert [lang.code for lang in Lang.ALL] == [
+        "en", "de", "es", "fr", "hu", "it", "ja", "ko", "nl", "pl", "pt-br", "ru", "sv", "zh-cn"
+    ]
+    assert Lang.ALL[0] == Lang.EN and Lang.ALL[-1] == Lang.ZH_CN and Lang.ALL[10] == Lang.PT_BR
     cases = {
         "de-CH": Lang.DE,
         "de_DE.UTF-8": Lang.DE,
         "de_DE@euro": Lang.DE,
         "zh-Hant-TW": Lang.ZH_CN,
         "zh_CN": Lang.ZH_CN,
-        "pt-BR": Lang.EN,
+        "pt-BR": Lang.PT_BR,
+        "pt_PT.UTF-8": Lang.PT_BR,
+        "fr-CA": Lang.FR,
+        "es-419": Lang.ES,
+        "he": Lang.EN,
         "C.UTF-8": Lang.EN,
         "POSIX": Lang.EN,
         " en ": Lang.EN,
@@ -84,3 +90,4 @@ def test_lang_negotiates_like_the_rust_crate():
     with pytest.raises(ValueError, match="unknown language"):
         Lang.parse("de-CH")
     assert repr(Lang.ZH_CN) == "Lang.ZH_CN" and str(Lang.DE) == "de"
+    assert repr(Lang.PT_BR) == "Lang.PT_BR" and Lang.parse("pt-BR") == Lang.PT_BR

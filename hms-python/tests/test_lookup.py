@@ -146,10 +146,13 @@ def test_model_and_lang_follow_the_rust_rules():
     assert german != english
     for locale in ["de-CH", "de_DE.UTF-8", "DE", "deu"]:
         assert lookup(AMS_A_SLOT_1, lang=locale).text == german, locale
-    for locale in ["en-US", "pt-BR", "fr", "C.UTF-8"]:
+    for locale in ["en-US", "he", "C.UTF-8"]:
         assert lookup(AMS_A_SLOT_1, lang=locale).text == english, locale
+    for locale, lang in [("pt-BR", Lang.PT_BR), ("pt", Lang.PT_BR), ("fr-CA", Lang.FR)]:
+        found = lookup(AMS_A_SLOT_1, lang=locale)
+        assert found.lang == lang and found.text not in (None, english), locale
     assert lookup(AMS_A_SLOT_1, lang="zh-Hant-TW").lang == Lang.ZH_CN
-    # An unknown model gets the text most models share; a malformed one is refused.
+    # An unknown model gets the default text, as no model does; a malformed one is refused.
     assert lookup(AMS_A_SLOT_1, model="Z9 Ultra").model is None
     assert lookup(AMS_A_SLOT_1, model="Z9 Ultra").text == english
     assert lookup(AMS_A_SLOT_1, model="094").model == Model.parse("H2D")

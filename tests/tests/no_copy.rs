@@ -153,7 +153,7 @@ fn texts_dir() -> PathBuf {
 /// Bambu's texts of every language imported, each labelled with its language and code.
 fn official_texts(catalog: &Catalog) -> Option<Vec<(String, String)>> {
     let mut out = Vec::new();
-    for lang in ["en", "de", "zh-cn"] {
+    for lang in hms_model::official::LANGS {
         let path = texts_dir().join(format!("{lang}.tsv"));
         let Ok(source) = std::fs::read_to_string(&path) else {
             if lang == "en" {

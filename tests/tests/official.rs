@@ -109,11 +109,33 @@ fn every_official_text_matches_its_file() {
         }
         Some(out)
     };
+    // Printers the merged lists name are served by them (the newer source): client_rule.rs
+    // checks those. Here, the printers whose per-model file is their newest source.
+    let mut merged_names = HashSet::new();
+    for entry in std::fs::read_dir(dir.join("ha-bambulab")).into_iter().flatten().flatten() {
+        let Ok(json) = serde_json::from_slice::<serde_json::Value>(&std::fs::read(entry.path()).unwrap_or_default())
+        else {
+            continue;
+        };
+        for section in ["device_hms", "device_error"] {
+            for texts in json[section].as_object().into_iter().flat_map(|m| m.values()) {
+                for models in texts.as_object().into_iter().flat_map(|t| t.values()) {
+                    let names = models.as_array().into_iter().flatten().filter_map(|m| m.as_str());
+                    merged_names.extend(names.map(str::to_owned));
+                }
+            }
+        }
+    }
     let (mut checked, mut mismatches) = (0, Vec::new());
     for &model in Model::ALL {
         let Some(prefix) = model.serial_prefix() else { continue };
-        let Some(english) = read("en", prefix) else { continue };
-        let english: std::collections::HashMap<_, _> = english.into_iter().collect();
+        if merged_names.contains(model.id()) {
+            println!("{}: served by the merged lists (newer), checked by client_rule.rs", model.id());
+            continue;
+        }
+        if read("en", prefix).is_none() {
+            continue;
+        }
         for &lang in Lang::ALL {
             if !lang.has_texts() {
                 println!("skipped {lang}: its texts are not compiled in");
@@ -121,7 +143,11 @@ fn every_official_text_matches_its_file() {
             }
             let Some(entries) = read(lang.code(), prefix) else { continue };
             for (code, text) in entries {
-                let expected = if text.is_empty() { english.get(&code).cloned().unwrap_or_default() } else { text };
+                // An empty text gives way to the language's default: client_rule.rs checks it.
+                if text.is_empty() {
+                    continue;
+                }
+                let expected = text;
                 let found = lookup(AnyCode::parse(&code).unwrap());
                 let said = found.official().map(|o| o.text(Some(model), lang));
                 let ok = match said {
@@ -142,7 +168,7 @@ fn every_official_text_matches_its_file() {
     }
     println!("checked {checked} texts");
     assert!(mismatches.is_empty(), "{mismatches:#?}");
-    assert!(checked > 30_000, "only {checked} texts checked");
+    assert!(checked > 10_000, "only {checked} texts checked");
 }
 
 #[test]

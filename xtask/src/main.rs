@@ -38,7 +38,7 @@ enum Task {
         /// With --download: only these models (serial prefixes like 094, or model ids like H2D).
         #[arg(long, value_name = "MODEL,...", value_delimiter = ',', requires = "download")]
         models: Vec<String>,
-        /// With --download: only these languages (en, de, zh-cn).
+        /// With --download: only these languages (default: every language Bambu publishes).
         #[arg(long, value_name = "LANG,...", value_delimiter = ',', requires = "download")]
         langs: Vec<String>,
         /// With --download: the server.

@@ -167,23 +167,25 @@ fn every_model_and_language_is_downloaded_once_and_imported() {
     let (result, lines) = run(&root, &settings(&server, &[], &[]));
     let report = result.unwrap();
     assert!(report.errors.is_empty() && report.written, "{:?}", report.errors);
-    assert_eq!(report.inputs, [15, 5, 0, 0]);
+    // Five prefixes, each in every language Bambu publishes, and five action lists.
+    let langs = hms_model::official::LANGS;
+    assert_eq!(report.inputs, [5 * langs.len(), 5, 0, 0]);
     assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tA1,H2D,H2C\t-\tH2D:6+9+11"]);
 
     // X1 and X1C share 00M: one request each; every version asked is 0 (nothing kept yet).
     let requests = server.requests();
     let mut expected = Vec::new();
     for prefix in ["00M", "039", "094", "31B", "20P"] {
-        for lang in ["en", "de", "zh-cn"] {
+        for lang in langs {
             expected.push(format!("/query.php?lang={lang}&d={prefix}&v=0"));
         }
         expected.push(format!("/hms/GetActionImage.php?v=0&d={prefix}"));
     }
     assert_eq!(requests, expected);
-    assert_eq!(lines.len(), 20, "{lines:#?}");
+    assert_eq!(lines.len(), 5 * (langs.len() + 1), "{lines:#?}");
     assert!(lines[0].starts_with("fetch hms_en_00M.json ... ") && lines[0].ends_with(" s"), "{}", lines[0]);
     let kept = snapshot(&root.path.join("catalog/downloads"));
-    assert_eq!(kept.len(), 20);
+    assert_eq!(kept.len(), 5 * (langs.len() + 1));
     assert!(kept.contains_key("hms_zh-cn_31B.json") && kept.contains_key("hms_action_094.json"));
 }
 

@@ -60,7 +60,12 @@ fn the_older_shape_without_the_wrapper_reads_the_same() {
     let report = root.import(&["older"], false, false);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     assert_eq!(root.lines_of(FACTS, "0300010000010001"), ["hms\t0300010000010001\tA1\t-\t-"]);
-    assert_eq!(root.lines_of(EN, "0300400C"), ["err\t0300400C\t*\tTest text: the print task was cancelled."]);
+    // The A1's text serves printers the catalog does not know; the models with no source have
+    // no text in English.
+    assert_eq!(
+        root.lines_of(EN, "0300400C"),
+        ["err\t0300400C\t*\tTest text: the print task was cancelled.", "err\t0300400C\tX1,X1C,H2D,H2C,X2D\t\\-"]
+    );
 }
 
 #[test]
@@ -77,9 +82,8 @@ fn merged_files_and_wiki_links() {
     assert_eq!(
         root.lines_of(EN, "0300010000010001"),
         [
-            "hms\t0300010000010001\t*\tTest merged text for the X1.",
-            // Only X1 has a text of its own, so it is the most common; the merged default
-            // stays for codes without model texts.
+            "hms\t0300010000010001\t*\tTest merged default for fault one.",
+            "hms\t0300010000010001\tX1\tTest merged text for the X1.",
         ]
     );
     assert_eq!(
@@ -152,30 +156,50 @@ fn empty_and_missing_texts_stay_as_they_are() {
     let root = Root::new("empty");
     let report = root.import(ALL, false, false);
     // An empty English text is an explicit empty field.
-    assert_eq!(root.lines_of(EN, "0500010000030001"), ["hms\t0500010000030001\t*\t"]);
+    assert_eq!(
+        root.lines_of(EN, "0500010000030001"),
+        ["hms\t0500010000030001\t*\t", "hms\t0500010000030001\tX1,X1C,A1,H2C,X2D\t\\-"]
+    );
     assert_eq!(report.texts["en"].empty, 1);
-    // German: H2D's text is empty (no English put in its place); a code the German file
-    // lacks has no line (the runtime falls back to English).
-    assert_eq!(root.lines_of(DE, "0300010000010001"), ["hms\t0300010000010001\t*\t"]);
+    // German: H2D's text is empty and there is no German default, so the printers without a
+    // source have no text (the runtime goes on to English for them and for the empty one); a
+    // code the German file lacks has no line at all.
+    assert_eq!(
+        root.lines_of(DE, "0300010000010001"),
+        ["hms\t0300010000010001\t*\t", "hms\t0300010000010001\tX1,X1C,A1,H2C,X2D\t\\-"]
+    );
     assert!(root.lines_of(DE, "0700200000020003").is_empty());
     assert_eq!(report.texts["de"].codes, 3);
 }
 
 #[test]
-fn the_default_text_is_the_one_most_models_show() {
+fn the_merged_default_serves_every_printer_without_a_text_of_its_own() {
     let root = Root::new("default");
     let report = root.import(ALL, false, false);
+    // The merged list names X1; the per-model files give A1, H2D, H2C and X2D their own.
     assert_eq!(
         root.lines_of(EN, "0300010000010001"),
         [
-            "hms\t0300010000010001\t*\tTest text shared by H2C and X2D for fault one.",
+            "hms\t0300010000010001\t*\tTest merged default for fault one.",
             "hms\t0300010000010001\tX1\tTest merged text for the X1.",
             "hms\t0300010000010001\tA1\tTest text in the older shape for the A1.",
             "hms\t0300010000010001\tH2D\tTest text: the H2D motion board reports fault one.",
+            "hms\t0300010000010001\tH2C,X2D\tTest text shared by H2C and X2D for fault one.",
         ]
     );
-    // That code's and 0300400C's merged defaults gave way to the models' texts.
-    assert_eq!(report.texts["en"].defaults_overridden, 2);
+    // Without a default, printers the catalog does not know get the text most printers show.
+    assert_eq!(
+        root.lines_of(EN, "0700200000020003"),
+        ["hms\t0700200000020003\t*\tTest text for AMS {ams} slot {slot}.", "hms\t0700200000020003\tX1,X1C,A1,H2C\t\\-"]
+    );
+    assert!(report.texts["en"].absent > 0);
+    // Each model's source is reported, with its version.
+    let sources = &report.sources["en"];
+    assert!(
+        sources.iter().any(|s| s.starts_with("X1 from ") && s.ends_with("hms_en.json (no version)")),
+        "{sources:?}"
+    );
+    assert!(sources.iter().any(|s| s.starts_with("H2D from ") && s.ends_with("(version 202501010000)")), "{sources:?}");
 }
 
 #[test]
@@ -196,7 +220,10 @@ fn ams_family_texts_become_templates_where_they_fill_back() {
     assert_eq!(text("0701C010"), "Test text for AMS {ams} as a whole.");
     assert_eq!(
         root.lines_of(DE, "0701220000020003"),
-        ["hms\t0701220000020003\t*\tTesttext für AMS {ams} Slot {slot}."]
+        [
+            "hms\t0701220000020003\t*\tTesttext für AMS {ams} Slot {slot}.",
+            "hms\t0701220000020003\tX1,X1C,A1,H2C,X2D\t\\-"
+        ]
     );
     // Four English AMS texts (three of them templated) are stored as two.
     assert_eq!(report.templates_saved, 1);

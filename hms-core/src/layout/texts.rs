@@ -30,6 +30,10 @@ pub const LIST_BIT: u16 = 0x8000;
 pub const LAST_BIT: u16 = 0x8000;
 /// Text index of the empty text.
 pub const EMPTY_TEXT: u16 = 0;
+/// [`TextVariant::text`] index that says its models have no text in this language (their
+/// own text and the language's default are both missing or empty): the next language of the
+/// fallback chain answers for them. No real text has this index.
+pub const ABSENT_TEXT: u16 = 0x7FFF;
 /// Texts per entry of [`TextTable::starts`]: a text's start is its block's plus the lengths
 /// of the texts before it in the block.
 pub const TEXT_BLOCK: usize = 16;
@@ -39,8 +43,8 @@ crate::record! {
     pub struct TextVariant {
         /// The models that show this text; 0 for the default (most common) text.
         pub models: u32,
-        /// The text's index ([`EMPTY_TEXT`] when the models show none), with [`LAST_BIT`] on
-        /// the last variant of its list.
+        /// The text's index ([`EMPTY_TEXT`] when the models show none, [`ABSENT_TEXT`] when
+        /// the language has nothing for them), with [`LAST_BIT`] on the last variant of its list.
         pub text: u16,
     }
 }
@@ -109,8 +113,10 @@ impl<'a> TextTable<'a> {
 
     /// Text `text`.
     pub fn text(&self, text: u16) -> Said<'a> {
-        if text == EMPTY_TEXT {
-            return Said::Empty;
+        match text {
+            EMPTY_TEXT => return Said::Empty,
+            ABSENT_TEXT => return Said::Nothing,
+            _ => {}
         }
         let text = text as usize;
         let block = text / TEXT_BLOCK;
@@ -153,21 +159,25 @@ impl<'a> TextTable<'a> {
 }
 
 /// What a user of `lang` on `model` is shown for the official code at `found`: the language's
-/// text for the model (else its most common text), else English's; [`Said::Empty`] when the
-/// lists carry the code with an empty text and no text was found.
+/// text for the model, else English's; [`Said::Empty`] (the code is silent) only when no text
+/// was found and English lists the code with an empty text for the model.
+///
+/// Each table already holds, per model, the model's own text or else the language's default
+/// (the import resolves them, an empty text never standing in for a default); without a model,
+/// the default.
 pub fn text_with_fallback<'a>(
     lang: &TextTable<'a>,
     english: &TextTable<'a>,
     found: &Found,
     model: Option<u8>,
 ) -> Said<'a> {
-    let first = lang.said(found, model);
-    let second = if core::ptr::eq(lang, english) { first } else { english.said(found, model) };
-    match (first, second) {
-        (Said::Text(t), _) | (_, Said::Text(t)) => Said::Text(t),
-        (Said::Empty, _) | (_, Said::Empty) => Said::Empty,
-        _ => Said::Nothing,
+    if let Said::Text(t) = lang.said(found, model) {
+        return Said::Text(t);
     }
+    if core::ptr::eq(lang, english) {
+        return lang.said(found, model);
+    }
+    english.said(found, model)
 }
 
 #[cfg(all(test, feature = "bake"))]

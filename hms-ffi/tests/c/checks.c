@@ -145,8 +145,9 @@ static void negotiated_language(void) {
     hms_entry e;
     CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "de-CH", &e) == HMS_OK && e.lang == 1);
     CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "de_DE.UTF-8", &e) == HMS_OK && e.lang == 1);
-    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "zh-Hant-TW", &e) == HMS_OK && e.lang == 2);
-    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "pt-BR", &e) == HMS_OK && e.lang == 0);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "zh-Hant-TW", &e) == HMS_OK && e.lang == 13);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "pt-BR", &e) == HMS_OK && e.lang == 10);
+    CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "he", &e) == HMS_OK && e.lang == 0);
     CHECK(hms_lookup(0x07010100, 0x00010004, NULL, "xx", &e) == HMS_OK && e.lang == 0);
 }
 

@@ -141,6 +141,7 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
                       err\t0300400C\t*\tPrint error test text.\n";
     const DE: &str = "hms\t0300020000010001\t*\tDüsenheizung Testtext.\n\
                       hms\t0300020000010001\tH2D\t\n\
+                      hms\t0300020000010001\tP2S\t\\-\n\
                       err\t0300400C\t*\t\n";
 
     /// The text a [`Said`] holds, decoded.
@@ -190,6 +191,17 @@ levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, varian
         assert_eq!(shown(text_with_fallback(&de, &en, &ams, None)), Some("AMS ? slot ? test text.".to_owned()));
         let error = t.find_official(1, 0x0300_400C).unwrap();
         assert_eq!(shown(text_with_fallback(&de, &en, &error, None)), Some("Print error test text.".to_owned()));
+    }
+
+    #[test]
+    fn models_without_a_text_in_a_language_get_english() {
+        let (tables, en, de) = build();
+        let nozzle = tables.view().find_official(0, 0x0300_0200_0001_0001).unwrap();
+        let (en, de) = (en.view(), de.view());
+        // P2S has no German text (`\-`): not the German default, but English.
+        assert_eq!(de.said(&nozzle, Some(2)), Said::Nothing);
+        assert_eq!(shown(text_with_fallback(&de, &en, &nozzle, Some(2))), Some("Nozzle heater test text.".to_owned()));
+        assert_eq!(shown(text_with_fallback(&de, &en, &nozzle, Some(1))), Some("Düsenheizung Testtext.".to_owned()));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use hms_core::layout::texts::{LAST_BIT, LIST_BIT, NO_TEXT, OwnedTextTable, TEXT_BLOCK, TextVariant, UNIFORM_BIT};
+use hms_core::layout::texts::{
+    ABSENT_TEXT, LAST_BIT, LIST_BIT, NO_TEXT, OwnedTextTable, TEXT_BLOCK, TextVariant, UNIFORM_BIT,
+};
 
 use super::{RowLayout, intern};
 use crate::model::Channel;
@@ -19,7 +21,8 @@ pub fn build_texts(
 ) -> Result<OwnedTextTable, String> {
     let index: HashMap<(Channel, u64), usize> =
         facts.codes.iter().enumerate().map(|(i, c)| ((c.channel, c.key), i)).collect();
-    let mut per_record: Vec<Vec<(u32, &str)>> = vec![Vec::new(); facts.codes.len()];
+    // Per record: (models, text), `None` for models without a text in the language.
+    let mut per_record: Vec<Vec<(u32, Option<&str>)>> = vec![Vec::new(); facts.codes.len()];
     for t in &texts.texts {
         let Some(&i) = index.get(&(t.channel, t.key)) else {
             return Err(format!(
@@ -27,7 +30,7 @@ pub fn build_texts(
                 crate::official::spell(t.channel, t.key)
             ));
         };
-        per_record[i].push((t.models, &t.text));
+        per_record[i].push((t.models, (!t.absent).then_some(t.text.as_str())));
     }
     // Text 0 is the empty text.
     let mut distinct: Vec<&str> = vec![""];
@@ -42,8 +45,11 @@ pub fn build_texts(
         variants.sort_by_key(|&(models, _)| models != 0);
         let mut ids = Vec::with_capacity(variants.len());
         for &(models, text) in variants.iter() {
-            let id = intern(&mut seen, &mut distinct, text);
-            ids.push(TextVariant { models, text: u16::try_from(id).map_err(|_| too_many("texts"))? });
+            let id = match text {
+                Some(text) => u16::try_from(intern(&mut seen, &mut distinct, text)).map_err(|_| too_many("texts"))?,
+                None => ABSENT_TEXT,
+            };
+            ids.push(TextVariant { models, text: id });
         }
         let value = match ids.as_slice() {
             [] => NO_TEXT,
@@ -91,7 +97,7 @@ pub fn build_texts(
     }
     table.values = stored.into_iter().collect();
     // Checked once at the end: a record's value is meaningless if either overflowed.
-    if table.lists.len() >= LIST_BIT as usize || distinct.len() >= LIST_BIT as usize {
+    if table.lists.len() >= LIST_BIT as usize || distinct.len() >= ABSENT_TEXT as usize {
         return Err(too_many("texts or variant lists"));
     }
     let marked = distinct.iter().map(|t| crate::packing::mark(t)).collect::<Result<Vec<_>, _>>()?;

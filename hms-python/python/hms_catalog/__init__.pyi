@@ -38,19 +38,32 @@ class Lang:
 
     EN: ClassVar["Lang"]
     DE: ClassVar["Lang"]
+    ES: ClassVar["Lang"]
+    FR: ClassVar["Lang"]
+    HU: ClassVar["Lang"]
+    IT: ClassVar["Lang"]
+    JA: ClassVar["Lang"]
+    KO: ClassVar["Lang"]
+    NL: ClassVar["Lang"]
+    PL: ClassVar["Lang"]
+    PT_BR: ClassVar["Lang"]
+    RU: ClassVar["Lang"]
+    SV: ClassVar["Lang"]
     ZH_CN: ClassVar["Lang"]
     ALL: ClassVar[Tuple["Lang", ...]]
     @staticmethod
     def negotiate(locale: str) -> "Lang":
-        """The language that serves a locale best (``de-CH``, ``de_DE.UTF-8``, ``zh-Hant``):
-        German and Chinese in any region or script have their texts, any other well-formed
-        locale is English. Raises ``ValueError`` when malformed."""
+        """The language that serves a locale best (``de-CH``, ``de_DE.UTF-8``, ``pt-BR``,
+        ``zh-Hant``): each language Bambu publishes, in any region or script (Portuguese is
+        ``pt-br``, Chinese ``zh-cn``); any other well-formed locale is English. Raises
+        ``ValueError`` when malformed."""
     @staticmethod
     def parse(code: str) -> "Lang":
-        """Strictly ``en``, ``de`` or ``zh-cn`` (also ``zh``, ``zh-Hans``, ``zh_CN``)."""
+        """Strictly a language code: ``en``, ``de``, ``pt-br``, ``zh-cn``... (also ``zh``,
+        ``zh-Hans``)."""
     @property
     def code(self) -> str:
-        """``en``, ``de`` or ``zh-cn``."""
+        """``en``, ``de``, ``pt-br``, ``zh-cn``..."""
     @property
     def has_texts(self) -> bool:
         """Whether any text of the language is compiled in."""

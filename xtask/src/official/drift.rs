@@ -73,7 +73,7 @@ fn expand(facts: &OfficialFacts, texts: &OfficialTexts) -> BTreeMap<(AnyCode, Op
         *named.entry(t.code()).or_default() |= t.models;
     }
     let mut out = BTreeMap::new();
-    for t in &texts.texts {
+    for t in texts.texts.iter().filter(|t| !t.absent) {
         let k = t.code();
         let mask = if t.models == 0 {
             out.insert((k, None), t.text.clone());

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{AnyCode, Sink, hex};
+use super::AnyCode;
 
 /// Facts of one code.
 #[derive(Clone, Debug, Default)]
@@ -28,23 +28,53 @@ pub struct Page {
     pub models: u32,
 }
 
-/// The texts of one code in one language, by where they came from.
-#[derive(Clone, Debug, Default)]
-struct Texts {
-    /// Per-model files: model -> (text, file that gave it).
-    exact: BTreeMap<usize, (String, String)>,
-    /// The merged shape's texts for the models it names.
-    merged: BTreeMap<usize, String>,
-    /// The merged shape's default (empty model list) text.
-    merged_default: Option<String>,
+/// Where texts come from: one input file of one language.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The file, as reports name it.
+    pub name: String,
+    /// Its version (`YYYYMMDDhhmm`), where it gives one.
+    pub version: Option<u64>,
+    /// The models it carries: a per-model file its model, a merged list every model it names.
+    pub carries: u32,
+    /// Its place among the inputs: later files win ties.
+    order: usize,
 }
 
-/// One line of a texts file before templating: `models` 0 is the default text.
+impl Source {
+    /// How it ranks against other sources of its language: newer first, then later.
+    fn rank(&self) -> (bool, u64, usize) {
+        (self.version.is_some(), self.version.unwrap_or(0), self.order)
+    }
+}
+
+/// The texts of one code in one language, by source.
+#[derive(Clone, Debug, Default)]
+struct Texts {
+    /// Per source: the texts it gives models (a per-model file: its model's; a merged list:
+    /// the models its lists name).
+    own: BTreeMap<usize, BTreeMap<usize, String>>,
+    /// Per merged source that lists the code: its default (empty model list) text, if any.
+    defaults: BTreeMap<usize, Option<String>>,
+}
+
+/// What one model (or, for the default line, a printer the catalog does not know) is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Shown {
+    Text(String),
+    /// Listed with an empty text: nothing to show.
+    Empty,
+    /// No text in this language: the next language answers.
+    Absent,
+}
+
+/// One line of a texts file before templating: `models` 0 is the default text; `text` is
+/// `None` for models with no text in the language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextLine {
     pub key: AnyCode,
     pub models: u32,
-    pub text: String,
+    pub text: Option<String>,
 }
 
 /// What the inputs said, gathered.
@@ -52,7 +82,9 @@ pub struct TextLine {
 pub struct Import {
     facts: BTreeMap<AnyCode, Facts>,
     texts: BTreeMap<String, BTreeMap<AnyCode, Texts>>,
-    /// Model ids in catalog order, for messages.
+    /// Every text source, by language.
+    sources: BTreeMap<String, Vec<Source>>,
+    /// Model ids in catalog order.
     model_ids: Vec<String>,
 }
 
@@ -62,18 +94,13 @@ pub struct Merged {
     pub facts: Vec<(AnyCode, Facts)>,
     /// Per language, its lines in code order, each code's default first.
     pub texts: BTreeMap<String, Vec<TextLine>>,
-    /// Per language: codes whose merged-shape default text lost to a different text that
-    /// most of the code's models show.
-    pub defaults_overridden: BTreeMap<String, usize>,
+    /// Per language: each model's source (index into [`Import::sources`]'s list), if any.
+    pub served: BTreeMap<String, Vec<Option<Source>>>,
 }
 
 impl Import {
     pub fn new(model_ids: Vec<String>) -> Import {
         Import { model_ids, ..Import::default() }
-    }
-
-    fn model(&self, index: usize) -> &str {
-        self.model_ids.get(index).map_or("?", String::as_str)
     }
 
     fn facts(&mut self, key: AnyCode) -> &mut Facts {
@@ -84,65 +111,47 @@ impl Import {
         self.texts.entry(lang.to_owned()).or_default().entry(key).or_default()
     }
 
-    /// A per-model file's text. A text another file already gave for the same language,
-    /// model and code stays (first wins); a different one is a conflict.
-    pub fn per_model_text(
-        &mut self,
-        sink: &mut Sink,
-        file: &str,
-        lang: &str,
-        model: usize,
-        key: AnyCode,
-        text: String,
-    ) {
+    /// Registers a text source of `lang`; texts are then given with its number.
+    pub fn source(&mut self, name: &str, lang: &str, version: Option<u64>, model: Option<usize>) -> usize {
+        let order = self.sources.values().map(Vec::len).sum();
+        let list = self.sources.entry(lang.to_owned()).or_default();
+        list.push(Source { name: name.to_owned(), version, carries: model.map_or(0, |m| 1 << m), order });
+        list.len() - 1
+    }
+
+    /// A per-model file's text for its model. Repeats within the file are dealt with by its
+    /// reader.
+    pub fn per_model_text(&mut self, lang: &str, source: usize, model: usize, key: AnyCode, text: String) {
         let facts = self.facts(key);
         facts.listed = true;
         facts.models |= 1 << model;
-        let model_id = self.model(model).to_owned();
-        match self.texts(lang, key).exact.entry(model) {
-            std::collections::btree_map::Entry::Vacant(slot) => {
-                slot.insert((text, file.to_owned()));
-            }
-            std::collections::btree_map::Entry::Occupied(first) if first.get().0 != text => {
-                sink.conflicts.push(format!(
-                    "{file}: ecode {} for {model_id} ({lang}) already given by {}, text differs; the first is kept",
-                    hex(key),
-                    first.get().1
-                ));
-            }
-            std::collections::btree_map::Entry::Occupied(_) => {}
-        }
+        self.texts(lang, key).own.entry(source).or_default().insert(model, text);
     }
 
     /// A merged file's texts of one code: the default text, and texts for named models.
     pub fn merged_text(
         &mut self,
-        sink: &mut Sink,
-        file: &str,
         lang: &str,
+        source: usize,
         key: AnyCode,
         default: Option<String>,
         named: Vec<(usize, String)>,
     ) {
         let facts = self.facts(key);
         facts.listed = true;
+        let mut carries = 0;
         for (model, _) in &named {
             facts.models |= 1 << model;
+            carries |= 1 << model;
+        }
+        if let Some(s) = self.sources.get_mut(lang).and_then(|l| l.get_mut(source)) {
+            s.carries |= carries;
         }
         let texts = self.texts(lang, key);
-        if let Some(default) = default {
-            match &texts.merged_default {
-                None => texts.merged_default = Some(default),
-                Some(first) if *first != default => sink.conflicts.push(format!(
-                    "{file}: default text of ecode {} ({lang}) already given by an earlier file, text differs; \
-                     the first is kept",
-                    hex(key)
-                )),
-                Some(_) => {}
-            }
-        }
+        texts.defaults.insert(source, default);
+        let own = texts.own.entry(source).or_default();
         for (model, text) in named {
-            texts.merged.entry(model).or_insert(text);
+            own.entry(model).or_insert(text);
         }
     }
 
@@ -160,62 +169,93 @@ impl Import {
         entry.models |= models;
     }
 
-    /// Applies the merge rules.
+    /// Applies the merge rule: per language, each model's texts come from the newest source
+    /// that carries it; a model without a text of its own there (or with an empty one) gets
+    /// the language's default (the newest merged list's); see [`code_lines`].
     pub fn finish(self) -> Merged {
+        let models = self.model_ids.len();
         let mut merged = Merged { facts: self.facts.into_iter().collect(), ..Merged::default() };
         for (lang, codes) in self.texts {
+            let sources = self.sources.get(&lang).map_or(&[][..], Vec::as_slice);
+            let newest = |among: &mut dyn Iterator<Item = usize>| among.max_by_key(|&s| sources[s].rank());
+            let carrier: Vec<Option<usize>> = (0..models)
+                .map(|m| newest(&mut (0..sources.len()).filter(|&s| sources[s].carries & (1 << m) != 0)))
+                .collect();
             let mut lines = Vec::new();
-            let mut overridden = 0;
             for (key, texts) in codes {
-                code_lines(key, texts, &mut lines, &mut overridden);
+                let own = |m: usize| carrier[m].and_then(|s| texts.own.get(&s)?.get(&m));
+                let own: Vec<Option<&String>> = (0..models).map(own).collect();
+                let default = newest(&mut texts.defaults.keys().copied()).and_then(|s| texts.defaults[&s].as_ref());
+                code_lines(key, &own, default, &mut lines);
             }
-            merged.defaults_overridden.insert(lang.clone(), overridden);
+            merged.served.insert(lang.clone(), carrier.iter().map(|s| s.map(|s| sources[s].clone())).collect());
             merged.texts.insert(lang, lines);
         }
         merged
     }
 }
 
-/// The lines of one code: per model, the per-model file's text, else the merged file's; the
-/// default is the text most models show (ties: the one of the first model in catalog order),
-/// or the merged file's default when no model has a text of its own.
-fn code_lines(key: AnyCode, texts: Texts, lines: &mut Vec<TextLine>, overridden: &mut usize) {
-    let Texts { exact, mut merged, merged_default } = texts;
-    for (model, (text, _)) in exact {
-        merged.insert(model, text);
-    }
-    // Distinct texts in the order of their first model, with their models.
-    let mut variants: Vec<(String, u32, usize)> = Vec::new();
-    for (model, text) in merged {
-        match variants.iter_mut().find(|(t, _, _)| *t == text) {
-            Some((_, mask, count)) => {
-                *mask |= 1 << model;
-                *count += 1;
+/// The lines of one code in one language, from each model's own text (from its source) and
+/// the language's default. A model is shown its own text, else the default; an empty text is
+/// no text, so an empty own text gives way to the default, and a model is silent (`Empty`)
+/// only when neither has a text but one is listed empty. The default line serves printers the
+/// catalog does not know: the default, or where none is given, the text most models show
+/// (ties: the first model in catalog order). Models shown what the default line shows need no
+/// line of their own.
+fn code_lines(key: AnyCode, own: &[Option<&String>], default: Option<&String>, lines: &mut Vec<TextLine>) {
+    let shown = |text: Option<&String>| match text {
+        Some(t) if !t.is_empty() => Shown::Text(t.clone()),
+        Some(_) => Shown::Empty,
+        None => Shown::Absent,
+    };
+    let for_model: Vec<Shown> = own
+        .iter()
+        .map(|&text| match (shown(text), shown(default)) {
+            (Shown::Text(t), _) | (_, Shown::Text(t)) => Shown::Text(t),
+            (Shown::Empty, _) | (_, Shown::Empty) => Shown::Empty,
+            _ => Shown::Absent,
+        })
+        .collect();
+    let unknown = match shown(default) {
+        Shown::Absent => {
+            // Distinct own texts in the order of their first model, with how many show each.
+            let mut counts: Vec<(&String, usize)> = Vec::new();
+            for text in own.iter().flatten().filter(|t| !t.is_empty()) {
+                match counts.iter_mut().find(|(t, _)| t == text) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((text, 1)),
+                }
             }
-            None => variants.push((text, 1 << model, 1)),
-        }
-    }
-    let mut best = None::<usize>;
-    for (i, (_, _, count)) in variants.iter().enumerate() {
-        if best.is_none_or(|b| *count > variants[b].2) {
-            best = Some(i);
-        }
-    }
-    let default = match best {
-        Some(i) => {
-            let (text, _, _) = variants.remove(i);
-            if merged_default.as_ref().is_some_and(|d| *d != text) {
-                *overridden += 1;
+            let most = counts.iter().rev().max_by_key(|(_, n)| *n).map(|(t, _)| (*t).clone());
+            match most {
+                Some(text) => Shown::Text(text),
+                None if own.iter().flatten().next().is_some() => Shown::Empty,
+                None => Shown::Absent,
             }
-            text
         }
-        None => match merged_default {
-            Some(text) => text,
-            None => return,
+        known => known,
+    };
+    let line = |models: u32, shown: &Shown| TextLine {
+        key,
+        models,
+        text: match shown {
+            Shown::Text(t) => Some(t.clone()),
+            Shown::Empty => Some(String::new()),
+            Shown::Absent => None,
         },
     };
-    lines.push(TextLine { key, models: 0, text: default });
-    lines.extend(variants.into_iter().map(|(text, models, _)| TextLine { key, models, text }));
+    if unknown != Shown::Absent {
+        lines.push(line(0, &unknown));
+    }
+    // The other values, in the order of their first model.
+    let mut groups: Vec<(&Shown, u32)> = Vec::new();
+    for (m, value) in for_model.iter().enumerate().filter(|(_, v)| **v != unknown) {
+        match groups.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, mask)) => *mask |= 1 << m,
+            None => groups.push((value, 1 << m)),
+        }
+    }
+    lines.extend(groups.into_iter().map(|(value, models)| line(models, value)));
 }
 
 #[cfg(test)]
@@ -225,37 +265,80 @@ mod tests {
 
     const KEY: AnyCode = AnyCode::Hms(Hms::from_u64(0x0300_0100_0001_0001));
 
-    fn texts(lines: &[(usize, &str)]) -> Texts {
-        let exact = lines.iter().map(|&(m, t)| (m, (t.to_owned(), "f".to_owned()))).collect();
-        Texts { exact, ..Texts::default() }
-    }
-
-    fn lines_of(texts: Texts) -> Vec<(u32, String)> {
+    /// The lines for models 0-3 with these own texts and default.
+    fn lines_of(own: [Option<&str>; 4], default: Option<&str>) -> Vec<(u32, Option<String>)> {
+        let own: Vec<Option<String>> = own.iter().map(|t| t.map(str::to_owned)).collect();
+        let own: Vec<Option<&String>> = own.iter().map(Option::as_ref).collect();
+        let default = default.map(str::to_owned);
         let mut lines = Vec::new();
-        code_lines(KEY, texts, &mut lines, &mut 0);
+        code_lines(KEY, &own, default.as_ref(), &mut lines);
         lines.into_iter().map(|l| (l.models, l.text)).collect()
     }
 
-    #[test]
-    fn default_is_the_most_common_text() {
-        let got = lines_of(texts(&[(0, "one"), (1, "two"), (2, "two")]));
-        assert_eq!(got, [(0, "two".to_owned()), (0b1, "one".to_owned())]);
+    fn text(t: &str) -> Option<String> {
+        Some(t.to_owned())
     }
 
     #[test]
-    fn ties_go_to_the_first_model_in_catalog_order() {
-        let got = lines_of(texts(&[(3, "late"), (1, "early")]));
-        assert_eq!(got, [(0, "early".to_owned()), (0b1000, "late".to_owned())]);
+    fn own_texts_win_and_the_default_serves_the_rest() {
+        let got = lines_of([Some("own"), None, Some("other"), None], Some("default"));
+        assert_eq!(got, [(0, text("default")), (0b1, text("own")), (0b100, text("other"))]);
     }
 
     #[test]
-    fn per_model_texts_beat_merged_ones_and_merged_default_fills_in() {
-        let mut t = texts(&[(1, "exact")]);
-        t.merged.insert(1, "merged".into());
-        t.merged.insert(2, "merged".into());
-        t.merged_default = Some("fallback".into());
-        assert_eq!(lines_of(t), [(0, "exact".to_owned()), (0b100, "merged".to_owned())]);
-        let only_default = Texts { merged_default: Some("fallback".into()), ..Texts::default() };
-        assert_eq!(lines_of(only_default), [(0, "fallback".to_owned())]);
+    fn an_empty_own_text_gives_way_to_the_default() {
+        let got = lines_of([Some(""), None, None, None], Some("default"));
+        assert_eq!(got, [(0, text("default"))]);
+        // Without a default it is silent, and the others have nothing in this language.
+        let got = lines_of([Some(""), None, Some("own"), None], None);
+        assert_eq!(got, [(0, text("own")), (0b1, text("")), (0b1010, None)]);
+    }
+
+    #[test]
+    fn an_empty_default_leaves_models_without_a_text_silent() {
+        let got = lines_of([Some("own"), None, None, None], Some(""));
+        assert_eq!(got, [(0, text("")), (0b1, text("own"))]);
+    }
+
+    #[test]
+    fn without_a_default_unknown_printers_get_the_most_common_text() {
+        let got = lines_of([Some("one"), Some("two"), Some("two"), None], None);
+        assert_eq!(got, [(0, text("two")), (0b1, text("one")), (0b1000, None)]);
+        // Ties: the first model in catalog order.
+        let got = lines_of([None, Some("late"), None, Some("early")], None);
+        assert_eq!(got, [(0, text("late")), (0b101, None), (0b1000, text("early"))]);
+    }
+
+    #[test]
+    fn a_code_no_source_gives_a_text_has_no_lines() {
+        assert_eq!(lines_of([None; 4], None), []);
+    }
+
+    #[test]
+    fn each_model_reads_its_newest_source() {
+        let mut import = Import::new(vec!["A".into(), "B".into()]);
+        let old = import.source("old.json", "en", Some(202501010000), Some(0));
+        let merged = import.source("merged.json", "en", Some(202604290000), None);
+        let unversioned = import.source("b.json", "en", None, Some(1));
+        import.per_model_text("en", old, 0, KEY, "old text for A".into());
+        import.per_model_text("en", unversioned, 1, KEY, "text for B".into());
+        import.merged_text("en", merged, KEY, Some("default".into()), vec![(0, "merged text for A".into())]);
+        let merged = import.finish();
+        let lines: Vec<(u32, Option<String>)> = merged.texts["en"].iter().map(|l| (l.models, l.text.clone())).collect();
+        assert_eq!(lines, [(0, text("default")), (0b1, text("merged text for A")), (0b10, text("text for B"))]);
+        let served: Vec<Option<&str>> =
+            merged.served["en"].iter().map(|s| s.as_ref().map(|s| s.name.as_str())).collect();
+        assert_eq!(served, [Some("merged.json"), Some("b.json")]);
+    }
+
+    #[test]
+    fn sources_without_a_version_rank_by_their_order() {
+        let mut import = Import::new(vec!["A".into()]);
+        let first = import.source("first.json", "en", None, Some(0));
+        let second = import.source("second.json", "en", None, Some(0));
+        import.per_model_text("en", first, 0, KEY, "first".into());
+        import.per_model_text("en", second, 0, KEY, "second".into());
+        let merged = import.finish();
+        assert_eq!(merged.texts["en"][0].text.as_deref(), Some("second"));
     }
 }

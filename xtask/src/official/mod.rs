@@ -159,7 +159,7 @@ pub fn import_bytes(catalog: &Catalog, name: &str, bytes: &[u8]) -> OfficialRepo
         Some(Ok(kind)) => {
             let catalog = unnamed::add(catalog, kind.prefix().map(|p| (name, p)), &mut sink);
             let mut import = merge::Import::new(catalog.models.iter().map(|m| m.id.clone()).collect());
-            read_bytes(name, &kind, bytes.to_vec(), &catalog, &mut import, &mut sink, &mut report);
+            read_bytes(name, &kind, None, bytes.to_vec(), &catalog, &mut import, &mut sink, &mut report);
             outputs(import, &catalog, &mut sink, &mut report);
         }
         Some(Err(e)) => sink.errors.push(format!("{name}: {e}")),
@@ -191,21 +191,27 @@ fn outputs(
     let templater = template::Templater::new(catalog.modules.iter().filter(|m| m.lettered).map(|m| m.id));
     let mut outputs: BTreeMap<String, String> = BTreeMap::new();
     for (lang, lines) in &merged.texts {
-        let originals: BTreeSet<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-        let templated: Vec<merge::TextLine> =
-            lines.iter().map(|l| merge::TextLine { text: templater.apply(l.key, &l.text), ..l.clone() }).collect();
-        let distinct: BTreeSet<&str> = templated.iter().map(|l| l.text.as_str()).collect();
+        let originals: BTreeSet<&str> = lines.iter().filter_map(|l| l.text.as_deref()).collect();
+        let templated: Vec<merge::TextLine> = lines
+            .iter()
+            .map(|l| merge::TextLine { text: l.text.as_ref().map(|t| templater.apply(l.key, t)), ..l.clone() })
+            .collect();
+        let distinct: BTreeSet<&str> = templated.iter().filter_map(|l| l.text.as_deref()).collect();
         // One original may stay as is for one code and become a template for another.
         report.templates_saved += originals.len().saturating_sub(distinct.len());
+        let codes: BTreeSet<AnyCode> = lines.iter().filter(|l| l.text.is_some()).map(|l| l.key).collect();
         report.texts.insert(
             lang.clone(),
             LangCount {
-                codes: lines.iter().filter(|l| l.models == 0).count(),
+                codes: codes.len(),
                 lines: lines.len(),
-                empty: lines.iter().filter(|l| l.text.is_empty()).count(),
-                defaults_overridden: merged.defaults_overridden.get(lang).copied().unwrap_or(0),
+                empty: lines.iter().filter(|l| l.text.as_deref() == Some("")).count(),
+                absent: lines.iter().filter(|l| l.text.is_none()).count(),
             },
         );
+        if let Some(served) = merged.served.get(lang) {
+            report.sources.insert(lang.clone(), report::served(served, &model_ids));
+        }
         outputs.insert(lang.clone(), write::texts_tsv(lang, &templated, &model_ids));
     }
     let facts = write::facts_tsv(&merged.facts, &model_ids);
@@ -222,16 +228,41 @@ fn read_one(
     report: &mut OfficialReport,
 ) {
     let name = file.name();
+    let version = match file.kind {
+        input::Kind::Merged { .. } => merged_version(&file.path, sink),
+        _ => None,
+    };
     match fs::read(&file.path) {
-        Ok(bytes) => read_bytes(&name, &file.kind, bytes, catalog, import, sink, report),
+        Ok(bytes) => read_bytes(&name, &file.kind, version, bytes, catalog, import, sink, report),
         Err(e) => sink.errors.push(format!("{name}: cannot read: {e}")),
     }
 }
 
-/// Reads the contents of one input file, of `kind`, named `name` in messages, into `import`.
+/// The version of the merged lists in `path`'s folder: its `VERSION` file (`YYYYMMDDhhmm`),
+/// if there is one; a malformed one is warned about and ignored.
+fn merged_version(path: &Path, sink: &mut Sink) -> Option<u64> {
+    let file = path.parent()?.join("VERSION");
+    let text = fs::read_to_string(&file).ok()?;
+    let digits = text.trim();
+    match digits.parse::<u64>() {
+        Ok(v) if digits.bytes().all(|b| b.is_ascii_digit()) => Some(v),
+        _ => {
+            sink.warnings.push(format!(
+                "{}: `{digits}` is not a version (YYYYMMDDhhmm); the merged lists beside it count as unversioned",
+                file.display()
+            ));
+            None
+        }
+    }
+}
+
+/// Reads the contents of one input file, of `kind`, named `name` in messages, into `import`;
+/// `version` is a merged list's (from its folder's `VERSION`).
+#[allow(clippy::too_many_arguments)]
 fn read_bytes(
     name: &str,
     kind: &input::Kind,
+    version: Option<u64>,
     bytes: Vec<u8>,
     catalog: &Catalog,
     import: &mut merge::Import,
@@ -276,7 +307,7 @@ fn read_bytes(
         }
         input::Kind::Merged { lang } => {
             report.inputs[2] += 1;
-            read_merged::merged(&src, sink, import, lang, &by_id);
+            read_merged::merged(&src, sink, import, lang, version, &by_id);
         }
         input::Kind::Wiki => {
             report.inputs[3] += 1;

@@ -48,10 +48,13 @@ impl Seen {
     }
 }
 
-/// Reads one model's texts in one language into `import`.
+/// Reads one model's texts in one language into `import`, as a source of the version the
+/// file's `ver` gives.
 pub fn per_model(src: &Source, sink: &mut Sink, import: &mut Import, lang: &str, model: usize) {
     let Some(root) = src.root(sink) else { return };
     let Some(top) = src.object(sink, root, "the file") else { return };
+    let version = top.get("ver").and_then(|ver| version(src, sink, ver));
+    let source = import.source(src.name, lang, version, Some(model));
     let (container, at) = match top.get("data") {
         Some(data) => match src.object(sink, data, "`data`") {
             Some(object) => (object, data),
@@ -68,12 +71,30 @@ pub fn per_model(src: &Source, sink: &mut Sink, import: &mut Import, lang: &str,
         for (i, raw) in entries.into_iter().enumerate() {
             let Some((key, text)) = text_entry(src, sink, raw, channel) else { continue };
             if seen.first(sink, src.name, key, i + 1, &text, "text") {
-                import.per_model_text(sink, src.name, lang, model, key, text);
+                import.per_model_text(lang, source, model, key, text);
             }
         }
     }
     if !any {
         src.error(sink, at, "no `device_hms` or `device_error` section");
+    }
+}
+
+/// A version, `YYYYMMDDhhmm` as a number or a string of digits; anything else is warned about
+/// and read as no version.
+pub fn version(src: &Source, sink: &mut Sink, raw: &RawValue) -> Option<u64> {
+    let text = raw.get().trim();
+    let digits = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(text);
+    match digits.parse::<u64>() {
+        Ok(v) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => Some(v),
+        _ => {
+            src.warning(
+                sink,
+                raw,
+                format_args!("`ver` {text} is not a version (YYYYMMDDhhmm); the file counts as unversioned"),
+            );
+            None
+        }
     }
 }
 

@@ -9,15 +9,18 @@ use super::merge::Import;
 use super::read::Seen;
 use super::{AnyCode, Channel, Sink, hex, parse_code};
 
-/// Reads one language's merged texts into `import`.
+/// Reads one language's merged texts into `import`, as a source of `version` (the merged
+/// lists carry none of their own: it comes from a `VERSION` file beside them).
 pub fn merged(
     src: &Source,
     sink: &mut Sink,
     import: &mut Import,
     lang: &str,
+    version: Option<u64>,
     model_index: &dyn Fn(&str) -> Option<usize>,
 ) {
     let Some(root) = src.root(sink) else { return };
+    let source = import.source(src.name, lang, version, None);
     let Some(top) = src.object(sink, root, "the file") else { return };
     let mut any = false;
     for (name, section) in &top.members {
@@ -65,7 +68,7 @@ pub fn merged(
                     }
                 }
             }
-            import.merged_text(sink, src.name, lang, key, default, named);
+            import.merged_text(lang, source, key, default, named);
         }
     }
     if !any {

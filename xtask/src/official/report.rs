@@ -2,7 +2,31 @@
 
 use std::collections::BTreeMap;
 
+use super::merge::Source;
 use super::read::ActionCount;
+
+/// Which source served each model, grouped by source in the order of their first model:
+/// `X1, A1 from hms_en.json (version 202604290000)`, `X1E: no source`.
+pub fn served(served: &[Option<Source>], model_ids: &[String]) -> Vec<String> {
+    let mut groups: Vec<(Option<&Source>, Vec<&str>)> = Vec::new();
+    for (source, id) in served.iter().zip(model_ids) {
+        let source = source.as_ref();
+        match groups.iter_mut().find(|(s, _)| s.map(|s| &s.name) == source.map(|s| &s.name)) {
+            Some((_, ids)) => ids.push(id),
+            None => groups.push((source, vec![id])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(source, ids)| match source {
+            Some(s) => {
+                let version = s.version.map_or_else(|| "no version".to_owned(), |v| format!("version {v}"));
+                format!("{} from {} ({version})", ids.join(", "), s.name)
+            }
+            None => format!("{}: no source (the language's default text)", ids.join(", ")),
+        })
+        .collect()
+}
 
 /// Texts of one language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -13,8 +37,8 @@ pub struct LangCount {
     pub lines: usize,
     /// Lines whose text is empty.
     pub empty: usize,
-    /// Codes whose merged-file default text gave way to the text most of their models show.
-    pub defaults_overridden: usize,
+    /// Lines that mark models with no text in the language (they fall back to English).
+    pub absent: usize,
 }
 
 /// What an `--official` run found and did.
@@ -39,6 +63,8 @@ pub struct OfficialReport {
     pub other_codes: usize,
     /// Per language.
     pub texts: BTreeMap<String, LangCount>,
+    /// Per language, which source served each model: `H2D, H2S from FILE (version V)`.
+    pub sources: BTreeMap<String, Vec<String>>,
     /// Distinct strings templating saved, over every language.
     pub templates_saved: usize,
     /// Action entries and ids read.
@@ -69,12 +95,10 @@ impl OfficialReport {
             ),
         ];
         for (lang, c) in &self.texts {
-            let mut line = format!("texts {lang}: {} codes, {} lines, {} empty", c.codes, c.lines, c.empty);
-            if c.defaults_overridden > 0 {
-                line +=
-                    &format!(", {} merged-file defaults replaced by the text most models show", c.defaults_overridden);
-            }
-            lines.push(line);
+            lines.push(format!(
+                "texts {lang}: {} codes, {} lines, {} empty, {} without a text in {lang}",
+                c.codes, c.lines, c.empty, c.absent
+            ));
         }
         lines.push(format!("actions: {} entries, {} action ids", self.actions.entries, self.actions.ids));
         lines.push(format!("templates saved {} distinct strings", self.templates_saved));
@@ -82,6 +106,10 @@ impl OfficialReport {
         lines.extend(self.conflicts.iter().map(|c| format!("  {c}")));
         lines.push(format!("warnings: {}", self.warnings.len()));
         lines.extend(self.warnings.iter().map(|w| format!("  {w}")));
+        lines.push("sources (each model's texts come from the newest file that carries it):".to_owned());
+        for (lang, served) in &self.sources {
+            lines.extend(served.iter().map(|s| format!("  {lang}: {s}")));
+        }
         lines.push("drift:".to_owned());
         lines.extend(self.drift.iter().map(|d| format!("  {d}")));
         if !self.errors.is_empty() {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use hms_model::official::{escape, file_name};
+use hms_model::official::{ABSENT, escape, file_name};
 
 use super::merge::{Facts, TextLine};
 use super::{AnyCode, hex};
@@ -31,8 +31,8 @@ pub fn facts_tsv(facts: &[(AnyCode, Facts)], model_ids: &[String]) -> String {
     out
 }
 
-/// `texts/<lang>.tsv`: per code its default line (`*`) first, then one line per other text;
-/// `lines` are already templated.
+/// `texts/<lang>.tsv`: per code its default line (`*`) first, then one line per other text,
+/// `\\-` for models with no text in the language; `lines` are already templated.
 pub fn texts_tsv(lang: &str, lines: &[TextLine], model_ids: &[String]) -> String {
     let mut out = String::with_capacity(lines.len() * 96);
     let _ = writeln!(
@@ -47,7 +47,7 @@ pub fn texts_tsv(lang: &str, lines: &[TextLine], model_ids: &[String]) -> String
             file_name(line.key.channel()),
             hex(line.key),
             models(line.models, model_ids, "*"),
-            escape(&line.text)
+            line.text.as_deref().map_or_else(|| ABSENT.to_owned(), escape)
         );
     }
     out
@@ -129,13 +129,20 @@ mod tests {
     }
 
     #[test]
-    fn texts_are_escaped_and_empty_texts_are_empty_fields() {
+    fn texts_are_escaped_empty_texts_are_empty_fields_and_absent_ones_marked() {
         let key = AnyCode::Hms(Hms::from_u64(0x0700_2000_0002_0003));
         let lines = [
-            TextLine { key, models: 0, text: "a\tb\\c\nd".into() },
-            TextLine { key, models: 0b0100, text: String::new() },
+            TextLine { key, models: 0, text: Some("a\tb\\c\nd".into()) },
+            TextLine { key, models: 0b0100, text: Some(String::new()) },
+            TextLine { key, models: 0b0010, text: None },
         ];
         let text = texts_tsv("en", &lines, &ids());
-        assert!(text.ends_with("hms\t0700200000020003\t*\ta\\tb\\\\c\\nd\nhms\t0700200000020003\tH2D\t\n"), "{text}");
+        assert!(
+            text.ends_with(
+                "hms\t0700200000020003\t*\ta\\tb\\\\c\\nd\nhms\t0700200000020003\tH2D\t\n\
+                 hms\t0700200000020003\tA1MINI\t\\-\n"
+            ),
+            "{text}"
+        );
     }
 }

@@ -27,8 +27,9 @@ use crate::codegen::write_atomically;
 
 /// Where Bambu Lab publishes the lists.
 pub const DEFAULT_BASE: &str = "https://e.bambulab.com";
-/// The languages of the catalog's official texts (hms-catalog's `Lang`).
-pub const DEFAULT_LANGS: [&str; 3] = ["en", "de", "zh-cn"];
+/// The languages of the catalog's official texts (hms-catalog's `Lang`): every one Bambu
+/// publishes.
+pub const DEFAULT_LANGS: [&str; 14] = hms_model::official::LANGS;
 /// The folder of the last downloads, under the project root.
 pub const KEPT: &str = "catalog/downloads";
 
@@ -271,7 +272,7 @@ mod tests {
 
     #[test]
     fn languages_are_normalised_and_deduplicated() {
-        assert_eq!(langs(&[]).unwrap(), ["en", "de", "zh-cn"]);
+        assert_eq!(langs(&[]).unwrap(), hms_model::official::LANGS);
         assert_eq!(langs(&["EN".into(), "zh-Hans".into(), "zh_CN".into()]).unwrap(), ["en", "zh-cn"]);
         assert!(langs(&["e n".into()]).is_err());
     }
