@@ -296,11 +296,6 @@ const CALL_FIRE: &[&str] =
 /// number from 1; reason). A step here is not checked by rules 1-3.
 const EXCEPTIONS: &[(&str, usize, &str)] = &[
     (
-        "ams-err-external-spool-stuck",
-        1,
-        "turns the external spool by hand on its holder; the extruder is named only to say which spool",
-    ),
-    (
         "toolhead-camera-clean",
         2,
         "removes a filament string or a stray cable from in front of the camera lens; the cable is what blocks \
