@@ -19,12 +19,7 @@ use hms_catalog::{AnyCode, Hms, Lang, Model, OfficialText, PrintError, lookup};
 type Lists = HashMap<String, Vec<(String, Vec<String>)>>;
 
 fn merged_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("HMS_OFFICIAL_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/hms-official"),
-    };
-    let dir = dir.join("ha-bambulab");
-    dir.join("hms_en.json").is_file().then_some(dir)
+    hms_tests::official_dir("ha-bambulab/hms_en.json").map(|dir| dir.join("ha-bambulab"))
 }
 
 /// The merged lists by the file's language tag (`en`, `pt-br`, `zh-Hans`).

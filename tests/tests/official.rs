@@ -8,11 +8,7 @@ use std::path::PathBuf;
 use hms_catalog::{AnyCode, Hms, PrintError, entries, lookup};
 
 fn official_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("HMS_OFFICIAL_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/hms-official"),
-    };
-    dir.join("bambustudio").is_dir().then_some(dir)
+    hms_tests::official_dir("bambustudio")
 }
 
 /// Every HMS and print_error code of the English files: BambuStudio's per-model lists and the

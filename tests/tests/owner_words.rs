@@ -8,7 +8,9 @@
 //!   placeholder a code cannot fill, or a literal `{{`/`}}`);
 //! - no raw code fragment ([`code_fragments`]): `0500_8067`, `0300-400C`, `(0027)`, a family
 //!   spelling such as `07xx_2x00`, or a bare group of hex digits that looks like a code
-//!   number. A part number, a temperature or a plain quantity is not one;
+//!   number. A part number, a temperature or a plain quantity is not one. A note may name
+//!   another code for the owner's benefit (a guide that files a fault under another code);
+//!   its other rules hold;
 //! - no remark about the catalog or its sources ([`REMARKS`]);
 //! - a pointer to "the Wiki page for this code" only when every official code that shows
 //!   the text has a page of its own in catalog/official.tsv (column 4: a page whose last path
@@ -137,8 +139,8 @@ fn code_fragments(text: &str) -> Vec<String> {
     out
 }
 
-/// What is wrong with one text, apart from placeholders and wiki pages.
-fn word_problems(text: &str) -> Vec<String> {
+/// What is wrong with one text of `field`, apart from placeholders and wiki pages.
+fn word_problems(text: &str, field: Field) -> Vec<String> {
     let mut out = Vec::new();
     let lower = text.to_lowercase();
     if text.contains('`') {
@@ -154,8 +156,10 @@ fn word_problems(text: &str) -> Vec<String> {
     if commands > 0 && !COMMANDS.iter().any(|c| lower.contains(c)) {
         out.push("the command name \"hms\"".to_owned());
     }
-    for f in code_fragments(text) {
-        out.push(format!("the code fragment \"{f}\""));
+    if field != Field::Note {
+        for f in code_fragments(text) {
+            out.push(format!("the code fragment \"{f}\""));
+        }
     }
     for r in REMARKS {
         if lower.contains(r) {
@@ -205,7 +209,7 @@ fn owner_texts_hold_no_commands_code_fragments_or_catalog_remarks() {
         violations.push(format!("{}: {} has {problem}\n    text: {}", t.at, t.what, t.text));
     };
     for t in &texts {
-        for problem in word_problems(&t.text) {
+        for problem in word_problems(&t.text, t.field) {
             say(t, problem);
         }
     }
@@ -281,17 +285,29 @@ fn code_fragments_are_found_and_quantities_are_not() {
 
 #[test]
 fn commands_remarks_and_wiki_pointers_are_found() {
-    assert_eq!(word_problems("Run `hms explain` for the address."), ["a backtick", "the command \"hms explain\""]);
-    assert_eq!(word_problems("Use hms to read it."), ["the command name \"hms\""]);
-    assert_eq!(word_problems("The printer shows an HMS alert."), Vec::<String>::new());
     assert_eq!(
-        word_problems("No current model lists this code."),
+        word_problems("Run `hms explain` for the address.", Field::Step),
+        ["a backtick", "the command \"hms explain\""]
+    );
+    assert_eq!(word_problems("Use hms to read it.", Field::Step), ["the command name \"hms\""]);
+    assert_eq!(word_problems("The printer shows an HMS alert.", Field::Step), Vec::<String>::new());
+    assert_eq!(
+        word_problems("No current model lists this code.", Field::Step),
         ["the catalog remark \"no current model\"", "the catalog remark \"lists this code\""]
     );
-    assert_eq!(word_problems("Exhaust valve 1 (valve 1 for part 90)."), ["the catalog remark \"for part\""]);
+    assert_eq!(
+        word_problems("Exhaust valve 1 (valve 1 for part 90).", Field::Step),
+        ["the catalog remark \"for part\""]
+    );
     assert!(points_at_own_wiki("Open it as the Bambu Lab Wiki page for this code shows."));
     assert!(!points_at_own_wiki("The Bambu Lab Wiki has a guide to replacing the hotend."));
     let code = AnyCode::parse("0700_2000_0002_0003").unwrap();
     assert!(has_own_page(code, &[("x1/0700_2000_0002_0003".to_owned(), 1)]));
     assert!(!has_own_page(code, &[("x1/0700_2000_0002_0002".to_owned(), 1)]));
+    // A note may name another code; a step may not.
+    assert_eq!(word_problems("Some guides file this under 0700-2000-0002-0003.", Field::Note), Vec::<String>::new());
+    assert_eq!(
+        word_problems("Some guides file this under 0700-2000-0002-0003.", Field::Step),
+        ["the code fragment \"0700-2000-0002-0003\""]
+    );
 }

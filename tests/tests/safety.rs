@@ -294,20 +294,25 @@ const CALL_FIRE: &[&str] =
 
 /// Steps the word lists misread: (procedure name, or `code XXXX` for inline steps; step
 /// number from 1; reason). A step here is not checked by rules 1-3.
-const EXCEPTIONS: &[(&str, usize, &str)] = &[
-    (
-        "toolhead-camera-clean",
-        2,
-        "removes a filament string or a stray cable from in front of the camera lens; the cable is what blocks \
+const EXCEPTIONS: &[(&str, usize, &str)] = &[(
+    "toolhead-camera-clean",
+    2,
+    "removes a filament string or a stray cable from in front of the camera lens; the cable is what blocks \
          the view, not a connector being worked on",
-    ),
-];
+)];
 
 /// Codes rule 4 does not apply to, with the reason.
-const FIRE_EXCEPTIONS: &[(&str, &str)] = &[(
-    "07FE_C010, 07FF_C010",
-    "a loading prompt whose meaning says a little smoke while purging is normal: no fire alert",
-)];
+const FIRE_EXCEPTIONS: &[(&str, &str)] = &[
+    (
+        "07FE_C010, 07FF_C010",
+        "a loading prompt whose meaning says a little smoke while purging is normal: no fire alert",
+    ),
+    (
+        "0500_C059",
+        "the printer is putting the fire out and Bambu asks to wait before operating it: switching off comes \
+         after the extinguishing ends, and the steps say when to leave and call the fire service",
+    ),
+];
 
 /// A part a sentence names: (name, heated, motorised).
 type Part = (&'static str, bool, bool);

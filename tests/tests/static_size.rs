@@ -27,11 +27,11 @@ fn table_sizes_are_pinned() {
 }
 
 const PINNED: [(&str, usize); 10] = [
-    ("texts (stream and dictionary)", 115677),
+    ("texts (stream and dictionary)", 116949),
     ("procedure names", 3477),
     ("entries", 76301),
     ("procedures", 12792),
-    ("lists", 17358),
+    ("lists", 17364),
     ("rules (codes to entries)", 10689),
     ("rows", 12243),
     ("row index", 548),
