@@ -11,8 +11,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let view = View { model: None, lang: Lang::En };
-    for json in [false, true] {
-        let outcome = hms_cli::decode::run(data, json, view, &mut io::sink(), &mut io::sink());
+    for (json, compact) in [(false, false), (true, false), (false, true), (true, true)] {
+        let form = hms_cli::decode::Form { json, compact };
+        let outcome = hms_cli::decode::run(data, form, view, &mut io::sink(), &mut io::sink());
         outcome.expect("writing to a sink never fails");
     }
 });

@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use hms_catalog::{AnyCode, Lookup, OfficialText, Procedure, Spelling};
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::View;
@@ -22,20 +23,7 @@ pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Resul
     if let Some(key) = key_if_other(found) {
         writeln!(out, "  key:     {key} (the reserved byte cleared, as BambuStudio keys it)")?;
     }
-    let module = match found.module() {
-        Some(m) => format!("{:02X} {} ({})", m.id(), m.abbr(), m.name()),
-        None => format!("{:02X} (unknown module)", code.module_id()),
-    };
-    let mut place = String::new();
-    if let Some(letter) = found.unit_letter() {
-        place = format!(", unit {letter}");
-    } else if code.module_number() != 0 {
-        place = format!(", module number {}", code.module_number());
-    }
-    if let Some(slot) = found.slot() {
-        place.push_str(&format!(", slot {slot}"));
-    }
-    writeln!(out, "  module:  {module}{place}")?;
+    writeln!(out, "  module:  {}", module_and_place(found))?;
     let level = match (found.level(), code.level_raw()) {
         (Some(l), _) => format!("{} ({}): {}", l.id(), l.name(), l.meaning()),
         (None, Some(raw)) => format!("{raw} (not a level the catalog knows)"),
@@ -83,6 +71,36 @@ pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Resul
     Ok(())
 }
 
+/// The module and where in it: `07 AMS (AMS), unit B, slot 2`, `03 (unknown module)`.
+pub(crate) fn module_and_place(found: &Lookup) -> String {
+    let code = found.code();
+    let mut text = match found.module() {
+        Some(m) => format!("{:02X} {} ({})", m.id(), m.abbr(), m.name()),
+        None => format!("{:02X} (unknown module)", code.module_id()),
+    };
+    if let Some(letter) = found.unit_letter() {
+        text.push_str(&format!(", unit {letter}"));
+    } else if code.module_number() != 0 {
+        text.push_str(&format!(", module number {}", code.module_number()));
+    }
+    if let Some(slot) = found.slot() {
+        text.push_str(&format!(", slot {slot}"));
+    }
+    text
+}
+
+/// The `level` of the JSON: the number the code carries (`null` for a print_error code
+/// without one) and its name if the catalog knows it.
+#[derive(Serialize)]
+pub(crate) struct LevelJson {
+    id: Option<u16>,
+    name: Option<&'static str>,
+}
+
+pub(crate) fn level_json(found: &Lookup) -> LevelJson {
+    LevelJson { id: found.code().level_raw(), name: found.level().map(|l| l.name()) }
+}
+
 /// The code's wiki page (for the model asked for) as a QR code, drawn with half blocks inside
 /// its quiet zone (`--qr`); see `WikiQr`'s `Display`.
 pub fn write_qr(found: &Lookup, view: View, out: &mut impl Write) -> io::Result<()> {
@@ -97,7 +115,7 @@ pub fn write_qr(found: &Lookup, view: View, out: &mut impl Write) -> io::Result<
 }
 
 /// The code looked up, when it is not the code as reported (a reserved byte other than 0).
-fn key_if_other(found: &Lookup) -> Option<String> {
+pub(crate) fn key_if_other(found: &Lookup) -> Option<String> {
     (found.key() != found.code()).then(|| spellings(found.key()).0)
 }
 
@@ -152,10 +170,7 @@ pub fn to_json(found: &Lookup, view: View) -> Value {
         "module_number": code.module_number(),
         "unit": found.unit_letter().map(String::from),
         "slot": found.slot(),
-        "level": {
-            "id": code.level_raw(),
-            "name": found.level().map(|l| l.name()),
-        },
+        "level": level_json(found),
         "title": found.title().map(|t| t.to_string()),
         "meaning": found.meaning().map(|t| t.to_string()),
         "causes": found.causes().map(|s| s.to_string()).collect::<Vec<_>>(),

@@ -40,9 +40,15 @@ enum Command {
     /// every entry of `print.hms` and `print.print_error`. A line, or a report spread over
     /// lines, longer than 1 MiB is reported and skipped.
     Decode {
-        /// Print JSON instead of text.
+        /// Print JSON instead of text: one object per code and line.
         #[arg(long)]
         json: bool,
+        /// One line per code, for logs and streams, instead of the whole explanation: the code
+        /// as reported, its level and its title, tab-separated (a code the catalog lacks:
+        /// `unknown: module ...`); with --json, {"line", "code", "key" (only when the reserved
+        /// byte is set), "known", "level", "title"}.
+        #[arg(long)]
+        compact: bool,
         #[command(flatten)]
         view: ViewArgs,
     },
@@ -75,9 +81,10 @@ fn main() -> ExitCode {
             let format = if json { Format::Json } else { Format::Text { qr } };
             explain_args(&codes, format, view.view(), &mut out)
         }
-        Command::Decode { json, view } => {
+        Command::Decode { json, compact, view } => {
             note(&view);
-            decode::run(io::stdin().lock(), json, view.view(), &mut out, &mut io::stderr().lock())
+            let form = decode::Form { json, compact };
+            decode::run(io::stdin().lock(), form, view.view(), &mut out, &mut io::stderr().lock())
         }
         Command::List { module, level } => list::run(module.as_deref(), level.as_deref(), &mut out),
     };

@@ -4,17 +4,9 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 use std::thread;
 
-fn hms(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hms"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("hms runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
+mod common;
+
+use common::{hms, text};
 
 /// Runs `hms args` with `stdin` written by another thread, so a large input cannot fill the
 /// pipe while the output is not being read. Also gives the peak resident memory in KiB (Linux),
@@ -74,10 +66,6 @@ fn assert_decoded_around(out: &Output, lines: &[usize]) {
     }
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stderr.lines().all(|l| l.starts_with("hms: line ")), "{stderr}");
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[test]

@@ -1,24 +1,9 @@
 //! The `hms` binary as clients call it: `--lang` negotiated from any well-formed locale,
 //! `--model` of a model the catalog does not know, and reported codes with a reserved byte.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn hms(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hms"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("hms runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{hms, text};
 
 /// `explain --json` of one code with `args`, after checking it exits 0 with nothing on stderr.
 fn explain_json(args: &[&str], code: &str) -> serde_json::Value {

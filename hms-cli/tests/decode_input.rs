@@ -7,7 +7,7 @@ use hms_cli::{Outcome, View, decode};
 fn run(input: &str) -> (Outcome, String, String) {
     let (mut out, mut errors) = (Vec::new(), Vec::new());
     let view = View { model: None, lang: Lang::En };
-    let outcome = decode::run(input.as_bytes(), false, view, &mut out, &mut errors).unwrap();
+    let outcome = decode::run(input.as_bytes(), decode::Form::default(), view, &mut out, &mut errors).unwrap();
     (outcome, String::from_utf8(out).unwrap(), String::from_utf8(errors).unwrap())
 }
 

@@ -1,20 +1,17 @@
 //! `hms explain --qr`: the drawing of each code's wiki page decodes to the exact wiki URL
 //! (decoded with zxing-cpp through tests/qr/decode.py; skipped without it).
 
-use std::process::{Command, Output};
+mod common;
 
 #[path = "../../tests/qr/decode.rs"]
 mod decode;
 
+use common::hms;
 use decode::{CASES, Decoder, drawings};
-
-fn hms(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hms")).args(args).output().expect("hms runs")
-}
 
 #[test]
 fn explain_qr_draws_one_code_per_code_after_its_text() {
-    let out = hms(&["explain", "--qr", "0300_0100_0001_0007", "0300_9900_0002_7777"]);
+    let out = hms(&["explain", "--qr", "0300_0100_0001_0007", "0300_9900_0002_7777"], "");
     // The second code is unknown: exit status 1, and still its QR code (the home page).
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
@@ -24,13 +21,13 @@ fn explain_qr_draws_one_code_per_code_after_its_text() {
     assert!(text.contains(caption), "{text}");
     assert!(text.contains("  wiki page as a QR code (https://wiki.bambulab.com/en/hms/home):"), "{text}");
     // Without --qr, no drawing.
-    let plain = String::from_utf8(hms(&["explain", "0300_0100_0001_0007"]).stdout).unwrap();
+    let plain = String::from_utf8(hms(&["explain", "0300_0100_0001_0007"], "").stdout).unwrap();
     assert!(drawings(&plain).is_empty());
 }
 
 #[test]
 fn qr_and_json_do_not_go_together() {
-    let out = hms(&["explain", "--qr", "--json", "0300_0100_0001_0007"]);
+    let out = hms(&["explain", "--qr", "--json", "0300_0100_0001_0007"], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"));
 }
@@ -44,7 +41,7 @@ fn explain_qr_decodes_to_the_wiki_url() {
         if let Some(model) = model {
             args.extend(["--model", model]);
         }
-        let out = hms(&args);
+        let out = hms(&args, "");
         let text = String::from_utf8(out.stdout).unwrap();
         let mut drawn = drawings(&text);
         assert_eq!(drawn.len(), 1, "hms {args:?}:\n{text}");
