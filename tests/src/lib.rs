@@ -1,7 +1,8 @@
 //! Integration tests live in `tests/`; compile-fail cases in `compile-fail/`. This library
-//! holds what several of them share.
+//! holds what several of them share, and what the tests of xtask (the fuzz seeds) share with
+//! them; it has no dependencies, so any crate may take it as a dev-dependency.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The folder of Bambu Lab's official HMS files: `HMS_OFFICIAL_DIR`, else
 /// `../shared/hms-official` beside the repository; `None` unless it holds `needed` (a file or
@@ -12,4 +13,29 @@ pub fn official_dir(needed: &str) -> Option<PathBuf> {
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/hms-official"),
     };
     dir.join(needed).exists().then_some(dir)
+}
+
+/// Runs a fuzz target's body, `check`, on every file in `fuzz/seeds/<target>/`: the inputs the
+/// fuzzer starts from, so that `cargo test` exercises each target without cargo-fuzz. Each
+/// seed runs on its own, and the test fails naming every seed that panicked (the panic itself
+/// is printed as it happens).
+pub fn run_fuzz_seeds(target: &str, check: fn(&[u8])) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/seeds").join(target);
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("the seeds folder is readable").path())
+        .filter(|path| path.is_file())
+        .collect();
+    seeds.sort();
+    assert!(!seeds.is_empty(), "{} holds no seeds", dir.display());
+    let mut panicked = Vec::new();
+    for seed in &seeds {
+        let data = std::fs::read(seed).unwrap_or_else(|e| panic!("{}: {e}", seed.display()));
+        let name = seed.file_name().unwrap_or_default().to_string_lossy();
+        println!("{target}: {name} ({} bytes)", data.len());
+        if std::panic::catch_unwind(|| check(&data)).is_err() {
+            panicked.push(name.into_owned());
+        }
+    }
+    assert!(panicked.is_empty(), "{target}: the fuzz target's body panicked on {panicked:#?}");
 }
