@@ -11,7 +11,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 const CORTEX_M4F: &str = "thumbv7em-none-eabihf";
 const RISCV: &str = "riscv32imc-unknown-none-elf";
@@ -176,23 +175,8 @@ fn bare_metal_image(library: &Path) -> PathBuf {
 
 /// Runs the image in QEMU's mps2-an386 and returns its exit status and what it printed.
 fn run_in_qemu(image: &Path) -> (bool, String) {
-    let mut qemu = Command::new("qemu-system-arm")
-        .args(["-machine", "mps2-an386", "-nographic", "-monitor", "none", "-serial", "none"])
-        .args(["-semihosting-config", "enable=on,target=native", "-kernel"])
-        .arg(image)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("qemu-system-arm runs");
-    let started = Instant::now();
-    while qemu.try_wait().expect("qemu can be waited for").is_none() {
-        if started.elapsed() > Duration::from_secs(60) {
-            let _ = qemu.kill();
-            panic!("the bare-metal program did not exit within 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let out = qemu.wait_with_output().expect("qemu's output is readable");
+    let args = ["-machine", "mps2-an386", "-nographic", "-monitor", "none", "-serial", "none"];
+    let out = hms_tests::run_in_qemu(&args, image, "the bare-metal program");
     let printed = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     (out.status.success(), printed)
 }

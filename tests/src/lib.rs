@@ -1,8 +1,10 @@
 //! Integration tests live in `tests/`; compile-fail cases in `compile-fail/`. This library
-//! holds what several of them share, and what the tests of xtask (the fuzz seeds) share with
-//! them; it has no dependencies, so any crate may take it as a dev-dependency.
+//! holds what several of them share, and what the tests of hms-ffi (QEMU) and xtask (the fuzz
+//! seeds) share with them; it has no dependencies, so any crate may take it as a dev-dependency.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// The folder of Bambu Lab's official HMS files: `HMS_OFFICIAL_DIR`, else
 /// `../shared/hms-official` beside the repository; `None` unless it holds `needed` (a file or
@@ -38,4 +40,28 @@ pub fn run_fuzz_seeds(target: &str, check: fn(&[u8])) {
         }
     }
     assert!(panicked.is_empty(), "{target}: the fuzz target's body panicked on {panicked:#?}");
+}
+
+/// Runs `image` in `qemu-system-arm` on the machine `args` give, with semihosting (the
+/// program prints to QEMU's stdout and its exit status is QEMU's), and returns QEMU's status
+/// and output once it exits. `what` names the program for the panic when it does not exit
+/// within 60 s.
+pub fn run_in_qemu(args: &[&str], image: &Path, what: &str) -> Output {
+    let mut qemu = Command::new("qemu-system-arm")
+        .args(args)
+        .args(["-semihosting-config", "enable=on,target=native", "-kernel"])
+        .arg(image)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("qemu-system-arm runs (apt-get install qemu-system-arm)");
+    let started = Instant::now();
+    while qemu.try_wait().expect("qemu can be waited for").is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = qemu.kill();
+            panic!("{what} did not exit within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    qemu.wait_with_output().expect("qemu's output is readable")
 }

@@ -5,8 +5,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use hms_catalog::{AnyCode, Hms, Lang, PrintError};
 
@@ -56,23 +55,8 @@ fn flash_bytes(elf: &Path) -> u64 {
 
 /// Runs the image in QEMU's lm3s6965evb and returns what it printed.
 fn run_in_qemu(image: &Path) -> String {
-    let mut qemu = Command::new("qemu-system-arm")
-        .args(["-cpu", "cortex-m3", "-machine", "lm3s6965evb", "-nographic"])
-        .args(["-semihosting-config", "enable=on,target=native", "-kernel"])
-        .arg(image)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("qemu-system-arm runs (apt-get install qemu-system-arm)");
-    let started = Instant::now();
-    while qemu.try_wait().expect("qemu can be waited for").is_none() {
-        if started.elapsed() > Duration::from_secs(60) {
-            let _ = qemu.kill();
-            panic!("the firmware did not exit within 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let output = qemu.wait_with_output().expect("qemu's output is readable");
+    let args = ["-cpu", "cortex-m3", "-machine", "lm3s6965evb", "-nographic"];
+    let output = hms_tests::run_in_qemu(&args, image, "the firmware");
     assert!(output.status.success(), "the firmware failed: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("the firmware prints UTF-8")
 }
