@@ -96,6 +96,27 @@ impl WikiQr {
         let i = y * size + x;
         self.modules.get(i / 8).is_some_and(|byte| byte & (1 << (i % 8)) != 0)
     }
+
+    /// Reads a drawing (the lines `Display` writes) back: `(x, y, drawn)` for the two modules
+    /// of each character, quiet zone included, `drawn` where the half block covers the module;
+    /// line `n` holds rows `2n` and `2n + 1` (the last line's second row is past the picture
+    /// when its side is odd). Panics on a character `Display` does not draw. For the tests,
+    /// which compare drawings with the matrix: this crate's and the decoder's (tests/qr/).
+    #[doc(hidden)]
+    pub fn read_drawing<'a>(lines: impl IntoIterator<Item = &'a str>) -> impl Iterator<Item = (usize, usize, bool)> {
+        lines.into_iter().enumerate().flat_map(|(n, line)| {
+            line.chars().enumerate().flat_map(move |(x, c)| {
+                let (top, bottom) = match c {
+                    '█' => (true, true),
+                    '▀' => (true, false),
+                    '▄' => (false, true),
+                    ' ' => (false, false),
+                    other => panic!("{other:?} in a drawing"),
+                };
+                [(x, 2 * n, top), (x, 2 * n + 1, bottom)]
+            })
+        })
+    }
 }
 
 impl fmt::Debug for WikiQr {
@@ -219,21 +240,10 @@ mod tests {
             assert_eq!(lines.len(), side.div_ceil(2));
             assert!(lines.iter().all(|l| l.chars().count() == side));
             // Read the picture back from the half blocks.
-            for (n, line) in lines.iter().enumerate() {
-                for (x, c) in line.chars().enumerate() {
-                    let (top, bottom) = match c {
-                        '█' => (true, true),
-                        '▀' => (true, false),
-                        '▄' => (false, true),
-                        ' ' => (false, false),
-                        other => panic!("{other:?}"),
-                    };
-                    for (y, drawn) in [(2 * n, top), (2 * n + 1, bottom)] {
-                        let dark = x.checked_sub(4).zip(y.checked_sub(4)).is_some_and(|(x, y)| qr.get(x, y));
-                        let want = y < side && dark == dark_drawn;
-                        assert_eq!(drawn, want, "line {n}, column {x}");
-                    }
-                }
+            for (x, y, drawn) in WikiQr::read_drawing(text.lines()) {
+                let dark = x.checked_sub(4).zip(y.checked_sub(4)).is_some_and(|(x, y)| qr.get(x, y));
+                let want = y < side && dark == dark_drawn;
+                assert_eq!(drawn, want, "line {}, column {x}", y / 2);
             }
         }
         // The first line is all quiet zone: light, so drawn by default and blank with `#`.

@@ -2,15 +2,18 @@
 //! C interface and the firmware (each includes this file with `#[path]`).
 //!
 //! The drawings are read from their half blocks (`▀▄█`, light modules drawn, two rows a
-//! line, a quiet zone of 4 modules: `WikiQr`'s `Display`), and decoded by tests/qr/decode.py
-//! with zxing-cpp. The Python interpreter is `$HMS_QR_PYTHON` (.ci/run makes a virtual
-//! environment with the packages and sets it), else `python3`; without it or its packages
-//! the tests say they skipped.
+//! line, a quiet zone of 4 modules: `WikiQr`'s `Display`) with `WikiQr::read_drawing`, the
+//! reader hms-catalog's own tests use, and decoded by tests/qr/decode.py with zxing-cpp. The
+//! Python interpreter is `$HMS_QR_PYTHON` (.ci/run makes a virtual environment with the
+//! packages and sets it), else `python3`; without it or its packages the tests say they
+//! skipped.
 #![allow(dead_code)]
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+use hms_catalog::WikiQr;
 
 /// Codes, models and the wiki page each must lead to: own pages per model, a code's default
 /// page, the longest URL of Bambu's lists, and the home page of a code nobody knows.
@@ -32,7 +35,7 @@ pub const CASES: &[(&str, Option<&str>, &str)] = &[
 pub type Matrix = Vec<Vec<bool>>;
 
 /// The light margin every drawing has around the code.
-const QUIET_ZONE: usize = 4;
+const QUIET_ZONE: usize = WikiQr::QUIET_ZONE;
 
 /// The script beside this file.
 fn script() -> PathBuf {
@@ -115,22 +118,13 @@ pub fn drawings(text: &str) -> Vec<Matrix> {
 
 /// The modules of one drawing: light where a half block is drawn.
 fn read(lines: &[&str], width: usize) -> Matrix {
-    let mut picture = vec![vec![false; width]; width];
     for (n, line) in lines.iter().enumerate() {
         assert_eq!(line.chars().count(), width, "line {n} of a drawing: {line:?}");
-        for (x, c) in line.chars().enumerate() {
-            let (top, bottom) = match c {
-                '█' => (true, true),
-                '▀' => (true, false),
-                '▄' => (false, true),
-                ' ' => (false, false),
-                other => panic!("{other:?} in a drawing"),
-            };
-            for (y, drawn) in [(2 * n, top), (2 * n + 1, bottom)] {
-                if let Some(row) = picture.get_mut(y) {
-                    row[x] = !drawn;
-                }
-            }
+    }
+    let mut picture = vec![vec![false; width]; width];
+    for (x, y, drawn) in WikiQr::read_drawing(lines.iter().copied()) {
+        if let Some(row) = picture.get_mut(y) {
+            row[x] = !drawn;
         }
     }
     let inner = width - 2 * QUIET_ZONE;
