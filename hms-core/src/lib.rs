@@ -6,6 +6,8 @@
 //! * `layout`: the byte layout of the catalog tables, written by the build and read by the
 //!   runtime, so both sides agree on one definition. Hidden and unstable: an implementation
 //!   detail of the `hms` crates.
+//! * [`tracker`]: a stream of reports turned into raised and cleared alerts, with a hold time
+//!   and a mute list, in fixed memory.
 //! * [`placeholder`]: the placeholders of catalog texts (`{ams}`, `{unit}`, `{slot}`, `{rack}`,
 //!   `{side}`...) and the values a code gives them.
 //!
@@ -43,6 +45,7 @@ mod serde_impl;
 mod side;
 pub mod spelling;
 mod template;
+pub mod tracker;
 
 pub use any_code::AnyCode;
 pub use channel::Channel;
