@@ -9,6 +9,8 @@ pub mod decode;
 pub mod explain;
 pub mod list;
 pub mod report;
+#[cfg(feature = "watch")]
+pub mod watch;
 
 /// For which printer and in which language to show Bambu's own texts.
 #[derive(Clone, Copy, Debug)]

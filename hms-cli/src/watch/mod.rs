@@ -1,0 +1,204 @@
+//! `hms watch`: a printer's reports, live over MQTT or replayed from a capture, turned into
+//! alerts: each code that should notify is printed once when it is raised, with its
+//! explanation, and once when it is cleared (after it stayed away for the hold time; see
+//! [`hms_catalog::tracker`]).
+
+use std::io::{self, BufRead, Write};
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use hms_catalog::tracker::{Event, EventKind, Report, Tracker};
+use hms_catalog::{AnyCode, Lang, OfficialText, lookup};
+use serde_json::{Value, json};
+
+use crate::{View, explain};
+
+pub mod message;
+pub mod mqtt;
+pub mod tls;
+
+pub use message::{Active, active};
+pub use mqtt::{Fatal, Incoming, Printer, Status};
+pub use tls::Trust;
+
+/// At most this many codes are raised at once per printer; more are counted and left out
+/// until there is room (a printer shows far fewer).
+pub const MAX_RAISED: usize = 64;
+/// At most this many codes can be muted.
+pub const MAX_MUTED: usize = 64;
+
+/// How alerts are told.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// JSON lines instead of text.
+    pub json: bool,
+    /// How long a code must stay away before it is cleared.
+    pub hold: Duration,
+    /// Codes never raised.
+    pub muted: Vec<AnyCode>,
+    /// The printer model and language of the explanations.
+    pub view: View,
+}
+
+/// Turns messages into printed alerts.
+pub struct Watcher<'a, W: Write, E: Write> {
+    options: Options,
+    tracker: Tracker<MAX_RAISED, MAX_MUTED>,
+    out: &'a mut W,
+    errors: &'a mut E,
+    messages: u64,
+}
+
+impl<'a, W: Write, E: Write> Watcher<'a, W, E> {
+    /// A watcher with nothing raised; `Err` when more codes are muted than it can hold.
+    pub fn new(options: Options, out: &'a mut W, errors: &'a mut E) -> Result<Self, String> {
+        let hold = u64::try_from(options.hold.as_millis()).unwrap_or(u64::MAX);
+        let mut tracker = Tracker::new(hold);
+        for &code in &options.muted {
+            tracker.mute(code).map_err(|_| format!("at most {MAX_MUTED} codes can be muted"))?;
+        }
+        Ok(Watcher { options, tracker, out, errors, messages: 0 })
+    }
+
+    /// Takes in one message's payload, received `at` after the watch began.
+    pub fn message(&mut self, at: Duration, payload: &[u8]) -> io::Result<()> {
+        self.messages += 1;
+        let number = self.messages;
+        let value: Value = match serde_json::from_slice(payload) {
+            Ok(value) => value,
+            Err(e) => return writeln!(self.errors, "hms: message {number}: not JSON: {e}"),
+        };
+        let (found, problems) = active(&value);
+        for problem in problems {
+            writeln!(self.errors, "hms: message {number}: {problem}")?;
+        }
+        let report = Report { hms: found.hms.as_deref(), print_error: found.print_error };
+        let model = self.options.view.model;
+        let mut events = Vec::new();
+        self.tracker.update(millis(at), report, |code| !silent(code, model), |e| events.push(e));
+        self.write(&events)
+    }
+
+    /// Clears what has been away for the hold time by `at`.
+    pub fn tick(&mut self, at: Duration) -> io::Result<()> {
+        let mut events = Vec::new();
+        self.tracker.tick(millis(at), |e| events.push(e));
+        self.write(&events)
+    }
+
+    /// The end of the input at `at`: codes already gone are cleared now, without waiting out
+    /// the hold; codes still reported stay raised.
+    pub fn finish(&mut self, at: Duration) -> io::Result<()> {
+        self.tick(at + self.options.hold)?;
+        self.out.flush()
+    }
+
+    fn write(&mut self, events: &[Event]) -> io::Result<()> {
+        for event in events {
+            let found = lookup(event.code);
+            let view = self.options.view;
+            let kind = match event.kind {
+                EventKind::Raised => "raised",
+                EventKind::Cleared => "cleared",
+            };
+            if self.options.json {
+                let mut line = json!({"event": kind, "at_ms": event.at, "code": event.code.to_string()});
+                match event.kind {
+                    EventKind::Raised => line["explanation"] = explain::to_json(&found, view),
+                    EventKind::Cleared => line["title"] = json!(found.title().map(|t| t.to_string())),
+                }
+                serde_json::to_writer(&mut *self.out, &line)?;
+                writeln!(self.out)?;
+            } else {
+                let seconds = event.at as f64 / 1000.0;
+                match event.kind {
+                    EventKind::Raised => {
+                        writeln!(self.out, "{kind} {} at {seconds:.1} s", event.code)?;
+                        explain::write_text(&found, view, self.out)?;
+                        writeln!(self.out)?;
+                    }
+                    EventKind::Cleared => {
+                        let title = found.title().map(|t| format!(": {t}")).unwrap_or_default();
+                        writeln!(self.out, "{kind} {} at {seconds:.1} s{title}", event.code)?;
+                    }
+                }
+            }
+        }
+        if !events.is_empty() {
+            self.out.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether the printer shows nothing for `code`: Bambu's lists carry it with an empty text
+/// for this model (a code the printer keeps to itself).
+fn silent(code: AnyCode, model: Option<hms_catalog::Model>) -> bool {
+    let official = lookup(code).official();
+    official.is_some_and(|o| matches!(o.text(model, Lang::En), OfficialText::Silent))
+}
+
+fn millis(at: Duration) -> u64 {
+    u64::try_from(at.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Watches a printer until `stop` is set. Connection changes are told on `errors`.
+pub fn live(
+    printer: &Printer,
+    options: Options,
+    stop: &AtomicBool,
+    out: &mut impl Write,
+    errors: &mut impl Write,
+) -> Result<(), Fatal> {
+    let start = Instant::now();
+    let mut watcher = Watcher::new(options, out, errors).map_err(Fatal::Setup)?;
+    let result = mqtt::watch(printer, stop, |incoming| match incoming {
+        Incoming::Message(payload) => watcher.message(start.elapsed(), payload),
+        Incoming::Status(status) => {
+            match status {
+                Status::Connected => writeln!(watcher.errors, "hms: connected to {}:{}", printer.host, printer.port),
+                Status::Lost { reason, retry_in } => writeln!(
+                    watcher.errors,
+                    "hms: connection lost ({reason}); trying again in {:.1} s",
+                    retry_in.as_secs_f64()
+                ),
+            }?;
+            watcher.tick(start.elapsed())
+        }
+    });
+    watcher.out.flush().map_err(Fatal::Output)?;
+    result
+}
+
+/// Replays a capture: one message per line (or one JSON value spread over lines), taken to
+/// arrive `interval` apart. A line that is not JSON is reported and skipped.
+pub fn replay(
+    input: impl BufRead,
+    interval: Duration,
+    options: Options,
+    out: &mut impl Write,
+    errors: &mut impl Write,
+) -> io::Result<()> {
+    let mut watcher = Watcher::new(options, out, errors).map_err(io::Error::other)?;
+    let mut at = Duration::ZERO;
+    let mut pending = String::new();
+    for line in input.lines() {
+        let line = line?;
+        if pending.is_empty() && line.trim().is_empty() {
+            continue;
+        }
+        pending.push_str(&line);
+        pending.push('\n');
+        match serde_json::from_str::<serde::de::IgnoredAny>(&pending) {
+            Err(e) if e.is_eof() && pending.len() <= crate::decode::MAX_REPORT => continue,
+            _ => {}
+        }
+        watcher.message(at, pending.as_bytes())?;
+        pending.clear();
+        at += interval;
+    }
+    if !pending.is_empty() {
+        watcher.message(at, pending.as_bytes())?;
+    }
+    watcher.finish(at)
+}
