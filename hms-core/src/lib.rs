@@ -6,6 +6,7 @@
 //! * `layout`: the byte layout of the catalog tables, written by the build and read by the
 //!   runtime, so both sides agree on one definition. Hidden and unstable: an implementation
 //!   detail of the `hms` crates.
+//! * [`action`]: the buttons Bambu offers for an alert and the MQTT command each sends.
 //! * [`tracker`]: a stream of reports turned into raised and cleared alerts, with a hold time
 //!   and a mute list, in fixed memory.
 //! * [`placeholder`]: the placeholders of catalog texts (`{ams}`, `{unit}`, `{slot}`, `{rack}`,
@@ -30,6 +31,7 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+pub mod action;
 mod any_code;
 mod channel;
 #[cfg(feature = "defmt")]
