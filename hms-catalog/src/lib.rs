@@ -56,7 +56,7 @@ pub use entry::{Entry, Pattern, Procedure, Texts, entries, procedures};
 pub use generated::{Code, Level, Model, Module};
 pub use hms_core::placeholder::Filled as Text;
 pub use hms_core::placeholder::Side;
-pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Spelling, tracker};
+pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Spelling, action, tracker};
 pub use lang::{Lang, UnknownLang};
 pub use locale::MalformedLocale;
 pub use lookup::{CodeFromStrError, Lookup, lookup};
