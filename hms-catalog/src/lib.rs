@@ -21,7 +21,9 @@
 //! `PrintError::from_u32` for `print.print_error`. Codes in source: [`code!`].
 //!
 //! Features: `std` (default), `guides` (default), `lang-en` (default), `wiki` (default),
-//! `qr` (default), `lang-de`, `lang-fr`... (one per language, or `lang-all`), `serde`, `defmt`; see the README's "Features" table.
+//! `qr` (default), `lang-de`, `lang-fr`... (one per language, or `lang-all`), `serde` (with
+//! [`Lookup::answer`], the JSON shape of an answer), `json` ([`report`], the codes of an MQTT
+//! report; needs alloc), `defmt`; see the README's "Features" table.
 //! `default-features = false` is no std, the facts of every official code and the title of
 //! every catalog entry.
 //!
@@ -33,12 +35,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "json")]
+extern crate alloc;
 #[cfg(any(feature = "std", test))]
 extern crate std;
 
 mod generated {
     hms_macros::catalog!("catalog.yaml", official = "official.tsv", guides = "guides");
 }
+#[cfg(feature = "serde")]
+mod answer;
 #[cfg(feature = "defmt")]
 mod defmt_impl;
 mod entry;
@@ -48,11 +54,15 @@ mod lookup;
 mod official;
 #[cfg(feature = "qr")]
 mod qr;
+#[cfg(feature = "json")]
+pub mod report;
 mod resolve;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod text;
 
+#[cfg(feature = "serde")]
+pub use answer::Answer;
 pub use entry::{Entry, Pattern, Procedure, Texts, entries, procedures};
 pub use generated::{Code, Level, Model, Module};
 pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Side, Spelling};

@@ -18,7 +18,7 @@ use std::process::Command;
 
 /// The crates and the features their API is documented with.
 const CRATES: [&str; 2] = ["hms-core", "hms-catalog"];
-const FEATURES: &str = "hms-catalog/serde";
+const FEATURES: &str = "hms-catalog/serde,hms-catalog/json";
 
 /// Enums whose variants are the catalog's data.
 const DATA_ENUMS: [&str; 4] = ["hms_catalog::Code", "hms_catalog::Model", "hms_catalog::Module", "hms_catalog::Level"];
@@ -195,7 +195,8 @@ fn text(html: &str) -> String {
     }
     let out = out.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", "\"");
     let out = out.replace("&#39;", "'").replace(['§', 'ⓘ'], "");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    // rustdoc breaks long signatures over lines, with a trailing comma: one line, without it.
+    out.split_whitespace().collect::<Vec<_>>().join(" ").replace("( ", "(").replace(", )", ")")
 }
 
 fn read(path: &Path) -> String {
