@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use hms_catalog::{Hms, lookup, tables};
+use hms_catalog::__unstable::tables;
+use hms_catalog::{Hms, lookup};
 use hms_core::layout::CHANNEL_HMS;
 
 /// Every official `print.hms` code, in table order.

@@ -3,13 +3,11 @@
 use core::fmt;
 
 use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, NONE, ProcedureRecord};
-use hms_core::placeholder::{Fill, Filled, Side};
-use hms_core::{AnyCode, Hms, PrintError};
+use hms_core::placeholder::Fill;
+use hms_core::{AnyCode, Hms, PrintError, Side};
 
 use crate::generated::TABLES;
-use crate::{Code, Module};
-
-type Text = Filled<'static>;
+use crate::{Code, Module, Text};
 
 /// Whether the meanings, notes, causes and procedures are compiled in (the `guides` feature).
 pub(crate) const GUIDES: bool = cfg!(feature = "guides");
@@ -62,22 +60,22 @@ impl Entry {
     }
 
     /// The title as the catalog writes it, placeholders unfilled (`AMS {ams} slot {slot} ...`).
-    /// Texts are stored compressed, so this is a [`Text`](crate::Text) that writes the
+    /// Texts are stored compressed, so this is a [`Text`] that writes the
     /// template, not a `&str`.
     pub fn title_template(&self) -> Text {
-        Filled::packed(TABLES.text(self.record.title), Fill::default()).as_written()
+        Text::as_written(TABLES.text(self.record.title))
     }
 
     /// The meaning as the catalog writes it, placeholders unfilled; `None` without the
     /// `guides` feature.
     pub fn meaning_template(&self) -> Option<Text> {
-        GUIDES.then(|| Filled::packed(TABLES.text(self.record.meaning), Fill::default()).as_written())
+        GUIDES.then(|| Text::as_written(TABLES.text(self.record.meaning)))
     }
 
     /// The note as the catalog writes it, if any; `None` without the `guides` feature.
     pub fn note_template(&self) -> Option<Text> {
         let note = self.record.note;
-        (GUIDES && note.len != 0).then(|| Filled::packed(TABLES.text(note), Fill::default()).as_written())
+        (GUIDES && note.len != 0).then(|| Text::as_written(TABLES.text(note)))
     }
 
     /// The procedure, with placeholders unfilled; `None` without the `guides` feature.
@@ -91,13 +89,13 @@ impl Entry {
     }
 
     /// The matched pattern's position in the tables (one record per pattern).
-    pub fn index(&self) -> u16 {
+    pub(crate) fn index(&self) -> u16 {
         self.index
     }
 
     /// The position of the entry's first pattern in the tables: the same for every pattern of
     /// one entry.
-    pub fn first_index(&self) -> u16 {
+    pub(crate) fn first_index(&self) -> u16 {
         self.record.first_of_entry(self.index)
     }
 }
@@ -135,8 +133,8 @@ impl Pattern {
         self.record.varies != 0
     }
 
-    /// Its position in the tables (see [`Entry::index`]).
-    pub fn index(&self) -> u16 {
+    /// Its position in the tables (one record per pattern).
+    pub(crate) fn index(&self) -> u16 {
         self.index
     }
 
@@ -157,7 +155,7 @@ impl Pattern {
         let key = self.key();
         let abbr = Module::from_id(key.module_id()).filter(|m| m.is_lettered()).map(Module::abbr);
         let fill = Fill::whole(key, self.record.varies, abbr, self.side());
-        Filled::packed(TABLES.text(self.record.title), fill)
+        Text::filled(TABLES.text(self.record.title), fill)
     }
 }
 
@@ -189,7 +187,7 @@ impl Procedure {
 
     /// Title.
     pub fn title(&self) -> Text {
-        Filled::packed(TABLES.text(self.record.title), self.fill)
+        Text::filled(TABLES.text(self.record.title), self.fill)
     }
 
     /// Steps, in order.
@@ -205,7 +203,7 @@ impl Procedure {
     /// When to contact support.
     pub fn support(&self) -> Option<Text> {
         let support = self.record.support;
-        (support.len != 0).then(|| Filled::packed(TABLES.text(support), self.fill))
+        (support.len != 0).then(|| Text::filled(TABLES.text(support), self.fill))
     }
 }
 
@@ -230,7 +228,7 @@ impl Iterator for Texts {
     fn next(&mut self) -> Option<Text> {
         let text = TABLES.list_item(self.list, self.next)?;
         self.next += 1;
-        Some(Filled::packed(text, self.fill))
+        Some(Text::filled(text, self.fill))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

@@ -39,9 +39,8 @@ macro_rules! langs {
             }
 
             /// The compiled-in texts of the language: empty without its feature or its imported
-            /// texts. Unstable: the table layout may change in any release.
-            #[doc(hidden)]
-            pub fn texts(self) -> &'static TextTable<'static> {
+            /// texts.
+            pub(crate) fn texts(self) -> &'static TextTable<'static> {
                 match self {
                     $(Lang::$variant => {
                         #[cfg(feature = $feature)]

@@ -21,7 +21,9 @@
 //! `PrintError::from_u32` for `print.print_error`. Codes in source: [`code!`].
 //!
 //! Features: `std` (default), `guides` (default), `lang-en` (default), `wiki` (default),
-//! `qr` (default), `lang-de`, `lang-fr`... (one per language, or `lang-all`), `serde`, `defmt`; see the README's "Features" table.
+//! `qr` (default), `lang-de`, `lang-fr`... (one per language, or `lang-all`), `serde` (with
+//! [`Lookup::answer`], the JSON shape of an answer), `json` ([`report`], the codes of an MQTT
+//! report; needs alloc), `defmt`; see the README's "Features" table.
 //! `default-features = false` is no std, the facts of every official code and the title of
 //! every catalog entry.
 //!
@@ -33,12 +35,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "json")]
+extern crate alloc;
 #[cfg(any(feature = "std", test))]
 extern crate std;
 
 mod generated {
     hms_macros::catalog!("catalog.yaml", official = "official.tsv", guides = "guides");
 }
+#[cfg(feature = "serde")]
+mod answer;
 #[cfg(feature = "defmt")]
 mod defmt_impl;
 mod entry;
@@ -48,15 +54,18 @@ mod lookup;
 mod official;
 #[cfg(feature = "qr")]
 mod qr;
+#[cfg(feature = "json")]
+pub mod report;
 mod resolve;
 #[cfg(feature = "serde")]
 mod serde_impl;
+mod text;
 
+#[cfg(feature = "serde")]
+pub use answer::Answer;
 pub use entry::{Entry, Pattern, Procedure, Texts, entries, procedures};
 pub use generated::{Code, Level, Model, Module};
-pub use hms_core::placeholder::Filled as Text;
-pub use hms_core::placeholder::Side;
-pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Spelling, action, tracker};
+pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Side, Spelling, action, tracker};
 pub use lang::{Lang, UnknownLang};
 pub use locale::MalformedLocale;
 pub use lookup::{CodeFromStrError, Lookup, lookup};
@@ -64,6 +73,7 @@ pub use official::{Official, OfficialText, UnknownModel, WikiUrl};
 #[cfg(feature = "qr")]
 pub use qr::WikiQr;
 pub use resolve::{MAX_MODEL_LEN, MalformedModel};
+pub use text::Text;
 
 /// The typed [`Code`] of a code written in source, checked while compiling: a malformed
 /// code, or one with no named entry in the catalog, is a compile error.
@@ -81,20 +91,59 @@ pub use resolve::{MAX_MODEL_LEN, MalformedModel};
 #[macro_export]
 macro_rules! code {
     ($($code:tt)+) => {
-        $crate::__private::code!($crate, $($code)+)
+        $crate::__unstable::code!($crate, $($code)+)
     };
 }
 
+/// Internals that the `hms` crates' own tools, tests and benchmarks reach, and the `code!`
+/// macro's expansion. **Unstable**: hidden from the documentation, not part of the API, and
+/// free to change in any release (the table layout `hms_core::layout` with them).
 #[doc(hidden)]
-pub mod __private {
+pub mod __unstable {
     pub use hms_macros::code;
-}
 
-/// The tables the catalog compiled into, for tools that measure or dump them. Unstable: the
-/// layout (`hms_core::layout`) may change in any release.
-#[doc(hidden)]
-pub fn tables() -> &'static hms_core::layout::Tables<'static> {
-    &generated::TABLES
+    use hms_core::layout::{Tables, TextTable};
+    use hms_core::placeholder::Fill;
+
+    use crate::{Entry, Lang, Lookup, Pattern, Text};
+
+    /// The tables the catalog compiled into, for tools that measure or dump them.
+    pub fn tables() -> &'static Tables<'static> {
+        &crate::generated::TABLES
+    }
+
+    /// The compiled-in official texts of `lang`: empty without its feature or its imported
+    /// texts.
+    pub fn texts(lang: Lang) -> &'static TextTable<'static> {
+        lang.texts()
+    }
+
+    /// The values `found` gives the placeholders of its texts.
+    pub fn fill(found: &Lookup) -> Fill {
+        found.fill()
+    }
+
+    /// The position of the pattern that reached `entry` in the tables (one record per
+    /// pattern).
+    pub fn entry_index(entry: &Entry) -> u16 {
+        entry.index()
+    }
+
+    /// The position in the tables of the entry's first pattern: the same for every pattern
+    /// of one entry.
+    pub fn first_index(entry: &Entry) -> u16 {
+        entry.first_index()
+    }
+
+    /// `text` unfilled, as the catalog or the lists write it (placeholders as `{name}`).
+    pub fn as_written(text: Text) -> Text {
+        text.unfilled()
+    }
+
+    /// The position of `pattern` in the tables.
+    pub fn pattern_index(pattern: &Pattern) -> u16 {
+        pattern.index()
+    }
 }
 
 /// The README's examples, compiled and run as doc tests.

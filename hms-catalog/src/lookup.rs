@@ -4,12 +4,12 @@ use core::fmt;
 use core::str::FromStr;
 
 use hms_core::layout::{ListRef, Member};
-use hms_core::placeholder::{Fill, Filled, Side};
-use hms_core::{AnyCode, Hms, ParseError};
+use hms_core::placeholder::Fill;
+use hms_core::{AnyCode, Hms, ParseError, Side};
 
 use crate::entry::GUIDES;
 use crate::generated::TABLES;
-use crate::{Code, Entry, Level, Model, Module, Official, Procedure, Texts, WikiUrl};
+use crate::{Code, Entry, Level, Model, Module, Official, Procedure, Text, Texts, WikiUrl};
 
 /// Looks a code up: its exact entry, else the family entry that covers it. The answer carries
 /// the code's structure (module, level, unit, slot) even when the catalog does not know it.
@@ -144,10 +144,8 @@ impl Lookup {
     }
 
     /// The values this code gives to the placeholders of its texts (`{ams}`, `{slot}`...), as
-    /// the entry that matched it fills them. Unstable: read [`slot`](Self::slot),
-    /// [`rack`](Self::rack), [`side`](Self::side) and [`unit_letter`](Self::unit_letter).
-    #[doc(hidden)]
-    pub fn fill(&self) -> Fill {
+    /// the entry that matched it fills them.
+    pub(crate) fn fill(&self) -> Fill {
         let abbr = self.module().filter(|m| m.is_lettered()).map(Module::abbr);
         let record = self.entry().map(|e| e.record);
         let varies = record.map_or(0, |r| r.varies);
@@ -163,19 +161,19 @@ impl Lookup {
 
     /// Title, filled for this code.
     pub fn title(&self) -> Option<Text> {
-        self.entry().map(|e| Filled::packed(TABLES.text(e.record.title), self.fill()))
+        self.entry().map(|e| Text::filled(TABLES.text(e.record.title), self.fill()))
     }
 
     /// What the code means, filled for this code; `None` without the `guides` feature.
     pub fn meaning(&self) -> Option<Text> {
         let entry = self.entry().filter(|_| GUIDES)?;
-        Some(Filled::packed(TABLES.text(entry.record.meaning), self.fill()))
+        Some(Text::filled(TABLES.text(entry.record.meaning), self.fill()))
     }
 
     /// A remark, filled for this code; `None` without the `guides` feature.
     pub fn note(&self) -> Option<Text> {
         let note = self.entry().filter(|_| GUIDES)?.record.note;
-        (note.len != 0).then(|| Filled::packed(TABLES.text(note), self.fill()))
+        (note.len != 0).then(|| Text::filled(TABLES.text(note), self.fill()))
     }
 
     /// Likely causes, filled for this code; none without the `guides` feature.
@@ -199,8 +197,6 @@ impl Lookup {
         self.entry()?.variant()
     }
 }
-
-type Text = Filled<'static>;
 
 /// The error of reading a [`Code`] from a string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,16 +7,16 @@ use core::str::FromStr;
 
 use hms_core::layout::Found;
 use hms_core::layout::texts::{Said, text_with_fallback};
-use hms_core::placeholder::{Fill, Filled};
+use hms_core::placeholder::Fill;
 
 use crate::generated::TABLES;
-use crate::{Lang, Model};
+use crate::{Lang, Model, Text};
 
 /// The official text of a code, as [`Official::text`] finds it.
 #[derive(Clone, Copy, Debug)]
 pub enum OfficialText {
     /// The text the printer shows, filled for the code.
-    Text(Filled<'static>),
+    Text(Text),
     /// The lists carry the code with an empty text: nothing to tell the user.
     Silent,
     /// No text compiled in for this code (language feature off, or texts not imported).
@@ -25,7 +25,7 @@ pub enum OfficialText {
 
 impl OfficialText {
     /// The text, if there is one.
-    pub fn text(self) -> Option<Filled<'static>> {
+    pub fn text(self) -> Option<Text> {
         match self {
             OfficialText::Text(t) => Some(t),
             _ => None,
@@ -57,7 +57,7 @@ impl Official {
     /// code with an empty text for the model. See the README's "Official texts" for the rule.
     pub fn text(&self, model: Option<Model>, lang: Lang) -> OfficialText {
         match text_with_fallback(lang.texts(), Lang::En.texts(), &self.found, model.map(Model::bit)) {
-            Said::Text(t) => OfficialText::Text(Filled::packed(t, self.fill)),
+            Said::Text(t) => OfficialText::Text(Text::filled(t, self.fill)),
             Said::Empty => OfficialText::Silent,
             Said::Nothing => OfficialText::Unavailable,
         }

@@ -9,13 +9,13 @@
 
 use std::io::{self, BufRead, Write};
 
+use hms_catalog::report::{Field, Reported, reported};
 use hms_catalog::{Lookup, lookup};
 use serde::Serialize;
 use serde::de::IgnoredAny;
 use serde_json::Value;
 
 use crate::explain::{LevelJson, key_if_other, level_json, module_and_place};
-use crate::report::{Reported, reported};
 use crate::{Outcome, View, explain};
 
 /// A line longer than this many bytes (1 MiB, without its line end) is reported and skipped.
@@ -313,7 +313,7 @@ impl<E: Write> Decoder<'_, E> {
         };
         for item in found {
             match item {
-                Ok(Reported { field, code }) => self.explain(number, &field, code, out)?,
+                Ok(Reported { field, code }) => self.explain(number, field, code, out)?,
                 Err(e) => self.bad(number, &e)?,
             }
         }
@@ -323,7 +323,7 @@ impl<E: Write> Decoder<'_, E> {
     fn explain(
         &mut self,
         number: usize,
-        field: &str,
+        field: Field,
         code: hms_catalog::AnyCode,
         out: &mut impl Write,
     ) -> io::Result<()> {
@@ -334,10 +334,10 @@ impl<E: Write> Decoder<'_, E> {
         match self.form {
             Form { json: true, compact: false } => {
                 // Two keys into the explanation's map, rather than all of its keys into a new one.
-                let mut value = explain::to_json(&found, self.view);
+                let mut value = explain::to_json(&found, self.view)?;
                 if let Value::Object(map) = &mut value {
                     map.insert("line".to_owned(), number.into());
-                    map.insert("field".to_owned(), field.into());
+                    map.insert("field".to_owned(), field.to_string().into());
                 }
                 serde_json::to_writer(&mut *out, &value)?;
                 writeln!(out)

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use hms_catalog::{AnyCode, Lookup, OfficialText, Procedure, Spelling};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::View;
 
@@ -135,60 +135,8 @@ fn write_procedure(p: &Procedure, heading: &str, out: &mut impl Write) -> io::Re
     Ok(())
 }
 
-fn procedure_json(p: &Procedure) -> Value {
-    json!({
-        "name": p.name(),
-        "title": p.title().to_string(),
-        "steps": p.steps().map(|s| s.to_string()).collect::<Vec<_>>(),
-        "parts": p.parts().map(|s| s.to_string()).collect::<Vec<_>>(),
-        "support": p.support().map(|s| s.to_string()),
-    })
-}
-
-/// Stable keys: code, channel, known, module, module_number, unit, slot, level, title,
-/// meaning, causes, steps, parts, procedure, note, see_also, variant, text, silent, models,
-/// wiki_url, model (the model the text is for, or null), lang (the language negotiated from
-/// `--lang`; a text missing in it is English); and key (the code looked up) when it is not
-/// the code as reported.
-pub fn to_json(found: &Lookup, view: View) -> Value {
-    let official = found.official();
-    let said = official.map(|o| o.text(view.model, view.lang));
-    let code = found.code();
-    let procedure = found.procedure();
-    let list = |f: fn(&Procedure) -> hms_catalog::Texts| {
-        procedure.as_ref().map_or_else(Vec::new, |p| f(p).map(|s| s.to_string()).collect())
-    };
-    let mut value = json!({
-        "code": spellings(code).0,
-        "channel": code.channel().name(),
-        "known": found.is_known(),
-        "module": {
-            "id": format!("{:02X}", code.module_id()),
-            "abbr": found.module().map(|m| m.abbr()),
-            "name": found.module().map(|m| m.name()),
-        },
-        "module_number": code.module_number(),
-        "unit": found.unit_letter().map(String::from),
-        "slot": found.slot(),
-        "level": level_json(found),
-        "title": found.title().map(|t| t.to_string()),
-        "meaning": found.meaning().map(|t| t.to_string()),
-        "causes": found.causes().map(|s| s.to_string()).collect::<Vec<_>>(),
-        "steps": list(Procedure::steps),
-        "parts": list(Procedure::parts),
-        "procedure": procedure.as_ref().map(procedure_json),
-        "note": found.note().map(|t| t.to_string()),
-        "see_also": found.see_also().as_ref().map(procedure_json),
-        "variant": found.variant().map(|v| v.name()),
-        "text": said.and_then(OfficialText::text).map(|t| t.to_string()),
-        "silent": matches!(said, Some(OfficialText::Silent)),
-        "models": official.map_or_else(Vec::new, |o| o.models().map(|m| m.id()).collect()),
-        "wiki_url": found.wiki_url(view.model).to_string(),
-        "model": view.model.map(|m| m.id()),
-        "lang": view.lang.code(),
-    });
-    if let (Some(key), Value::Object(map)) = (key_if_other(found), &mut value) {
-        map.insert("key".to_owned(), key.into());
-    }
-    value
+/// The JSON of one code (`--json`): [`Lookup::answer`]'s keys, for the model and language
+/// asked for.
+pub fn to_json(found: &Lookup, view: View) -> io::Result<Value> {
+    serde_json::to_value(found.answer(view.model, view.lang)).map_err(io::Error::other)
 }

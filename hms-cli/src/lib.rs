@@ -8,7 +8,6 @@ use hms_catalog::{AnyCode, Lang, Model};
 pub mod decode;
 pub mod explain;
 pub mod list;
-pub mod report;
 #[cfg(feature = "watch")]
 pub mod watch;
 
@@ -130,8 +129,8 @@ pub fn explain_args(codes: &[String], format: Format, view: View, out: &mut impl
             }
         }
     } else {
-        let items: Vec<_> = found.iter().map(|f| explain::to_json(f, view)).collect();
-        serde_json::to_writer_pretty(&mut *out, &items)?;
+        let answers: Vec<_> = found.iter().map(|f| f.answer(view.model, view.lang)).collect();
+        serde_json::to_writer_pretty(&mut *out, &answers)?;
         writeln!(out)?;
     }
     Ok(worst)

@@ -3,14 +3,16 @@
 //! * [`Hms`]: the 64-bit code of the `print.hms` channel (`0700_2000_0002_0003`).
 //! * [`PrintError`]: the 32-bit code of the `print.print_error` channel (`0300-400C`).
 //! * [`AnyCode`]: a code of either channel, and [`Channel`]: which one.
-//! * `layout`: the byte layout of the catalog tables, written by the build and read by the
-//!   runtime, so both sides agree on one definition. Hidden and unstable: an implementation
-//!   detail of the `hms` crates.
-//! * [`action`]: the buttons Bambu offers for an alert and the MQTT command each sends.
+//! * [`Side`]: the left or right side a code names.
 //! * [`tracker`]: a stream of reports turned into raised and cleared alerts, with a hold time
 //!   and a mute list, in fixed memory.
-//! * [`placeholder`]: the placeholders of catalog texts (`{ams}`, `{unit}`, `{slot}`, `{rack}`,
-//!   `{side}`...) and the values a code gives them.
+//! * [`action`]: the buttons Bambu offers for an alert and the MQTT command each sends.
+//!
+//! The other modules (`layout`, the byte layout of the catalog tables; `packed`, their text
+//! compression; `placeholder`, the placeholders of catalog texts; `spelling`, the digit
+//! reader) are hidden and **unstable**: implementation details shared by the `hms` crates,
+//! which may change in any release. The public API is pinned by `tests/public_api.rs`
+//! (snapshot `docs/API.md`).
 //!
 //! `no_std`, no alloc, no unsafe. Features: `serde` (codes as their spelled strings) and
 //! `defmt` (codes logged as their bits).
@@ -39,12 +41,15 @@ mod defmt_impl;
 mod hms;
 #[doc(hidden)]
 pub mod layout;
+#[doc(hidden)]
 pub mod packed;
+#[doc(hidden)]
 pub mod placeholder;
 mod print_error;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod side;
+#[doc(hidden)]
 pub mod spelling;
 mod template;
 pub mod tracker;
@@ -53,6 +58,7 @@ pub use any_code::AnyCode;
 pub use channel::Channel;
 pub use hms::{Hms, unit_letter};
 pub use print_error::PrintError;
+pub use side::Side;
 pub use spelling::{ParseError, ParseErrorKind, Spelling};
 
 /// The README's examples, compiled and run as doc tests.

@@ -6,6 +6,9 @@
 //! three bytes. Placeholders of a template are single marker bytes ([`MARKERS`]): a text
 //! decodes into runs of plain text and the markers between them, so it can be filled while it
 //! is decoded ([`placeholder`](crate::placeholder) does the filling).
+//!
+//! **Unstable**: an implementation detail of the `hms` crates, hidden from the documentation;
+//! it may change in any release.
 
 use core::fmt;
 

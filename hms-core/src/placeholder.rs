@@ -4,6 +4,9 @@
 //! `right`, `Left` or `Right`) and `{unit}` (`AMS Lite B`), filled from the reported code so
 //! one entry covers a whole family of codes. `{{` and `}}` write a literal brace.
 //!
+//! **Unstable**: an implementation detail of the `hms` crates, hidden from the documentation;
+//! it may change in any release.
+//!
 //! ```
 //! use hms_core::placeholder::{Fill, Filled};
 //! let fill = Fill { unit: Some(1), slot: Some(3), index: Some(3), ..Fill::default() };

@@ -45,7 +45,9 @@ impl Side {
         }
     }
 
-    /// Its number in an entry record: 1 left, 2 right (0 is none).
+    /// Its number in an entry record: 1 left, 2 right (0 is none). Unstable, as the table
+    /// layout is.
+    #[doc(hidden)]
     pub const fn to_u8(self) -> u8 {
         match self {
             Side::Left => 1,
@@ -53,7 +55,9 @@ impl Side {
         }
     }
 
-    /// The side of an entry record's number; `None` for 0 or an unknown number.
+    /// The side of an entry record's number; `None` for 0 or an unknown number. Unstable, as
+    /// the table layout is.
+    #[doc(hidden)]
     pub const fn from_u8(n: u8) -> Option<Side> {
         match n {
             1 => Some(Side::Left),

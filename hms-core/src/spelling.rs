@@ -3,6 +3,9 @@
 //! One reader serves both channels (16 digits for [`Hms`](crate::Hms), 8 for
 //! [`PrintError`](crate::PrintError)) and the catalog, whose family patterns may write a digit
 //! as `x` ([`read_digits`] with `wildcards = true`).
+//!
+//! **Unstable**: an implementation detail of the `hms` crates, hidden from the documentation;
+//! it may change in any release.
 
 use core::fmt;
 

@@ -355,12 +355,24 @@ pub unsafe extern "C" fn hms_meaning(entry: *const hms_entry, buf: *mut c_char, 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hms_official_text(entry: *const hms_entry, buf: *mut c_char, len: usize) -> c_int {
     let text = |found: Lookup, model, lang| match found.official().map(|o| o.text(model, lang)) {
-        Some(OfficialText::Text(text)) => Ok(text),
-        Some(OfficialText::Silent) => Ok(Text::new("", found.fill())),
+        Some(OfficialText::Text(text)) => Ok(Said(Some(text))),
+        Some(OfficialText::Silent) => Ok(Said(None)),
         _ => Err(HMS_ERR_NO_TEXT),
     };
     // SAFETY: the caller's promise, as documented on `hms_title`.
     unsafe { copy_text(entry, buf, len, text) }
+}
+
+/// An official text, or the empty string the lists give a code the printer shows no text for.
+struct Said(Option<Text>);
+
+impl Display for Said {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match &self.0 {
+            Some(text) => text.fmt(f),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The level's name (`error`, `warning`...); `HMS_ERR_NO_TEXT` for a level the catalog lacks.

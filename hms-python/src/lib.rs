@@ -4,9 +4,8 @@
 //! Nothing here panics on input: every bad value becomes a `ValueError` (bad code, model,
 //! locale or report) or a `TypeError` (a value of the wrong type).
 
+use hms_catalog::report::reported;
 use hms_catalog::{AnyCode, Hms, Lang, Level, PrintError};
-use hms_cli::View;
-use hms_cli::report::reported;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -17,7 +16,7 @@ mod types;
 mod view;
 
 use types::{PyEntry, PyLookup, PyModule as PyCatalogModule, PyProcedure};
-use view::{PyLang, PyModel};
+use view::{PyLang, PyModel, View};
 
 /// At most this many results are kept per model and language, so that any input keeps memory
 /// bounded; the cache starts again when it is full.
@@ -149,7 +148,7 @@ fn decode<'py>(
     let value = json::report_value(report)?;
     let found = PyList::empty(py);
     for item in reported(&value).unwrap_or_default() {
-        let item = item.map_err(PyValueError::new_err)?;
+        let item = item.map_err(|e| PyValueError::new_err(e.to_string()))?;
         found.append(PyLookup::new(hms_catalog::lookup(item.code), view))?;
     }
     Ok(found)

@@ -2,14 +2,14 @@
 //! Their fields are read from the catalog's tables when asked for.
 
 use hms_catalog::{Entry, Lookup, OfficialText, Procedure, Texts};
-use hms_cli::View;
 use pyo3::IntoPyObjectExt;
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple};
 
 use crate::json;
-use crate::view::{PyLang, PyModel};
+use crate::view::{PyLang, PyModel, View};
 
 fn strings<'py>(py: Python<'py>, texts: impl Iterator<Item = impl ToString>) -> PyResult<Bound<'py, PyTuple>> {
     PyTuple::new(py, texts.map(|t| t.to_string()).collect::<Vec<_>>())
@@ -201,7 +201,8 @@ impl PyLookup {
 
     /// The keys and values of `hms explain --json`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let value = hms_cli::explain::to_json(&self.found, self.view);
+        let answer = self.found.answer(self.view.model, self.view.lang);
+        let value = serde_json::to_value(answer).map_err(|e| PyValueError::new_err(e.to_string()))?;
         Ok(json::to_python(py, &value)?.cast_into::<PyDict>()?)
     }
 

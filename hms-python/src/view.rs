@@ -4,10 +4,18 @@
 use std::borrow::Cow;
 
 use hms_catalog::{Lang, Model};
-use hms_cli::View;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
+
+/// For which printer and in which language a lookup shows Bambu's own texts.
+#[derive(Clone, Copy, Debug)]
+pub struct View {
+    /// The printer model, or `None` for the text most models share.
+    pub model: Option<Model>,
+    /// The language, negotiated from the locale asked for.
+    pub lang: Lang,
+}
 
 /// A printer model the catalog knows.
 #[pyclass(frozen, eq, hash, module = "hms_catalog", name = "Model")]

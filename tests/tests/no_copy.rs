@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 mod common;
 
-use common::{Word, words};
+use common::{Word, texts_dir, words};
 use hms_model::Catalog;
 use hms_model::official::{parse_texts, spell};
 
@@ -140,14 +140,6 @@ fn own_texts(catalog: &Catalog) -> Vec<(String, String)> {
         out.extend(p.support.iter().map(|t| (format!("{at} support"), t.clone())));
     }
     out
-}
-
-/// Where the imported texts are: `HMS_TEXTS_DIR`, else catalog/texts.
-fn texts_dir() -> PathBuf {
-    match std::env::var_os("HMS_TEXTS_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../catalog/texts"),
-    }
 }
 
 /// Bambu's texts of every language imported, each labelled with its language and code.

@@ -10,9 +10,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use hms_catalog::{
-    AnyCode, Channel, Code, Hms, Lang, Lookup, Model, PrintError, Spelling, Text, entries, lookup, tables,
-};
+use hms_catalog::__unstable::{as_written, entry_index, fill, pattern_index, tables, texts};
+use hms_catalog::{AnyCode, Channel, Code, Hms, Lang, Lookup, Model, PrintError, Spelling, Text, entries, lookup};
 use hms_core::layout::texts::{Said, text_with_fallback};
 use hms_core::placeholder::{Piece, pieces};
 use hms_core::spelling::read_digits;
@@ -60,7 +59,11 @@ fn rows() -> &'static [Row] {
         entries()
             .flat_map(|e| {
                 let patterns: Vec<_> = e.patterns().collect();
-                assert!(patterns.iter().any(|p| p.index() == e.index()), "{} is among its patterns", e.pattern());
+                assert!(
+                    patterns.iter().any(|p| pattern_index(p) == entry_index(&e)),
+                    "{} is among its patterns",
+                    e.pattern()
+                );
                 patterns
             })
             .map(|p| {
@@ -70,7 +73,7 @@ fn rows() -> &'static [Row] {
                 assert_eq!(digits.count, if hms { 16 } else { 8 }, "{pattern}");
                 assert_eq!(digits.wildcards != 0, p.is_family(), "{pattern}");
                 assert_eq!(channel_bits(p.key()).1, digits.value, "{pattern}");
-                Row { index: p.index(), hms, value: digits.value, wild: digits.wildcards }
+                Row { index: pattern_index(&p), hms, value: digits.value, wild: digits.wildcards }
             })
             .collect()
     })
@@ -125,7 +128,7 @@ fn literal_count(template: &str, c: char) -> usize {
 /// A catalog text, filled: every placeholder is replaced by a real value (no `?`), and the
 /// only braces left are the template's doubled ones.
 fn check_text(text: Text, what: &str, code: AnyCode) -> Result<(), TestCaseError> {
-    let template = text.as_written().to_string();
+    let template = as_written(text).to_string();
     let template = template.as_str();
     let rendered = text.to_string();
     for c in ['{', '}', '?'] {
@@ -168,7 +171,7 @@ fn check_official_texts(found: &Lookup) -> Result<(), TestCaseError> {
     for &lang in Lang::ALL {
         for model in std::iter::once(None).chain(official.models().map(Some)) {
             let rendered = official.text(model, lang).text().map(|t| t.to_string());
-            let stored = text_with_fallback(lang.texts(), Lang::En.texts(), &record, model.map(Model::bit));
+            let stored = text_with_fallback(texts(lang), texts(Lang::En), &record, model.map(Model::bit));
             let Said::Text(packed) = stored else {
                 prop_assert!(rendered.is_none(), "{}: text without a stored text", found.code());
                 continue;
@@ -193,12 +196,12 @@ fn check_lookup_with(code: AnyCode, official_texts: bool) -> Result<(), TestCase
     prop_assert_eq!(found.code(), code);
     let key = key_of(code);
     prop_assert_eq!(found.key(), key);
-    prop_assert_eq!(found.entry().map(|e| e.index()), scan(key), "{}", code);
+    prop_assert_eq!(found.entry().map(|e| entry_index(&e)), scan(key), "{}", code);
     let official = official_set().contains(&key);
     prop_assert_eq!(found.official().is_some(), official, "{}", code);
     prop_assert_eq!(found.is_known(), found.entry().is_some() || official, "{}", code);
     prop_assert_eq!(code.to_string().parse::<Code>().ok(), found.variant(), "{}", code);
-    let _ = (found.module(), found.level(), found.unit_letter(), found.slot(), found.fill());
+    let _ = (found.module(), found.level(), found.unit_letter(), found.slot(), fill(&found));
     let _ = found.wiki_url(None).to_string();
     if let Some(o) = found.official() {
         let _ = o.models().count();
@@ -329,7 +332,7 @@ proptest! {
             let (found, clean) = (lookup(reported), lookup(h));
             prop_assert_eq!(found.code(), reported);
             prop_assert!(found.is_official());
-            prop_assert_eq!(found.entry().map(|e| e.index()), clean.entry().map(|e| e.index()));
+            prop_assert_eq!(found.entry().map(|e| entry_index(&e)), clean.entry().map(|e| entry_index(&e)));
         }
     }
 }

@@ -104,7 +104,9 @@ impl<'a, W: Write, E: Write> Watcher<'a, W, E> {
             if self.options.json {
                 let mut line = json!({"event": kind, "at_ms": event.at, "code": event.code.to_string()});
                 match event.kind {
-                    EventKind::Raised => line["explanation"] = explain::to_json(&found, view),
+                    EventKind::Raised => {
+                        line["explanation"] = serde_json::to_value(found.answer(view.model, view.lang))?;
+                    }
                     EventKind::Cleared => line["title"] = json!(found.title().map(|t| t.to_string())),
                 }
                 serde_json::to_writer(&mut *self.out, &line)?;
