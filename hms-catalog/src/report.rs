@@ -145,6 +145,60 @@ pub fn reported(value: &Value) -> Option<Vec<Result<Reported, ReportError>>> {
     Some(found)
 }
 
+/// What one message says about the active codes, for a [`Tracker`](crate::tracker::Tracker):
+/// the `print.hms` list and the `print.print_error` value, each only when the message carries
+/// it, so that a partial update leaves the other alone.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Active {
+    /// `print.hms`, if the message has a well-formed one.
+    pub hms: Option<Vec<Hms>>,
+    /// `print.print_error`, if the message has a well-formed one (`Some(None)` for 0).
+    pub print_error: Option<Option<PrintError>>,
+}
+
+impl Active {
+    /// As the tracker takes it.
+    pub fn report(&self) -> crate::tracker::Report<'_> {
+        crate::tracker::Report { hms: self.hms.as_deref(), print_error: self.print_error }
+    }
+}
+
+/// The active codes of one parsed message (its first report, found as [`reported`] finds
+/// it). A malformed field counts as absent, and is said in the errors: a list with one bad
+/// entry is not taken as the printer's whole list, so nothing is cleared by it.
+pub fn active(value: &Value) -> (Active, Vec<ReportError>) {
+    let mut reports = Vec::new();
+    find_reports(value, 0, &mut reports);
+    let mut found = Active::default();
+    let mut errors = Vec::new();
+    let Some(print) = reports.first() else { return (found, errors) };
+    if let Some(hms) = print.get("hms") {
+        match hms.as_array() {
+            None => errors.push(ReportError::HmsNotAList),
+            Some(entries) => {
+                let mut list = Vec::with_capacity(entries.len());
+                for (index, entry) in entries.iter().enumerate() {
+                    match (u32_field(entry, "attr"), u32_field(entry, "code")) {
+                        (Some(attr), Some(code)) => list.push(Hms::from_mqtt(attr, code)),
+                        _ => errors.push(ReportError::BadHmsEntry { index, found: entry.clone() }),
+                    }
+                }
+                if errors.is_empty() {
+                    found.hms = Some(list);
+                }
+            }
+        }
+    }
+    if let Some(v) = print.get("print_error") {
+        match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+            Some(0) => found.print_error = Some(None),
+            Some(n) => found.print_error = Some(Some(PrintError::from_u32(n))),
+            None => errors.push(ReportError::BadPrintError { found: v.clone() }),
+        }
+    }
+    (found, errors)
+}
+
 fn u32_field(entry: &Value, name: &str) -> Option<u32> {
     entry.get(name)?.as_u64().and_then(|n| u32::try_from(n).ok())
 }
@@ -184,6 +238,22 @@ mod tests {
         let bad = found[1].as_ref().unwrap_err().to_string();
         assert_eq!(bad, r#"print.hms[1] must be {"attr": u32, "code": u32}, found {"attr":-1}"#);
         assert_eq!(found[2].as_ref().unwrap().field, Field::PrintError);
+    }
+
+    #[test]
+    fn active_codes_count_only_where_present_and_well_formed() {
+        let value = |text: &str| -> Value { serde_json::from_str(text).unwrap() };
+        let (a, e) = active(&value(r#"{"print": {"hms": [{"attr": 117448704, "code": 131075}], "print_error": 0}}"#));
+        assert_eq!(a.hms, Some(std::vec![Hms::from_mqtt(0x0700_2000, 0x0002_0003)]));
+        assert_eq!((a.print_error, e.len()), (Some(None), 0));
+        let (a, e) = active(&value(r#"{"print": {"nozzle_temper": 210}}"#));
+        assert_eq!((a, e.len()), (Active::default(), 0));
+        let (a, e) = active(&value(r#"{"print": {"hms": [{"attr": "x"}], "print_error": 50348044}}"#));
+        assert_eq!(a.hms, None);
+        assert_eq!(a.print_error, Some(Some(PrintError::from_u32(50348044))));
+        assert_eq!(e[0].to_string(), r#"print.hms[0] must be {"attr": u32, "code": u32}, found {"attr":"x"}"#);
+        let (a, e) = active(&value(r#"{"hms": 3, "print_error": -1}"#));
+        assert_eq!((a, e.len()), (Active::default(), 2));
     }
 
     #[test]

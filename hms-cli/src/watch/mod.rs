@@ -7,17 +7,16 @@ use std::io::{self, BufRead, Write};
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use hms_catalog::tracker::{Event, EventKind, Report, Tracker};
+use hms_catalog::report::active;
+use hms_catalog::tracker::{Event, EventKind, Tracker};
 use hms_catalog::{AnyCode, Lang, OfficialText, lookup};
 use serde_json::{Value, json};
 
 use crate::{View, explain};
 
-pub mod message;
 pub mod mqtt;
 pub mod tls;
 
-pub use message::{Active, active};
 pub use mqtt::{Fatal, Incoming, Printer, Status};
 pub use tls::Trust;
 
@@ -72,7 +71,7 @@ impl<'a, W: Write, E: Write> Watcher<'a, W, E> {
         for problem in problems {
             writeln!(self.errors, "hms: message {number}: {problem}")?;
         }
-        let report = Report { hms: found.hms.as_deref(), print_error: found.print_error };
+        let report = found.report();
         let model = self.options.view.model;
         let mut events = Vec::new();
         self.tracker.update(millis(at), report, |code| !silent(code, model), |e| events.push(e));
