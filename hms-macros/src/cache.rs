@@ -12,7 +12,7 @@ use hms_model::official::OfficialFacts;
 use hms_model::tables::Built;
 use syn::LitStr;
 
-use crate::emit::{load_catalog, load_facts};
+use crate::load::{load_catalog, load_facts};
 
 /// A catalog laid out, with the files it came from.
 pub struct Loaded {

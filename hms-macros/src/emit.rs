@@ -1,14 +1,13 @@
 //! The catalog model as tokens: enums with doc comments, and the tables as byte strings, which rustc checks in constant time whatever the catalog's size.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use hms_core::layout::bake::baked;
 use hms_core::layout::{FAMILY_ORDER, family_mask, is_family_member};
-use hms_model::official::{OfficialFacts, parse_facts};
 use hms_model::tables::Built;
 use hms_model::{Catalog, Channel, CodePattern};
 
-use crate::args::{self, Args};
+use crate::args::Args;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::LitStr;
@@ -44,37 +43,6 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
         #codes
         #tables
     })
-}
-
-/// The checked catalog, its canonical path and those of the files it includes.
-pub fn load_catalog(path: &LitStr, source_file: Option<&Path>) -> syn::Result<(Catalog, PathBuf, Vec<PathBuf>)> {
-    let written = path.value();
-    let file = args::locate(&written, source_file).ok_or_else(|| {
-        let message = format!("cannot find catalog `{written}` next to the crate's Cargo.toml or the calling file");
-        syn::Error::new(path.span(), message)
-    })?;
-    let catalog = hms_model::load(&file, &written).map_err(|d| args::errors(&d, path))?;
-    // Included files are read beside the catalog as located (not where a symlink to it
-    // points), so a crate carries them in its own folder, as its package will.
-    let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
-    let included = catalog.includes.iter().map(|i| folder.join(i)).map(|f| f.canonicalize().unwrap_or(f)).collect();
-    Ok((catalog, file.canonicalize().unwrap_or(file), included))
-}
-
-/// The official facts and their canonical path.
-pub fn load_facts(
-    lit: &LitStr,
-    catalog: &Catalog,
-    source_file: Option<&Path>,
-) -> syn::Result<(OfficialFacts, PathBuf)> {
-    let written = lit.value();
-    let file = args::locate(&written, source_file).ok_or_else(|| {
-        let message = format!("cannot find official facts `{written}`: run `cargo xtask regenerate --official PATH`");
-        syn::Error::new(lit.span(), message)
-    })?;
-    let source = args::read(&file, lit)?;
-    let facts = parse_facts(&source, &written, catalog).map_err(|d| args::errors(&d, lit))?;
-    Ok((facts, file.canonicalize().unwrap_or(file)))
 }
 
 fn modules(catalog: &Catalog) -> TokenStream {

@@ -10,6 +10,7 @@ mod args;
 mod cache;
 mod code;
 mod emit;
+mod load;
 mod texts;
 
 /// Compiles a catalog file into `Module`, `Model`, `Level` and `Code` enums and the lookup
