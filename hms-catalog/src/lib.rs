@@ -37,7 +37,9 @@
 extern crate std;
 
 mod generated {
-    hms_macros::catalog!("catalog.yaml", official = "official.tsv", guides = "guides");
+    // `baked/catalog.rs`: the expansion as `cargo xtask regenerate` baked it, used while every
+    // file it was made from reads the same (see hms_model::baked).
+    hms_macros::catalog!("catalog.yaml", official = "official.tsv", guides = "guides", baked = "baked/catalog.rs");
 }
 #[cfg(feature = "defmt")]
 mod defmt_impl;

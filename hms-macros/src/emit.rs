@@ -8,6 +8,7 @@ use hms_model::tables::Built;
 use hms_model::{Catalog, Channel, CodePattern};
 
 use crate::args::Args;
+use crate::baked::Baked;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::LitStr;
@@ -16,27 +17,38 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     let Some(path) = &args.first else {
         return Err(syn::Error::new(Span::call_site(), "expected the catalog's path: catalog!(\"catalog.yaml\")"));
     };
-    let known = ["official", "guides"];
+    let known = ["official", "guides", "baked"];
     let official = args.get("official", &known)?;
     let guides = args.get("guides", &known)?.map(LitStr::value);
-    let loaded = crate::cache::load(path, official, source_file.as_deref())?;
+    let source_file = source_file.as_deref();
+    // The baked expansion, when asked for (`baked = "FILE"`) and made from the files as they
+    // read now; else the full work.
+    let baked = match args.get("baked", &known)? {
+        Some(file) => Some(crate::load::baked_catalog(path, official, guides.as_deref(), file, source_file)?),
+        None => None,
+    };
+    if let Some(hit) = baked.as_ref().and_then(Baked::hit) {
+        return Ok(hit);
+    }
+    let loaded = crate::cache::load(path, official, source_file)?;
+    let expansion = expansion(&loaded, guides.as_deref())?;
+    if let Some(baked) = &baked {
+        baked.store(&loaded.catalog.includes, &expansion)?;
+    }
+    let files = std::iter::once(&loaded.file).chain(&loaded.included).chain(loaded.facts.as_ref().map(|(_, f)| f));
+    let track = crate::baked::track(&files.cloned().collect::<Vec<_>>());
+    Ok(quote! { #track #expansion })
+}
+
+/// What `catalog!` expands to besides the tracking of its inputs: the part a baked file holds.
+fn expansion(loaded: &crate::cache::Loaded, guides: Option<&str>) -> syn::Result<TokenStream> {
     let catalog = &loaded.catalog;
-    let file = loaded.file.to_string_lossy();
-    let included = loaded.included.iter().map(|f| f.to_string_lossy().into_owned());
-    let facts_include = loaded.facts.as_ref().map(|(_, f)| {
-        let f = f.to_string_lossy().into_owned();
-        quote! { const _: &[u8] = ::core::include_bytes!(#f); }
-    });
     let modules = modules(catalog);
     let models = models(catalog);
     let levels = levels(catalog);
     let codes = codes(catalog);
-    let tables = tables_static(&loaded.built, guides.as_deref())?;
+    let tables = tables_static(&loaded.built, guides)?;
     Ok(quote! {
-        // Makes cargo rebuild the crate when the catalog, a file it includes or the facts change.
-        const _: &[u8] = ::core::include_bytes!(#file);
-        #( const _: &[u8] = ::core::include_bytes!(#included); )*
-        #facts_include
         #modules
         #models
         #levels

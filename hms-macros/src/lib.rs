@@ -7,6 +7,7 @@
 use proc_macro::TokenStream;
 
 mod args;
+mod baked;
 mod cache;
 mod code;
 mod emit;
