@@ -78,3 +78,39 @@ pub fn track(files: &[PathBuf]) -> TokenStream {
         const _: ::core::option::Option<&str> = ::core::option_env!("HMS_BAKE");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_baked_file_is_used_only_while_its_inputs_and_body_read_as_baked() {
+        let dir = std::env::temp_dir().join(format!("hms-macros-baked-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let catalog = dir.join("catalog.yaml");
+        std::fs::write(&catalog, "schema: 1\n").unwrap();
+        let inputs = Inputs {
+            args: vec!["catalog!".into(), "catalog.yaml".into()],
+            catalog: catalog.clone(),
+            official: None,
+            texts: None,
+        };
+        let baked = Baked { file: dir.join("baked.rs"), title: "test".into(), inputs: inputs.clone(), items: true };
+        assert!(baked.hit().is_none(), "no file yet");
+        let key = inputs.key(generator().unwrap(), &[]).unwrap();
+        let header = Header { key, args: inputs.args.clone(), includes: vec![] };
+        let text = baked::format("test", &header, "pub enum Module {}\n");
+        std::fs::write(&baked.file, &text).unwrap();
+        assert!(baked.hit().unwrap().to_string().contains("include"));
+        std::fs::write(&catalog, "schema: 2\n").unwrap();
+        assert!(baked.hit().is_none(), "the catalog changed");
+        std::fs::write(&catalog, "schema: 1\n").unwrap();
+        assert!(baked.hit().is_some());
+        std::fs::write(&baked.file, text.replace("Module", "Modules")).unwrap();
+        assert!(baked.hit().is_none(), "the body was edited");
+        let other = Baked { inputs: Inputs { args: vec!["catalog!".into(), "other.yaml".into()], ..inputs }, ..baked };
+        std::fs::write(&other.file, &text).unwrap();
+        assert!(other.hit().is_none(), "made for other arguments");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
