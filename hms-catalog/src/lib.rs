@@ -41,7 +41,9 @@ extern crate alloc;
 extern crate std;
 
 mod generated {
-    hms_macros::catalog!("catalog.yaml", official = "official.tsv", guides = "guides");
+    // `baked/catalog.rs`: the expansion as `cargo xtask regenerate` baked it, used while every
+    // file it was made from reads the same (see hms_model::baked).
+    hms_macros::catalog!("catalog.yaml", official = "official.tsv", guides = "guides", baked = "baked/catalog.rs");
 }
 #[cfg(feature = "serde")]
 mod answer;

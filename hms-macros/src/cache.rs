@@ -2,8 +2,6 @@
 //! and each language's `official_texts!` share one layout, reused while every file it was
 //! made from reads the same.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -12,7 +10,7 @@ use hms_model::official::OfficialFacts;
 use hms_model::tables::Built;
 use syn::LitStr;
 
-use crate::emit::{load_catalog, load_facts};
+use crate::load::{load_catalog, load_facts};
 
 /// A catalog laid out, with the files it came from.
 pub struct Loaded {
@@ -27,18 +25,15 @@ pub struct Loaded {
     /// The tables.
     pub built: Built,
     /// Every file read, with a hash of its bytes.
-    read: Vec<(PathBuf, u64)>,
+    read: Vec<(PathBuf, u128)>,
     /// The arguments it was loaded for.
     args: (String, Option<String>, Option<PathBuf>),
 }
 
 static CACHE: Mutex<Vec<Arc<Loaded>>> = Mutex::new(Vec::new());
 
-fn fingerprint(path: &Path) -> Option<u64> {
-    let bytes = std::fs::read(path).ok()?;
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    Some(h.finish())
+fn fingerprint(path: &Path) -> Option<u128> {
+    std::fs::read(path).ok().map(|bytes| hms_model::baked::hash(&bytes))
 }
 
 /// The catalog at `path` (and the facts at `official`) laid out: from the cache when every

@@ -1,14 +1,14 @@
 //! The catalog model as tokens: enums with doc comments, and the tables as byte strings, which rustc checks in constant time whatever the catalog's size.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use hms_core::layout::bake::baked;
 use hms_core::layout::{FAMILY_ORDER, family_mask, is_family_member};
-use hms_model::official::{OfficialFacts, parse_facts};
 use hms_model::tables::Built;
 use hms_model::{Catalog, Channel, CodePattern};
 
-use crate::args::{self, Args};
+use crate::args::Args;
+use crate::baked::Baked;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::LitStr;
@@ -17,64 +17,44 @@ pub fn catalog(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenSt
     let Some(path) = &args.first else {
         return Err(syn::Error::new(Span::call_site(), "expected the catalog's path: catalog!(\"catalog.yaml\")"));
     };
-    let known = ["official", "guides"];
+    let known = ["official", "guides", "baked"];
     let official = args.get("official", &known)?;
     let guides = args.get("guides", &known)?.map(LitStr::value);
-    let loaded = crate::cache::load(path, official, source_file.as_deref())?;
+    let source_file = source_file.as_deref();
+    // The baked expansion, when asked for (`baked = "FILE"`) and made from the files as they
+    // read now; else the full work.
+    let baked = match args.get("baked", &known)? {
+        Some(file) => Some(crate::load::baked_catalog(path, official, guides.as_deref(), file, source_file)?),
+        None => None,
+    };
+    if let Some(hit) = baked.as_ref().and_then(Baked::hit) {
+        return Ok(hit);
+    }
+    let loaded = crate::cache::load(path, official, source_file)?;
+    let expansion = expansion(&loaded, guides.as_deref())?;
+    if let Some(baked) = &baked {
+        baked.store(&loaded.catalog.includes, &expansion)?;
+    }
+    let files = std::iter::once(&loaded.file).chain(&loaded.included).chain(loaded.facts.as_ref().map(|(_, f)| f));
+    let track = crate::baked::track(&files.cloned().collect::<Vec<_>>());
+    Ok(quote! { #track #expansion })
+}
+
+/// What `catalog!` expands to besides the tracking of its inputs: the part a baked file holds.
+fn expansion(loaded: &crate::cache::Loaded, guides: Option<&str>) -> syn::Result<TokenStream> {
     let catalog = &loaded.catalog;
-    let file = loaded.file.to_string_lossy();
-    let included = loaded.included.iter().map(|f| f.to_string_lossy().into_owned());
-    let facts_include = loaded.facts.as_ref().map(|(_, f)| {
-        let f = f.to_string_lossy().into_owned();
-        quote! { const _: &[u8] = ::core::include_bytes!(#f); }
-    });
     let modules = modules(catalog);
     let models = models(catalog);
     let levels = levels(catalog);
     let codes = codes(catalog);
-    let tables = tables_static(&loaded.built, guides.as_deref())?;
+    let tables = tables_static(&loaded.built, guides)?;
     Ok(quote! {
-        // Makes cargo rebuild the crate when the catalog, a file it includes or the facts change.
-        const _: &[u8] = ::core::include_bytes!(#file);
-        #( const _: &[u8] = ::core::include_bytes!(#included); )*
-        #facts_include
         #modules
         #models
         #levels
         #codes
         #tables
     })
-}
-
-/// The checked catalog, its canonical path and those of the files it includes.
-pub fn load_catalog(path: &LitStr, source_file: Option<&Path>) -> syn::Result<(Catalog, PathBuf, Vec<PathBuf>)> {
-    let written = path.value();
-    let file = args::locate(&written, source_file).ok_or_else(|| {
-        let message = format!("cannot find catalog `{written}` next to the crate's Cargo.toml or the calling file");
-        syn::Error::new(path.span(), message)
-    })?;
-    let catalog = hms_model::load(&file, &written).map_err(|d| args::errors(&d, path))?;
-    // Included files are read beside the catalog as located (not where a symlink to it
-    // points), so a crate carries them in its own folder, as its package will.
-    let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
-    let included = catalog.includes.iter().map(|i| folder.join(i)).map(|f| f.canonicalize().unwrap_or(f)).collect();
-    Ok((catalog, file.canonicalize().unwrap_or(file), included))
-}
-
-/// The official facts and their canonical path.
-pub fn load_facts(
-    lit: &LitStr,
-    catalog: &Catalog,
-    source_file: Option<&Path>,
-) -> syn::Result<(OfficialFacts, PathBuf)> {
-    let written = lit.value();
-    let file = args::locate(&written, source_file).ok_or_else(|| {
-        let message = format!("cannot find official facts `{written}`: run `cargo xtask regenerate --official PATH`");
-        syn::Error::new(lit.span(), message)
-    })?;
-    let source = args::read(&file, lit)?;
-    let facts = parse_facts(&source, &written, catalog).map_err(|d| args::errors(&d, lit))?;
-    Ok((facts, file.canonicalize().unwrap_or(file)))
 }
 
 fn modules(catalog: &Catalog) -> TokenStream {

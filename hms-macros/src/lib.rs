@@ -7,9 +7,11 @@
 use proc_macro::TokenStream;
 
 mod args;
+mod baked;
 mod cache;
 mod code;
 mod emit;
+mod load;
 mod texts;
 
 /// Compiles a catalog file into `Module`, `Model`, `Level` and `Code` enums and the lookup

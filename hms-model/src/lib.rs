@@ -41,6 +41,7 @@
 
 use std::path::Path;
 
+pub mod baked;
 mod check;
 mod codes;
 pub mod coverage;

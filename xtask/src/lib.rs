@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+mod baked;
 mod codegen;
 mod coverage;
 mod docs;
@@ -60,6 +61,14 @@ pub fn regenerate(root: &Path, check: bool) -> Result<Report, String> {
         let path = root.join(relative);
         let changed = ensure_file_contents(&path, &contents, check).map_err(|e| format!("{}: {e}", path.display()))?;
         if changed { report.stale.push(relative.into()) } else { report.fresh.push(relative.into()) }
+    }
+    if baked::fresh(root)? {
+        report.fresh.push(baked::CATALOG.into());
+    } else {
+        if !check {
+            baked::refresh(root)?;
+        }
+        report.stale.push(baked::CATALOG.into());
     }
     Ok(report)
 }

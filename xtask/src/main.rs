@@ -20,8 +20,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Rebuild every derived file (docs/CODES.md, docs/COVERAGE.md, hms-ffi/include/hms_catalog.h)
-    /// from the sources.
+    /// Rebuild every derived file (docs/CODES.md, docs/COVERAGE.md, hms-ffi/include/hms_catalog.h,
+    /// hms-catalog/baked/catalog.rs) from the sources.
     Regenerate {
         /// Write nothing; fail naming each file that is stale.
         #[arg(long)]
