@@ -148,11 +148,10 @@ impl Lookup {
     /// [`rack`](Self::rack), [`side`](Self::side) and [`unit_letter`](Self::unit_letter).
     #[doc(hidden)]
     pub fn fill(&self) -> Fill {
-        let abbr = self.module().filter(|m| m.is_lettered()).map(Module::abbr);
         let record = self.entry().map(|e| e.record);
         let varies = record.map_or(0, |r| r.varies);
         let side = record.and_then(|r| Side::from_u8(r.side));
-        Fill::of(self.code, varies, abbr, side)
+        Fill::of(self.code, varies, crate::entry::module_facts(self.code.module_id()), side)
     }
 
     /// The side the code names: `left` for module number `FE`, `right` for `FF`, or the side

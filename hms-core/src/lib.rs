@@ -3,6 +3,9 @@
 //! * [`Hms`]: the 64-bit code of the `print.hms` channel (`0700_2000_0002_0003`).
 //! * [`PrintError`]: the 32-bit code of the `print.print_error` channel (`0300-400C`).
 //! * [`AnyCode`]: a code of either channel, and [`Channel`]: which one.
+//! * [`CodePattern`]: an exact code or a family of codes as the catalog writes it
+//!   (`07xx_2x00_0002_0003`), and [`covering`]: the one rule that picks the pattern covering
+//!   a code.
 //! * `layout`: the byte layout of the catalog tables, written by the build and read by the
 //!   runtime, so both sides agree on one definition. Hidden and unstable: an implementation
 //!   detail of the `hms` crates.
@@ -36,6 +39,8 @@ mod hms;
 #[doc(hidden)]
 pub mod layout;
 pub mod packed;
+mod parts;
+mod pattern;
 pub mod placeholder;
 mod print_error;
 #[cfg(feature = "serde")]
@@ -47,6 +52,8 @@ mod template;
 pub use any_code::AnyCode;
 pub use channel::Channel;
 pub use hms::{Hms, unit_letter};
+pub use parts::{ModuleFacts, PartLayout, PartNumbers};
+pub use pattern::{CodePattern, PatternError, covering};
 pub use print_error::PrintError;
 pub use spelling::{ParseError, ParseErrorKind, Spelling};
 
