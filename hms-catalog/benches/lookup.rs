@@ -156,7 +156,7 @@ fn growth(c: &mut Criterion) {
 
 const SYNTHETIC_CATALOG: &str = r#"
 schema: 1
-modules: [{ id: "07", abbr: AMS, name: AMS, lettered: true }]
+modules: [{ id: "07", abbr: AMS, name: AMS, lettered: true, parts: { numbers: slots, digits: 0-3 } }]
 models: [{ id: A, name: A }, { id: B, name: B }, { id: C, name: C }]
 levels: [{ id: 1, variant: Error, name: error, meaning: stops }]
 "#;

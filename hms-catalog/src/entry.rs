@@ -2,9 +2,9 @@
 
 use core::fmt;
 
-use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, NONE, ProcedureRecord};
+use hms_core::layout::{EntryRecord, ListRef, NONE, ProcedureRecord};
 use hms_core::placeholder::Fill;
-use hms_core::{AnyCode, Hms, PrintError, Side};
+use hms_core::{AnyCode, Channel, CodePattern, Hms, ModuleFacts, Side};
 
 use crate::generated::TABLES;
 use crate::{Code, Module, Text};
@@ -121,11 +121,14 @@ pub struct Pattern {
 impl Pattern {
     /// The code, with the varying digits zero for a family.
     pub fn key(&self) -> AnyCode {
-        if self.record.channel == CHANNEL_HMS {
-            AnyCode::Hms(Hms::from_u64(self.record.key))
-        } else {
-            AnyCode::PrintError(PrintError::from_u32(self.record.key as u32))
-        }
+        let channel = Channel::from_layout(self.record.channel).unwrap_or(Channel::Hms);
+        AnyCode::from_bits(channel, self.record.key).unwrap_or(AnyCode::Hms(Hms::from_u64(self.record.key)))
+    }
+
+    /// The pattern (its key, what varies and over which digits); `None` for a damaged record.
+    fn code_pattern(&self) -> Option<CodePattern> {
+        let parts = crate::generated::FACTS.part_layout(self.key().module_id());
+        CodePattern::from_layout(self.record.channel, self.record.key, self.record.varies, parts)
     }
 
     /// Whether it covers a family of units or slots.
@@ -153,16 +156,25 @@ impl Pattern {
     /// ```
     pub fn title(&self) -> Text {
         let key = self.key();
-        let abbr = Module::from_id(key.module_id()).filter(|m| m.is_lettered()).map(Module::abbr);
-        let fill = Fill::whole(key, self.record.varies, abbr, self.side());
+        let fill = Fill::whole(key, self.record.varies, module_facts(key.module_id()), self.side());
         Text::filled(TABLES.text(self.record.title), fill)
     }
 }
 
 impl fmt::Display for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        hms_core::layout::write_pattern(f, self.record.channel, self.record.key, self.record.varies)
+        match self.code_pattern() {
+            Some(pattern) => pattern.fmt(f),
+            None => self.key().fmt(f),
+        }
     }
+}
+
+/// What the catalog says of module `id` that filling placeholders needs: its abbreviation
+/// when its units are lettered, and its part layout (from the tables).
+pub(crate) fn module_facts(id: u8) -> ModuleFacts {
+    let abbr = Module::from_id(id).filter(|m| m.is_lettered()).map(Module::abbr);
+    ModuleFacts { abbr, parts: crate::generated::FACTS.part_layout(id) }
 }
 
 /// A procedure, its texts filled for the code it was reached from.

@@ -146,11 +146,10 @@ impl Lookup {
     /// The values this code gives to the placeholders of its texts (`{ams}`, `{slot}`...), as
     /// the entry that matched it fills them.
     pub(crate) fn fill(&self) -> Fill {
-        let abbr = self.module().filter(|m| m.is_lettered()).map(Module::abbr);
         let record = self.entry().map(|e| e.record);
         let varies = record.map_or(0, |r| r.varies);
         let side = record.and_then(|r| Side::from_u8(r.side));
-        Fill::of(self.code, varies, abbr, side)
+        Fill::of(self.code, varies, crate::entry::module_facts(self.code.module_id()), side)
     }
 
     /// The side the code names: `left` for module number `FE`, `right` for `FF`, or the side

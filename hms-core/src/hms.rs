@@ -46,6 +46,16 @@ impl Hms {
         self.0
     }
 
+    /// The same code with module number (unit) `number`.
+    pub const fn with_module_number(self, number: u8) -> Self {
+        Hms(self.0 & !Self::UNIT_BITS | (number as u64) << 48)
+    }
+
+    /// The same code with part byte `part`.
+    pub const fn with_part(self, part: u8) -> Self {
+        Hms(self.0 & !0x0000_FF00_0000_0000 | (part as u64) << 40)
+    }
+
     /// The code of one `print.hms` entry `{attr, code}`.
     pub const fn from_mqtt(attr: u32, code: u32) -> Self {
         Hms(((attr as u64) << 32) | code as u64)
@@ -201,5 +211,6 @@ mod tests {
         assert_eq!((hms.level_raw(), hms.error_id(), hms.slot()), (1, 4, Some(4)));
         assert_eq!(Hms::from_mqtt(0x0700_2500, 0x0002_0001).slot(), None);
         assert_eq!((hms.attr(), hms.code()), (0x1201_2300, 0x0001_0004));
+        assert_eq!(hms.with_module_number(0x83).with_part(0x12), Hms::from_u64(0x1283_1200_0001_0004));
     }
 }

@@ -4,6 +4,9 @@
 //! * [`PrintError`]: the 32-bit code of the `print.print_error` channel (`0300-400C`).
 //! * [`AnyCode`]: a code of either channel, and [`Channel`]: which one.
 //! * [`Side`]: the left or right side a code names.
+//! * [`CodePattern`]: an exact code or a family of codes as the catalog writes it
+//!   (`07xx_2x00_0002_0003`), and [`covering`]: the one rule that picks the pattern covering
+//!   a code.
 //! * [`tracker`]: a stream of reports turned into raised and cleared alerts, with a hold time
 //!   and a mute list, in fixed memory.
 //! * [`action`]: the buttons Bambu offers for an alert and the MQTT command each sends.
@@ -43,6 +46,8 @@ mod hms;
 pub mod layout;
 #[doc(hidden)]
 pub mod packed;
+mod parts;
+mod pattern;
 #[doc(hidden)]
 pub mod placeholder;
 mod print_error;
@@ -57,6 +62,8 @@ pub mod tracker;
 pub use any_code::AnyCode;
 pub use channel::Channel;
 pub use hms::{Hms, unit_letter};
+pub use parts::{ModuleFacts, PartLayout, PartNumbers};
+pub use pattern::{CodePattern, PatternError, covering};
 pub use print_error::PrintError;
 pub use side::Side;
 pub use spelling::{ParseError, ParseErrorKind, Spelling};

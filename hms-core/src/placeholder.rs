@@ -16,10 +16,10 @@
 
 use core::fmt;
 
-use crate::AnyCode;
 use crate::packed::{self, MARKERS, PackedText};
 pub use crate::side::Side;
 pub use crate::template::{Piece, Pieces, pieces};
+use crate::{AnyCode, ModuleFacts, PartLayout, PartNumbers};
 
 /// What a placeholder takes from the code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,7 +85,8 @@ pub struct Fill {
     pub slot: Option<u8>,
     /// The part byte's low digit plus one (1-16), for a `print.hms` code.
     pub index: Option<u8>,
-    /// Hotend rack position 1-6, for a rack code.
+    /// Hotend rack position (1-6 on the hotend rack), for a code of a module whose part digits
+    /// number rack positions.
     pub rack: Option<u8>,
     /// The side, for a code of module number `0xFE`/`0xFF` or one the catalog gives a side.
     pub side: Option<Side>,
@@ -93,91 +94,95 @@ pub struct Fill {
     /// `{unit}` with [`unit`](Self::unit).
     pub abbr: Option<&'static str>,
     /// For a family shown as a whole rather than one code of it (see [`whole`](Self::whole)):
-    /// its `varies` bits, and [`FAMILY_RACK`] when its part digit numbers hotend rack
-    /// positions. A value that varies is written as its range (`A-Z`, `1-4`, `1-6`); 0 when
-    /// one code is filled.
+    /// its `varies` bits. A value that varies is written as its range (`A-Z`, `1-4`, `1-6`);
+    /// 0 when one code is filled.
     pub family: u8,
+    /// What the part digit of the code's module numbers (from catalog.yaml's `parts`), for
+    /// writing the range of a family's varying part digit.
+    pub parts: Option<PartLayout>,
 }
-
-/// [`Fill::family`] bit: the family's varying part digit numbers hotend rack positions 1-6
-/// (module `0x1A`), not slots 1-4.
-pub const FAMILY_RACK: u8 = 0x80;
 
 impl Fill {
     /// The values of `code`, as a catalog pattern with these `varies` bits and this `side`
-    /// matched it (0 and `None` when no pattern did); `abbr`: the module's abbreviation when
-    /// its units are lettered, else `None`.
+    /// matched it (0 and `None` when no pattern did); `module`: what the catalog says of the
+    /// code's module (its abbreviation when its units are lettered, its part layout).
     ///
     /// `{side}` is the pattern's side, else the side the module number names (`0xFE` left,
     /// `0xFF` right).
     ///
     /// `{slot}` is the slot of a slot part `0x20`-`0x23`, and for a family whose part digit
-    /// varies (`12xx_8x00_...`), that digit plus one in any part quad, but not on the hotend
-    /// rack, whose part digit is `{rack}`.
+    /// varies (`12xx_8x00_...`) in a module whose part digits number slots, that digit's slot
+    /// in any part quad. In a module whose part digits number rack positions, the digit of
+    /// every part is `{rack}` and there is no `{slot}`.
     ///
     /// ```
     /// use hms_core::layout::VARIES_SLOT;
     /// use hms_core::placeholder::{Fill, Filled, Side};
-    /// use hms_core::{AnyCode, Hms};
+    /// use hms_core::{AnyCode, Hms, ModuleFacts, PartLayout, PartNumbers};
     /// let code = |bits| AnyCode::Hms(Hms::from_u64(bits));
-    /// let fill = Fill::of(code(0x1201_8200_0002_0001), VARIES_SLOT, Some("AMS Lite"), None);
+    /// let slots = PartLayout::new(PartNumbers::Slots, 0, 3);
+    /// let lite = ModuleFacts { abbr: Some("AMS Lite"), parts: slots };
+    /// let fill = Fill::of(code(0x1201_8200_0002_0001), VARIES_SLOT, lite, None);
     /// assert_eq!((fill.unit, fill.slot, fill.index, fill.rack), (Some(1), Some(3), Some(3), None));
     /// assert_eq!(Filled::new("{unit} slot {slot}", fill).to_string(), "AMS Lite B slot 3");
-    /// assert_eq!(Fill::of(code(0x1201_8200_0002_0001), 0, None, None).slot, None);
-    /// let rack = Fill::of(code(0x1A00_2100_0002_0001), VARIES_SLOT, None, None);
-    /// assert_eq!((rack.rack, rack.slot), (Some(1), None));
-    /// let left = Fill::of(code(0x0300_1E00_0001_0001), 0, None, Some(Side::Left));
+    /// assert_eq!(Fill::of(code(0x1201_8200_0002_0001), 0, lite, None).slot, None);
+    /// let rack = ModuleFacts { abbr: None, parts: PartLayout::new(PartNumbers::Rack, 1, 6) };
+    /// let fill = Fill::of(code(0x1A00_2100_0002_0001), VARIES_SLOT, rack, None);
+    /// assert_eq!((fill.rack, fill.slot), (Some(1), None));
+    /// let left = Fill::of(code(0x0300_1E00_0001_0001), 0, ModuleFacts::default(), Some(Side::Left));
     /// assert_eq!(Filled::new("{Side} nozzle, {side} side", left).to_string(), "Left nozzle, left side");
-    /// assert_eq!(Fill::of(code(0x07FF_2000_0002_0001), 0, None, None).side, Some(Side::Right));
+    /// assert_eq!(Fill::of(code(0x07FF_2000_0002_0001), 0, ModuleFacts::default(), None).side, Some(Side::Right));
     /// ```
-    pub const fn of(code: AnyCode, varies: u8, abbr: Option<&'static str>, side: Option<Side>) -> Fill {
-        use crate::layout::{RACK_MODULE, VARIES_SLOT};
+    pub const fn of(code: AnyCode, varies: u8, module: ModuleFacts, side: Option<Side>) -> Fill {
+        use crate::layout::VARIES_SLOT;
         let module_number = code.module_number();
-        let lettered = abbr.is_some() && crate::unit_letter(module_number).is_some();
+        let lettered = module.abbr.is_some() && crate::unit_letter(module_number).is_some();
         let unit = if lettered { Some(module_number) } else { None };
-        let abbr = if lettered { abbr } else { None };
+        let abbr = if lettered { module.abbr } else { None };
         let side = match side {
             Some(side) => Some(side),
             None => Side::of_module_number(module_number),
         };
+        let parts = module.parts;
         let AnyCode::Hms(hms) = code else {
-            return Fill { unit, slot: None, index: None, rack: None, side, abbr, family: 0 };
+            return Fill { unit, slot: None, index: None, rack: None, side, abbr, family: 0, parts };
         };
         let digit = hms.part() & 0xF;
-        let rack_code = hms.module_id() == RACK_MODULE;
-        // The hotend rack numbers its slots by the part digit (`{rack}`), even in parts
-        // `0x21`-`0x26` that elsewhere are AMS slot parts.
-        let slot = match hms.slot() {
-            _ if rack_code => None,
-            Some(slot) => Some(slot),
-            None if varies & VARIES_SLOT != 0 && digit <= 3 => Some(digit + 1),
-            None => None,
+        let (slot, rack) = match parts {
+            // A module that numbers rack positions by the part digit (`{rack}`), even in parts
+            // `0x21`-`0x26` that elsewhere are AMS slot parts.
+            Some(layout) if matches!(layout.numbers(), PartNumbers::Rack) => (None, layout.number(digit)),
+            Some(layout) => match hms.slot() {
+                Some(slot) => (Some(slot), None),
+                None if varies & VARIES_SLOT != 0 => (layout.number(digit), None),
+                None => (None, None),
+            },
+            None => (hms.slot(), None),
         };
-        let rack = if rack_code && digit >= 1 && digit <= 6 { Some(digit) } else { None };
-        Fill { unit, slot, index: Some(digit + 1), rack, side, abbr, family: 0 }
+        Fill { unit, slot, index: Some(digit + 1), rack, side, abbr, family: 0, parts }
     }
 
     /// The values of a whole family, for showing it as one line: what does not vary is filled
     /// as [`of`](Self::of) fills it for `key` (the family's first key, varying digits zero),
     /// and what varies is written as its range: `{ams}` `A-Z`, `{unit}` `AMS A-Z`, `{slot}`
-    /// `1-4`, `{rack}` `1-6`, `{index}` `1-4` (on the hotend rack `2-7`). An exact code
-    /// (`varies` 0) is filled as by [`of`](Self::of).
+    /// `1-4`, `{rack}` `1-6`, `{index}` the open digits plus one (`1-4`; on the hotend rack
+    /// `2-7`). An exact code (`varies` 0) is filled as by [`of`](Self::of).
     ///
     /// ```
     /// use hms_core::layout::{VARIES_SLOT, VARIES_UNIT};
     /// use hms_core::placeholder::{Fill, Filled};
-    /// use hms_core::{AnyCode, Hms};
+    /// use hms_core::{AnyCode, Hms, ModuleFacts, PartLayout, PartNumbers};
     /// let key = AnyCode::Hms(Hms::from_u64(0x0700_2000_0002_0001));
-    /// let fill = Fill::whole(key, VARIES_UNIT | VARIES_SLOT, Some("AMS"), None);
+    /// let ams = ModuleFacts { abbr: Some("AMS"), parts: PartLayout::new(PartNumbers::Slots, 0, 3) };
+    /// let fill = Fill::whole(key, VARIES_UNIT | VARIES_SLOT, ams, None);
     /// assert_eq!(Filled::new("{unit} slot {slot} ran out", fill).to_string(), "AMS A-Z slot 1-4 ran out");
-    /// let rack = Fill::whole(AnyCode::Hms(Hms::from_u64(0x1A00_2000_0002_0001)), VARIES_SLOT, None, None);
-    /// assert_eq!(Filled::new("rack slot {rack}", rack).to_string(), "rack slot 1-6");
+    /// let rack = ModuleFacts { abbr: None, parts: PartLayout::new(PartNumbers::Rack, 1, 6) };
+    /// let fill = Fill::whole(AnyCode::Hms(Hms::from_u64(0x1A00_2000_0002_0001)), VARIES_SLOT, rack, None);
+    /// assert_eq!(Filled::new("rack slot {rack}, part {index}", fill).to_string(), "rack slot 1-6, part 2-7");
     /// ```
-    pub const fn whole(key: AnyCode, varies: u8, abbr: Option<&'static str>, side: Option<Side>) -> Fill {
-        use crate::layout::{RACK_MODULE, VARIES_SLOT};
-        let mut fill = Fill::of(key, varies, abbr, side);
-        let rack = key.module_id() == RACK_MODULE && varies & VARIES_SLOT != 0;
-        fill.family = varies | if rack { FAMILY_RACK } else { 0 };
+    pub const fn whole(key: AnyCode, varies: u8, module: ModuleFacts, side: Option<Side>) -> Fill {
+        let mut fill = Fill::of(key, varies, module, side);
+        fill.family = varies;
         fill
     }
 
@@ -185,15 +190,16 @@ impl Fill {
     /// when `source` does not vary.
     fn write_range(&self, source: Source, out: &mut dyn fmt::Write) -> Option<fmt::Result> {
         use crate::layout::{VARIES_SLOT, VARIES_UNIT};
-        let (unit, part, rack) =
-            (self.family & VARIES_UNIT != 0, self.family & VARIES_SLOT != 0, self.family & FAMILY_RACK != 0);
+        let (unit, part) = (self.family & VARIES_UNIT != 0, self.family & VARIES_SLOT != 0);
         let (first, last) = (crate::unit_letter(0x00), crate::unit_letter(0x19));
+        let parts = self.parts.filter(|_| part);
+        let numbers = parts.map(|p| p.numbers());
         Some(match source {
             Source::Unit if unit => write!(out, "{}-{}", first?, last?),
             Source::UnitName if unit => write!(out, "{} {}-{}", self.abbr?, first?, last?),
-            Source::Slot if part && !rack => out.write_str("1-4"),
-            Source::Rack if part && rack => out.write_str("1-6"),
-            Source::Index if part => out.write_str(if rack { "2-7" } else { "1-4" }),
+            Source::Slot if numbers == Some(PartNumbers::Slots) => write!(out, "1-{}", parts?.count()),
+            Source::Rack if numbers == Some(PartNumbers::Rack) => write!(out, "1-{}", parts?.count()),
+            Source::Index => write!(out, "{}-{}", parts?.first() + 1, parts?.last() + 1),
             _ => return None,
         })
     }

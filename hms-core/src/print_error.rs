@@ -45,6 +45,11 @@ impl PrintError {
         (self.0 >> 24) as u8
     }
 
+    /// The same code with module number (unit) `number`.
+    pub const fn with_module_number(self, number: u8) -> Self {
+        PrintError(self.0 & !Self::UNIT_BITS | (number as u32) << 16)
+    }
+
     /// Module number (AMS unit 0 is A).
     pub const fn module_number(self) -> u8 {
         (self.0 >> 16) as u8

@@ -68,7 +68,7 @@ mod tests {
 
     use super::*;
 
-    const CATALOG: &str = "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }]\n\
+    const CATALOG: &str = "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true, parts: { numbers: slots, digits: 0-3 } }]\n\
                            levels: [{ id: 2, variant: Warning, name: warning, meaning: pauses }]\n";
 
     #[test]

@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
+use hms_core::layout::NONE;
 use hms_core::layout::bake::baked;
-use hms_core::layout::{FAMILY_ORDER, family_mask, is_family_member};
+use hms_model::Catalog;
 use hms_model::tables::Built;
-use hms_model::{Catalog, Channel, CodePattern};
 
 use crate::args::Args;
 use crate::baked::Baked;
@@ -224,37 +224,21 @@ fn codes(catalog: &Catalog) -> TokenStream {
     let names = named.iter().map(|(_, c)| c.variant.as_deref().unwrap_or_default());
     let entries = named.iter().map(|(i, _)| Literal::u16_suffixed(*i as u16));
     let docs = named.iter().map(|(_, c)| format!(" `{}`: **{}**\n\n {}", c.spelled(), c.title, c.meaning));
-    let channel = |c: Channel| c.layout();
-    let named_patterns: Vec<(Ident, &CodePattern)> = named
-        .iter()
-        .flat_map(|(_, c)| {
-            c.patterns.iter().map(|p| (format_ident!("{}", c.variant.as_deref().unwrap_or_default()), p))
-        })
-        .collect();
-
-    let exact = named_patterns.iter().filter(|(_, p)| p.varies == 0).map(|(v, p)| {
-        let (ch, key) = (channel(p.channel), p.key);
-        quote! { (#ch, #key) => return ::core::option::Option::Some(Code::#v), }
-    });
-    // An unnamed exact entry wins over a named family, so it resolves to no variant.
-    let unnamed_exact = catalog.codes.iter().filter(|c| c.variant.is_none()).flat_map(|c| c.patterns.iter());
-    let shadowing = unnamed_exact.filter(|e| e.varies == 0).filter(|e| {
-        named_patterns.iter().any(|(_, f)| {
-            f.varies != 0
-                && f.channel == e.channel
-                && e.key & !family_mask(channel(f.channel), f.varies) == f.key
-                && is_family_member(channel(f.channel), e.key, f.varies)
-        })
-    });
-    let shadowing = shadowing.map(|p| {
-        let (ch, key) = (channel(p.channel), p.key);
-        quote! { (#ch, #key) => return ::core::option::Option::None, }
-    });
-    let family = named_patterns.iter().filter(|(_, p)| p.varies != 0).map(|(v, p)| {
-        let (ch, varies, key) = (channel(p.channel), p.varies, p.key);
-        quote! { (#ch, #varies, #key) => return ::core::option::Option::Some(Code::#v), }
-    });
-    let order = FAMILY_ORDER;
+    // Every pattern, in table order, as the tables store it, with its entry's variant: the
+    // resolution is `hms_core::covering` over them, the rule the lookup follows.
+    let mut variant = 0u16;
+    let mut stored = Vec::new();
+    for c in &catalog.codes {
+        let index = c.variant.as_ref().map(|_| variant);
+        variant += u16::from(index.is_some());
+        for p in &c.patterns {
+            let (ch, key, varies) = (p.channel().layout(), p.key().bits(), p.varies());
+            let parts = p.varying_part().map_or(u16::MAX, |l| u16::from_le_bytes(l.to_bytes()));
+            let index = index.unwrap_or(NONE);
+            stored.push(quote! { (#ch, #key, #varies, #parts, #index) });
+        }
+    }
+    let count = stored.len();
     quote! {
         /// A catalog entry with a name: one variant per entry that has a `variant` in the
         /// catalog (one for all its patterns). Its doc comment holds the entry's title and
@@ -280,31 +264,39 @@ fn codes(catalog: &Catalog) -> TokenStream {
                 match self { #( Code::#variants => #entries, )* }
             }
 
-            /// Compile-time resolution for `code!`: the exact entry, else the family's.
+            /// Compile-time resolution for `code!`: the variant of the entry whose pattern
+            /// `hms_core::covering` chooses.
             #[doc(hidden)]
-            #[allow(unreachable_code, unused_variables, clippy::match_single_binding)]
             pub const fn __resolve(channel: u8, code: u64) -> ::core::option::Option<Code> {
-                match (channel, code) {
-                    #( #exact )*
-                    #( #shadowing )*
-                    _ => {}
-                }
-                const ORDER: [u8; 3] = [#(#order),*];
-                let mut i = 0;
-                while i < ORDER.len() {
-                    let varies = ORDER[i];
-                    if !::hms_core::layout::is_family_member(channel, code, varies) {
+                use ::hms_core::{AnyCode, Channel, CodePattern, Hms, PartLayout};
+                /// `(channel, key, varies, part layout, variant)` of every pattern.
+                const STORED: [(u8, u64, u8, u16, u16); #count] = [#(#stored),*];
+                const PATTERNS: [CodePattern; #count] = {
+                    let mut out = [CodePattern::exact(AnyCode::Hms(Hms::from_u64(0))); #count];
+                    let mut i = 0;
+                    while i < #count {
+                        let (channel, key, varies, parts, _) = STORED[i];
+                        let parts = PartLayout::from_bytes(parts.to_le_bytes());
+                        out[i] = match CodePattern::from_layout(channel, key, varies, parts) {
+                            ::core::option::Option::Some(pattern) => pattern,
+                            ::core::option::Option::None => ::core::panic!("a stored pattern does not read back"),
+                        };
                         i += 1;
-                        continue;
                     }
-                    let mask = ::hms_core::layout::family_mask(channel, varies);
-                    match (channel, varies, code & !mask) {
-                        #( #family )*
-                        _ => {}
+                    out
+                };
+                let ::core::option::Option::Some(channel) = Channel::from_layout(channel) else {
+                    return ::core::option::Option::None;
+                };
+                let ::core::option::Option::Some(code) = AnyCode::from_bits(channel, code) else {
+                    return ::core::option::Option::None;
+                };
+                match ::hms_core::covering(&PATTERNS, code) {
+                    ::core::option::Option::Some(i) if (STORED[i].4 as usize) < Code::ALL.len() => {
+                        ::core::option::Option::Some(Code::ALL[STORED[i].4 as usize])
                     }
-                    i += 1;
+                    _ => ::core::option::Option::None,
                 }
-                ::core::option::Option::None
             }
         }
     }

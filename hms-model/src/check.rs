@@ -6,7 +6,9 @@ use crate::codes::procedure_texts;
 use crate::diagnostics::Sink;
 use crate::model::{Catalog, Level, Model, Module, Procedure};
 use crate::names::Names;
-use crate::schema::Raw;
+use crate::schema::{Raw, RawModule, RawParts};
+use crate::spans::Spans;
+use hms_core::{PartLayout, PartNumbers};
 
 pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     let spans = &raw.spans;
@@ -32,7 +34,17 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
         }
         let variant = m.variant.clone().unwrap_or_else(|| camel_case(&m.name));
         module_variants.claim(&variant, &format!("{path}.variant"), spans, sink);
-        catalog.modules.push(Module { id, abbr: m.abbr.clone(), name: m.name.clone(), variant, lettered: m.lettered });
+        let parts = m.parts.as_ref().and_then(|p| read_parts(p, &format!("{path}.parts"), spans, sink));
+        let unit_words = unit_words(m, path, spans, sink);
+        catalog.modules.push(Module {
+            id,
+            abbr: m.abbr.clone(),
+            name: m.name.clone(),
+            variant,
+            lettered: m.lettered,
+            parts,
+            unit_words,
+        });
     }
 
     let mut model_variants = Names::new("model variant");
@@ -136,6 +148,58 @@ fn camel_case(name: &str) -> String {
         out.insert(0, 'M');
     }
     out
+}
+
+/// A module's `parts: { numbers: slots, digits: 0-3 }`; `None`, with a diagnostic, when bad.
+fn read_parts(raw: &RawParts, at: &str, spans: &Spans, sink: &mut Sink) -> Option<PartLayout> {
+    let numbers = match raw.numbers.trim() {
+        "slots" => Some(PartNumbers::Slots),
+        "rack" => Some(PartNumbers::Rack),
+        other => {
+            let message = format!("`parts.numbers` is `{other}`: write `slots` (AMS slots) or `rack` (rack positions)");
+            sink.error(spans, &format!("{at}.numbers"), message);
+            None
+        }
+    };
+    let digit = |d: &str| u8::from_str_radix(d.trim(), 16).ok().filter(|_| d.trim().len() == 1);
+    let digits = raw.digits.split_once('-').and_then(|(a, b)| Some((digit(a)?, digit(b)?)));
+    let layout = match digits {
+        Some((first, last)) => numbers.and_then(|n| PartLayout::new(n, first, last)),
+        None => None,
+    };
+    if digits.is_none_or(|(first, last)| first > last) {
+        let message = format!(
+            "`parts.digits` is `{}`: write the first and last hex digit of the part's low digit, like `0-3`",
+            raw.digits
+        );
+        sink.error(spans, &format!("{at}.digits"), message);
+    }
+    layout
+}
+
+/// A module's `unit_words` (the words a unit letter follows in Bambu's texts): its
+/// abbreviation when not written; only a lettered module has them.
+fn unit_words(m: &RawModule, path: &str, spans: &Spans, sink: &mut Sink) -> Vec<String> {
+    let at = format!("{path}.unit_words");
+    if !m.lettered {
+        if !m.unit_words.is_empty() {
+            sink.error(spans, &at, "`unit_words` are for a module whose units are lettered: add `lettered: true`");
+        }
+        return Vec::new();
+    }
+    if m.unit_words.is_empty() {
+        return vec![m.abbr.clone()];
+    }
+    for (i, word) in m.unit_words.iter().enumerate() {
+        if word.trim().is_empty() || word.trim() != word {
+            sink.error(
+                spans,
+                &format!("{at}[{i}]"),
+                format!("unit word `{word}` must be words without spaces around them"),
+            );
+        }
+    }
+    m.unit_words.clone()
 }
 
 #[cfg(test)]

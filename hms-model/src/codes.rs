@@ -7,11 +7,12 @@ use hms_core::placeholder::{self, Piece, Side};
 use serde_yaml::Value;
 
 use crate::diagnostics::Sink;
-use crate::model::{Catalog, Channel, CodeEntry, CodePattern, Procedure};
+use crate::model::{Catalog, CodeEntry, EntryPattern, Procedure};
 use crate::names::Names;
 use crate::pattern::{Fillable, check_family_overlaps, read_pattern};
 use crate::schema::{Raw, RawCode};
 use crate::spans::Spans;
+use hms_core::CodePattern;
 
 /// Longest text the tables can address.
 const MAX_TEXT: usize = u16::MAX as usize;
@@ -30,12 +31,12 @@ pub fn validate(
     let spans = &raw.spans;
     let mut code_variants = Names::new("code variant");
     // Every pattern kept, with its span path, for the overlap check.
-    let mut all: Vec<(String, CodePattern)> = Vec::new();
-    let mut seen: HashMap<(Channel, u64, u8), String> = HashMap::new();
+    let mut all: Vec<(String, EntryPattern)> = Vec::new();
+    let mut seen: HashMap<CodePattern, String> = HashMap::new();
     for (path, c) in &raw.codes {
         let mut patterns = Vec::new();
         for (at, pattern) in read_patterns(path, c, catalog, level_ids, spans, sink) {
-            let key = (pattern.channel, pattern.key, pattern.varies);
+            let key = pattern.pattern;
             if let Some(first) = seen.get(&key) {
                 let place = sink.place(spans, first, &at);
                 sink.error(spans, &at, format!("duplicate code {}: already listed at {place}", pattern.spelled()));
@@ -112,7 +113,7 @@ fn read_patterns(
     level_ids: &HashSet<u16>,
     spans: &Spans,
     sink: &mut Sink,
-) -> Vec<(String, CodePattern)> {
+) -> Vec<(String, EntryPattern)> {
     let at = format!("{path}.code");
     let items: Vec<(String, Option<&serde_yaml::Mapping>)> = match &c.code {
         Value::Sequence(items) if items.is_empty() => {
@@ -155,7 +156,7 @@ fn sided(
     level_ids: &HashSet<u16>,
     spans: &Spans,
     sink: &mut Sink,
-) -> Option<CodePattern> {
+) -> Option<EntryPattern> {
     let mut ok = true;
     for key in mapping.keys() {
         let name = key.as_str().unwrap_or("?");
@@ -184,7 +185,7 @@ fn sided(
     };
     if let Some(side) = side {
         let implied = Side::of_module_number(pattern.module_number());
-        if pattern.varies != 0 {
+        if pattern.is_family() {
             sink.error(
                 spans,
                 &side_at,

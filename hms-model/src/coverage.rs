@@ -1,33 +1,43 @@
 //! Which catalog entry explains each official code, and how many official codes the catalog
 //! covers. `cargo xtask regenerate` writes docs/COVERAGE.md from it, and the coverage tests
-//! pin its totals. [`Catalog::entry_for`] is the one place that decides which entry covers a
-//! code, so a change to what an entry may match only has to be made there.
+//! pin its totals. Which entry covers a code is decided by [`hms_core::covering`], the rule
+//! the tables and the runtime lookup follow too.
 
 use std::collections::BTreeMap;
 
-use hms_core::AnyCode;
-use hms_core::layout::{FAMILY_ORDER, family_mask, is_family_member};
+use hms_core::{AnyCode, CodePattern, covering};
 
-use crate::model::{Catalog, Channel, CodeEntry};
+use crate::model::{Catalog, CodeEntry};
 use crate::official::{OfficialCode, OfficialFacts};
 
+/// Every pattern of a catalog, each with the index of its entry: what [`covering`] chooses
+/// from.
+#[derive(Clone, Debug, Default)]
+pub struct Patterns {
+    patterns: Vec<CodePattern>,
+    entries: Vec<usize>,
+}
+
+impl Patterns {
+    /// The patterns of every entry of `catalog`, in catalog order.
+    pub fn of(catalog: &Catalog) -> Patterns {
+        let all = catalog.codes.iter().enumerate().flat_map(|(i, c)| c.patterns.iter().map(move |p| (i, p.pattern)));
+        let (entries, patterns) = all.unzip();
+        Patterns { patterns, entries }
+    }
+
+    /// The index of the entry that explains `code`: the entry of the pattern [`covering`]
+    /// chooses.
+    pub fn entry_for(&self, code: AnyCode) -> Option<usize> {
+        covering(&self.patterns, code).map(|i| self.entries[i])
+    }
+}
+
 impl Catalog {
-    /// The entry that explains `code` of `channel`: its exact entry, else the family that
-    /// covers it, tried in the order the runtime lookup tries them (the tests hold the two
-    /// to the same answer for every official code).
-    pub fn entry_for(&self, channel: Channel, code: u64) -> Option<&CodeEntry> {
-        let entry = |key: u64, varies: u8| {
-            self.codes
-                .iter()
-                .find(|c| c.patterns.iter().any(|p| p.channel == channel && p.varies == varies && p.key == key))
-        };
-        let layout = channel.layout();
-        entry(code, 0).or_else(|| {
-            FAMILY_ORDER
-                .iter()
-                .filter(|&&varies| is_family_member(layout, code, varies))
-                .find_map(|&varies| entry(code & !family_mask(layout, varies), varies))
-        })
+    /// The entry that explains `code`: its exact entry, else the family that covers it (see
+    /// [`covering`]). For many codes, build [`Patterns`] once instead.
+    pub fn entry_for(&self, code: AnyCode) -> Option<&CodeEntry> {
+        Patterns::of(self).entry_for(code).map(|i| &self.codes[i])
     }
 }
 
@@ -119,6 +129,7 @@ pub struct Coverage<'a> {
 impl<'a> Coverage<'a> {
     /// Links each official code of `facts` to its entry in `catalog`.
     pub fn new(catalog: &'a Catalog, facts: &'a OfficialFacts) -> Coverage<'a> {
+        let patterns = Patterns::of(catalog);
         let codes = facts
             .codes
             .iter()
@@ -126,7 +137,7 @@ impl<'a> Coverage<'a> {
                 code,
                 module: code.code().module_id(),
                 severity: Severity::of(code.code()),
-                entry: catalog.entry_for(code.channel, code.key),
+                entry: patterns.entry_for(code.code()).map(|i| &catalog.codes[i]),
             })
             .collect();
         Coverage { codes }
@@ -157,7 +168,7 @@ mod tests {
 
     const CATALOG: &str = r#"
 schema: 1
-modules: [{ id: "07", abbr: AMS, name: AMS, lettered: true }]
+modules: [{ id: "07", abbr: AMS, name: AMS, lettered: true, parts: { numbers: slots, digits: 0-3 } }]
 levels:
   - { id: 1, variant: Error, name: error, meaning: stops }
   - { id: 2, variant: Warning, name: warning, meaning: pauses }
@@ -177,7 +188,7 @@ codes:
     #[test]
     fn exact_entries_beat_families_and_families_cover_lettered_units_only() {
         let catalog = catalog();
-        let spelled = |code| catalog.entry_for(Channel::Hms, code).map(CodeEntry::spelled);
+        let spelled = |code| catalog.entry_for(AnyCode::Hms(Hms::from_u64(code))).map(CodeEntry::spelled);
         assert_eq!(spelled(0x0701_2200_0002_0001).as_deref(), Some("0701_2200_0002_0001"));
         assert_eq!(spelled(0x0701_2100_0002_0001).as_deref(), Some("07xx_2x00_0002_0001"));
         assert_eq!(spelled(0x0781_2300_0002_0001).as_deref(), Some("07xx_2x00_0002_0001"));
@@ -185,7 +196,7 @@ codes:
         // FE/FF are extruders, not lettered units; part 24 is not a slot.
         assert_eq!(spelled(0x07FE_2000_0002_0001), None);
         assert_eq!(spelled(0x0700_2400_0002_0001), None);
-        assert_eq!(catalog.entry_for(Channel::PrintError, 0x0701_2200_0002_0001), None);
+        assert_eq!(catalog.entry_for(AnyCode::PrintError(PrintError::from_u32(0x0701_2200))), None);
     }
 
     #[test]

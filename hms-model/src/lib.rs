@@ -8,7 +8,7 @@
 //! ```
 //! let source = r#"
 //! schema: 1
-//! modules: [{ id: "07", abbr: AMS, name: Automated Material System, lettered: true }]
+//! modules: [{ id: "07", abbr: AMS, name: Automated Material System, lettered: true, parts: { numbers: slots, digits: 0-3 } }]
 //! levels: [{ id: 2, variant: Warning, name: warning, meaning: The task pauses. }]
 //! codes:
 //!   - code: 07xx_2x00_0002_0001
@@ -59,9 +59,10 @@ mod spans;
 pub mod tables;
 
 pub use diagnostics::Diagnostic;
+pub use hms_core::CodePattern;
 pub use limits::{MAX_CODES, MAX_NESTING, MAX_SOURCE_BYTES};
 pub use model::{
-    Catalog, Channel, CodeEntry, CodePattern, Level, MAX_MODELS, Model, Module, Procedure, is_serial_prefix,
+    Catalog, Channel, CodeEntry, EntryPattern, Level, MAX_MODELS, Model, Module, Procedure, is_serial_prefix,
 };
 pub use schema::SCHEMA_VERSION;
 

@@ -1,9 +1,8 @@
 //! The checked catalog: what the macro emits and xtask documents.
 
 pub use hms_core::Channel;
-use hms_core::layout::{VARIES_SLOT, VARIES_UNIT};
 use hms_core::placeholder::Side;
-use hms_core::{AnyCode, PrintError};
+use hms_core::{AnyCode, CodePattern, ModuleFacts, PartLayout, PrintError};
 
 /// A module (a part of the printer that reports codes).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,6 +17,20 @@ pub struct Module {
     pub variant: String,
     /// Module numbers name units A, B, C...
     pub lettered: bool,
+    /// What the low digit of its part byte numbers (slots, rack positions), for families
+    /// that leave it open and for `{slot}`/`{rack}`.
+    pub parts: Option<PartLayout>,
+    /// The words a unit letter follows in Bambu's texts (`AMS Lite`), for templating them;
+    /// empty unless lettered.
+    pub unit_words: Vec<String>,
+}
+
+impl Module {
+    /// What filling a code's placeholders needs of the module.
+    pub fn facts(&self) -> ModuleFacts {
+        // The abbreviation's value does not matter to the build, only that it is there.
+        ModuleFacts { abbr: self.lettered.then_some(""), parts: self.parts }
+    }
 }
 
 /// A printer model.
@@ -85,15 +98,11 @@ pub struct Procedure {
     pub support: Option<String>,
 }
 
-/// One code pattern of an entry: an exact code or a family.
+/// One code pattern of an entry (an exact code or a family), where the catalog writes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CodePattern {
-    /// The channel.
-    pub channel: Channel,
-    /// The code, with the varying bits zero for a family.
-    pub key: u64,
-    /// [`VARIES_UNIT`] | [`VARIES_SLOT`] bits; 0 for an exact code.
-    pub varies: u8,
+pub struct EntryPattern {
+    /// The pattern.
+    pub pattern: CodePattern,
     /// The side the catalog gives an exact code (`{ code: ..., side: left }`); a code of module
     /// number `FE`/`FF` has its side without one.
     pub side: Option<Side>,
@@ -101,10 +110,17 @@ pub struct CodePattern {
     pub line: usize,
 }
 
-impl CodePattern {
+impl std::ops::Deref for EntryPattern {
+    type Target = CodePattern;
+    fn deref(&self) -> &CodePattern {
+        &self.pattern
+    }
+}
+
+impl EntryPattern {
     /// The key as a code: the code itself, or a family's first key (varying bits zero).
     pub fn code(&self) -> AnyCode {
-        code_of(self.channel, self.key)
+        self.pattern.key()
     }
 
     /// The module id.
@@ -124,20 +140,7 @@ impl CodePattern {
 
     /// The code as the catalog writes it, `x` for each varying digit.
     pub fn spelled(&self) -> String {
-        let mut out = String::new();
-        // Writing into a String cannot fail.
-        let _ = hms_core::layout::write_pattern(&mut out, self.channel.layout(), self.key, self.varies);
-        out
-    }
-
-    /// Whether the unit varies across the family.
-    pub fn varies_unit(&self) -> bool {
-        self.varies & VARIES_UNIT != 0
-    }
-
-    /// Whether the slot (or rack position) varies across the family.
-    pub fn varies_slot(&self) -> bool {
-        self.varies & VARIES_SLOT != 0
+        self.pattern.to_string()
     }
 }
 
@@ -146,7 +149,7 @@ impl CodePattern {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeEntry {
     /// Its patterns, in the order written (at least one).
-    pub patterns: Vec<CodePattern>,
+    pub patterns: Vec<EntryPattern>,
     /// The `Code` enum variant, if named.
     pub variant: Option<String>,
     /// Short title (may hold placeholders).
@@ -167,7 +170,7 @@ pub struct CodeEntry {
 
 impl CodeEntry {
     /// The first pattern.
-    pub fn first(&self) -> &CodePattern {
+    pub fn first(&self) -> &EntryPattern {
         // The reader makes no entry without a pattern.
         &self.patterns[0]
     }
@@ -179,12 +182,12 @@ impl CodeEntry {
 
     /// The patterns as the catalog writes them, joined by `, `.
     pub fn spelled(&self) -> String {
-        self.patterns.iter().map(CodePattern::spelled).collect::<Vec<_>>().join(", ")
+        self.patterns.iter().map(EntryPattern::spelled).collect::<Vec<_>>().join(", ")
     }
 
     /// Whether any pattern is a family.
     pub fn has_family(&self) -> bool {
-        self.patterns.iter().any(|p| p.varies != 0)
+        self.patterns.iter().any(|p| p.is_family())
     }
 }
 

@@ -269,7 +269,7 @@ mod tests {
     use super::*;
 
     fn catalog() -> Catalog {
-        let source = "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }]\nmodels: [{ id: H2D, prefix: \"094\", name: H2D }, { id: X1, name: X1 }]\nlevels: [{ id: 2, variant: Warning, name: warning, meaning: pauses }]\n";
+        let source = "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true, parts: { numbers: slots, digits: 0-3 } }]\nmodels: [{ id: H2D, prefix: \"094\", name: H2D }, { id: X1, name: X1 }]\nlevels: [{ id: 2, variant: Warning, name: warning, meaning: pauses }]\n";
         crate::parse(source, "catalog.yaml").unwrap()
     }
 

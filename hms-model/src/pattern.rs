@@ -3,13 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use hms_core::AnyCode;
-use hms_core::layout::{VARIES_SLOT, VARIES_UNIT, family_mask, first_member, is_family_member};
+use hms_core::layout::{VARIES_SLOT, VARIES_UNIT};
 use hms_core::placeholder::{self, Fill, Piece, Source};
-use hms_core::spelling::read_digits;
+use hms_core::{AnyCode, CodePattern, PartLayout, PartNumbers, PatternError};
 
 use crate::diagnostics::Sink;
-use crate::model::{Catalog, Channel, CodePattern, code_of};
+use crate::model::{Catalog, Channel, EntryPattern};
 use crate::spans::Spans;
 
 /// Reads the pattern written at span path `at`; `None`, with a diagnostic, when it is bad.
@@ -19,42 +18,41 @@ pub fn read_pattern(
     level_ids: &HashSet<u16>,
     spans: &Spans,
     sink: &mut Sink,
-) -> Option<CodePattern> {
+) -> Option<EntryPattern> {
     let Some(text) = spans.scalar(at) else {
         sink.error(spans, at, "a code must be written as its digits, like 0700_2000_0002_0003");
         return None;
     };
-    let digits = match read_digits(text, true) {
-        Ok(d) => d,
+    let pattern = match CodePattern::parse(text, |id| catalog.module(id).and_then(|m| m.parts)) {
+        Ok(pattern) => pattern,
         Err(e) => {
-            sink.error(spans, at, format!("bad code `{text}`: {e}"));
+            let message = match e {
+                PatternError::Digits(e) => format!("bad code `{text}`: {e}"),
+                PatternError::Length(n) => {
+                    format!("bad code `{text}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)")
+                }
+                PatternError::Wildcards(channel) => {
+                    let rule = match channel {
+                        Channel::Hms => {
+                            "`xx` for the module number (digits 3-4) and `x` for the part's low digit (digit 6)"
+                        }
+                        Channel::PrintError => "`xx` for the module number (digits 3-4)",
+                    };
+                    format!("bad code `{text}`: wildcards may only stand as {rule}")
+                }
+                PatternError::NoPartLayout(id) if catalog.module(id).is_none() => {
+                    format!("unknown module {id:02X} in code `{text}`: add it to `modules`")
+                }
+                PatternError::NoPartLayout(id) => format!(
+                    "code `{text}` leaves the part's low digit open, but module {id:02X} numbers nothing by it: \
+                     give the module `parts` (like `parts: {{ numbers: slots, digits: 0-3 }}`)"
+                ),
+            };
+            sink.error(spans, at, message);
             return None;
         }
     };
-    let Some(channel) = Channel::from_digits(digits.count) else {
-        let n = digits.count;
-        sink.error(spans, at, format!("bad code `{text}`: {n} hex digits, expected 16 (print.hms) or 8 (print_error)"));
-        return None;
-    };
-    let unit = family_mask(channel.layout(), VARIES_UNIT);
-    let slot = family_mask(channel.layout(), VARIES_SLOT);
-    let mut varies = 0;
-    if digits.wildcards & unit == unit {
-        varies |= VARIES_UNIT;
-    }
-    if slot != 0 && digits.wildcards & slot == slot {
-        varies |= VARIES_SLOT;
-    }
-    if digits.wildcards & !family_mask(channel.layout(), varies) != 0 {
-        let rule = match channel {
-            Channel::Hms => "`xx` for the module number (digits 3-4) and `x` for the part's low digit (digit 6)",
-            Channel::PrintError => "`xx` for the module number (digits 3-4)",
-        };
-        sink.error(spans, at, format!("bad code `{text}`: wildcards may only stand as {rule}"));
-        return None;
-    }
-    let key = digits.value;
-    let pattern = CodePattern { channel, key, varies, side: None, line: spans.at(at).line };
+    let pattern = EntryPattern { pattern, side: None, line: spans.at(at).line };
     let mut ok = true;
     if catalog.module(pattern.module_id()).is_none() {
         sink.error(
@@ -95,11 +93,9 @@ pub struct Fillable {
 }
 
 impl Fillable {
-    pub fn of(pattern: &CodePattern, catalog: &Catalog) -> Fillable {
-        // The abbreviation itself does not matter here, only whether the units are lettered.
-        let abbr = catalog.module(pattern.module_id()).filter(|m| m.lettered).map(|_| "");
-        let member = first_member(pattern.channel.layout(), pattern.key, pattern.varies);
-        Fillable { fill: Fill::of(code_of(pattern.channel, member), pattern.varies, abbr, pattern.side) }
+    pub fn of(pattern: &EntryPattern, catalog: &Catalog) -> Fillable {
+        let module = catalog.module(pattern.module_id()).map(|m| m.facts()).unwrap_or_default();
+        Fillable { fill: Fill::of(pattern.first(), pattern.varies(), module, pattern.side) }
     }
 
     /// "uses `{ams}`" when `text` has a placeholder these codes cannot fill.
@@ -125,17 +121,19 @@ impl Fillable {
 /// Families `a` and `b` can share a code only when their keys agree outside the digits either
 /// leaves open. Each family is filed under its key with those digits cleared, once for every
 /// `varies` another family may have, so each family finds its candidates by hashing, not by
-/// comparing it with every other family; [`share_a_code`] then decides. `patterns` holds every
-/// pattern of every entry, with its span path.
-pub fn check_family_overlaps(patterns: &[(String, CodePattern)], spans: &Spans, sink: &mut Sink) {
-    const VARIES: [u8; 3] = [VARIES_UNIT, VARIES_SLOT, VARIES_UNIT | VARIES_SLOT];
+/// comparing it with every other family; [`CodePattern::overlaps`] then decides. `patterns`
+/// holds every pattern of every entry, with its span path.
+pub fn check_family_overlaps(patterns: &[(String, EntryPattern)], spans: &Spans, sink: &mut Sink) {
+    // Every family shape: unit, part digit, both.
+    const SHAPES: [u8; 3] = [VARIES_UNIT, VARIES_SLOT, VARIES_UNIT | VARIES_SLOT];
     let mut filed: HashMap<(Channel, u8, u8, u64), Vec<usize>> = HashMap::new();
-    for (i, (at, a)) in patterns.iter().enumerate().filter(|(_, (_, p))| p.varies != 0) {
-        let layout = a.channel.layout();
-        for b_varies in VARIES {
-            let free = family_mask(layout, a.varies) | family_mask(layout, b_varies);
-            let Some(earlier) = filed.get(&(a.channel, b_varies, a.varies, a.key & !free)) else { continue };
-            for &j in earlier.iter().filter(|&&j| share_a_code(a, &patterns[j].1)) {
+    for (i, (at, a)) in patterns.iter().enumerate().filter(|(_, (_, p))| p.is_family()) {
+        for b_varies in SHAPES {
+            let free = a.open_bits() | shape_bits(a, b_varies);
+            let Some(earlier) = filed.get(&(a.channel(), b_varies, a.varies(), a.key().bits() & !free)) else {
+                continue;
+            };
+            for &j in earlier.iter().filter(|&&j| a.overlaps(&patterns[j].1)) {
                 let (b_at, b) = &patterns[j];
                 let place = sink.place(spans, b_at, at);
                 let message = format!(
@@ -146,24 +144,17 @@ pub fn check_family_overlaps(patterns: &[(String, CodePattern)], spans: &Spans, 
                 sink.error(spans, at, message);
             }
         }
-        for other in VARIES {
-            let free = family_mask(layout, a.varies) | family_mask(layout, other);
-            filed.entry((a.channel, a.varies, other, a.key & !free)).or_default().push(i);
+        for other in SHAPES {
+            let free = a.open_bits() | shape_bits(a, other);
+            filed.entry((a.channel(), a.varies(), other, a.key().bits() & !free)).or_default().push(i);
         }
     }
 }
 
-/// Whether two families whose keys agree outside their open digits have a member in common.
-/// A family's open unit covers lettered units only and its open part digit the module's
-/// [`slot_digits`](hms_core::layout::slot_digits) only, so `07FE_2x00_0002_0001` and
-/// `07xx_2x00_0002_0001` share no code, nor do `07xx_2500_0002_0001` and `07xx_2x00_0002_0001`.
-pub(crate) fn share_a_code(a: &CodePattern, b: &CodePattern) -> bool {
-    // The varying bits of each key are zero: a digit open in one family takes the other's
-    // value, and one open in both takes the first value either covers (unit A, slot 1 or
-    // rack position 1), a member of both.
-    let layout = a.channel.layout();
-    let code = first_member(layout, a.key | b.key, a.varies & b.varies);
-    is_family_member(layout, code, a.varies) && is_family_member(layout, code, b.varies)
+/// The bits a family of shape `varies` leaves open on `p`'s channel.
+fn shape_bits(p: &CodePattern, varies: u8) -> u64 {
+    let part = PartLayout::new(PartNumbers::Slots, 0, 0).filter(|_| varies & VARIES_SLOT != 0);
+    CodePattern::new(p.key(), varies & VARIES_UNIT != 0, part).open_bits()
 }
 
 #[cfg(test)]
@@ -172,7 +163,7 @@ mod tests {
     fn families_overlap_whatever_digits_each_leaves_open() {
         let catalog = |codes: &[&str]| {
             let mut source = String::from(
-                "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }, { id: \"1A\", abbr: Rack, name: Rack }]\n\
+                "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true, parts: { numbers: slots, digits: 0-3 } }, { id: \"1A\", abbr: Rack, name: Rack, parts: { numbers: rack, digits: 1-6 } }]\n\
                  levels: [{ id: 2, variant: Warning, name: warning, meaning: m }]\ncodes:\n",
             );
             for code in codes {

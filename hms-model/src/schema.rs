@@ -23,6 +23,14 @@ pub struct Raw {
     pub codes: Vec<(String, RawCode)>,
 }
 
+/// A module's `parts`: what its part digit numbers, and which digits (`0-3`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawParts {
+    pub numbers: String,
+    pub digits: String,
+}
+
 /// An item of a section: a struct read from a mapping, whose fields it knows by name.
 pub trait Item: DeserializeOwned {
     /// The fields, by the names the catalog writes (serde's names for them).
@@ -67,6 +75,9 @@ items! {
         pub variant: Option<String>,
         #[serde(default)]
         pub lettered: bool,
+        pub parts: Option<RawParts>,
+        #[serde(default)]
+        pub unit_words: Vec<String>,
     }
 
     pub struct RawModel {

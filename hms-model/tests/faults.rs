@@ -8,7 +8,7 @@ use std::collections::HashMap;
 const HEAD: &str = "\
 schema: 1
 modules:
-  - { id: \"07\", abbr: AMS, name: Automated Material System, lettered: true }
+  - { id: \"07\", abbr: AMS, name: Automated Material System, lettered: true, parts: { numbers: slots, digits: 0-3 } }
 levels:
   - { id: 1, variant: Error, name: error, meaning: stops }
 ";

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 const CATALOG: &str = r#"schema: 1
 modules:
-  - { id: "07", abbr: AMS, name: Automated Material System, lettered: true }
+  - { id: "07", abbr: AMS, name: Automated Material System, lettered: true, parts: { numbers: slots, digits: 0-3 } }
   - { id: "03", abbr: MC, name: Motion Controller }
 levels:
   - { id: 1, variant: Error, name: error, meaning: stops }

@@ -4,14 +4,15 @@
 
 use std::fmt::Write;
 
+use hms_core::Hms;
 use hms_core::layout::bake::Part;
 use hms_model::tables::{build, solve};
-use hms_model::{Catalog, Channel, CodeEntry, CodePattern, Diagnostic, MAX_CODES, MAX_NESTING, MAX_SOURCE_BYTES};
+use hms_model::{Catalog, CodeEntry, CodePattern, Diagnostic, EntryPattern, MAX_CODES, MAX_NESTING, MAX_SOURCE_BYTES};
 
 const HEAD: &str = "\
 schema: 1
 modules:
-  - { id: \"07\", abbr: AMS, name: Automated Material System, lettered: true }
+  - { id: \"07\", abbr: AMS, name: Automated Material System, lettered: true, parts: { numbers: slots, digits: 0-3 } }
 levels:
   - { id: 1, variant: Error, name: error, meaning: The task stops. }
   - { id: 2, variant: Warning, name: warning, meaning: The task pauses. }
@@ -159,7 +160,8 @@ fn as_many_families_as_the_tables_hold_build() {
 #[test]
 fn one_more_code_than_the_tables_hold_is_refused_by_the_builder_too() {
     // A catalog built by hand skips the reader's limits; the builder keeps its own.
-    let pattern = |key: u64| CodePattern { channel: Channel::Hms, key, varies: 0, side: None, line: 1 };
+    let pattern =
+        |key: u64| EntryPattern { pattern: CodePattern::exact(Hms::from_u64(key).into()), side: None, line: 1 };
     let entry = |i: usize| CodeEntry {
         patterns: vec![pattern(0x0700_0000_0001_0000 | i as u64)],
         variant: None,
@@ -197,14 +199,15 @@ fn repeated_keys_are_refused_before_the_perfect_hash_is_solved() {
     // The reader refuses these catalogs; one built by hand reaches the builder, which must
     // refuse them too: the same exact code twice, and two families on one key, with
     // different digits left open, that share a code.
-    let source = "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }]\n\
+    let source = "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true, parts: { numbers: slots, digits: 0-3 } }]\n\
                   levels: [{ id: 2, variant: Warning, name: warning, meaning: m }]\n\
                   codes:\n  - { code: 07xx_2x00_0002_0001, title: a, meaning: m }\n  - { code: 0700_2000_0002_0001, title: b, meaning: m }\n";
     let valid = hms_model::parse(source, "catalog.yaml").unwrap();
-    for (i, varies) in [(1, 0), (0, hms_core::layout::VARIES_UNIT)] {
+    // The exact code again, and the family with only its unit open.
+    for (i, unit) in [(1, false), (0, true)] {
         let mut catalog = valid.clone();
         let mut twin = catalog.codes[i].clone();
-        twin.patterns[0].varies = varies;
+        twin.patterns[0].pattern = CodePattern::new(twin.patterns[0].key(), unit, None);
         twin.variant = None;
         catalog.codes.push(twin);
         let error = build(&catalog, None).unwrap_err();

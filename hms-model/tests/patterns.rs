@@ -3,8 +3,8 @@
 
 const HEAD: &str = r#"schema: 1
 modules:
-  - { id: "07", abbr: AMS, name: Automated Material System, lettered: true }
-  - { id: "12", abbr: AMS Lite, name: AMS Lite, lettered: true }
+  - { id: "07", abbr: AMS, name: Automated Material System, lettered: true, parts: { numbers: slots, digits: 0-3 } }
+  - { id: "12", abbr: AMS Lite, name: AMS Lite, lettered: true, parts: { numbers: slots, digits: 0-3 } }
   - { id: "03", abbr: MC, name: Motion Controller }
 levels:
   - { id: 1, variant: Error, name: error, meaning: stops }
@@ -31,7 +31,7 @@ fn a_list_of_patterns_makes_one_entry() {
     assert_eq!(catalog.codes.len(), 1);
     let entry = &catalog.codes[0];
     assert_eq!(entry.spelled(), "07xx_2x00_0002_0001, 12xx_2x00_0002_0001, 0300_0100_0001_0001, 0300_400C");
-    assert_eq!(entry.patterns.iter().map(|p| p.varies).collect::<Vec<_>>(), [3, 3, 0, 0]);
+    assert_eq!(entry.patterns.iter().map(|p| p.varies()).collect::<Vec<_>>(), [3, 3, 0, 0]);
     assert!(entry.has_family());
     // A block list reads the same.
     let block =
@@ -124,7 +124,7 @@ fn tables_hold_one_record_per_pattern_and_the_texts_once() {
 fn an_open_part_digit_fills_slot_in_any_quad_and_rack_on_the_rack() {
     let head = HEAD.replace(
         "  - { id: \"03\", abbr: MC, name: Motion Controller }\n",
-        "  - { id: \"03\", abbr: MC, name: Motion Controller }\n  - { id: \"1A\", abbr: Rack, name: Hotend Rack }\n",
+        "  - { id: \"03\", abbr: MC, name: Motion Controller }\n  - { id: \"1A\", abbr: Rack, name: Hotend Rack, parts: { numbers: rack, digits: 1-6 } }\n",
     );
     let parse = |codes: &str| {
         hms_model::parse(&format!("{head}{codes}"), "c.yaml").map_err(|errors| {
@@ -137,7 +137,7 @@ fn an_open_part_digit_fills_slot_in_any_quad_and_rack_on_the_rack() {
                  - { code: 1A00_2x00_0002_0001, title: \"Rack position {rack}, {index}\", meaning: m }\n  \
                  - { code: 1A00_1100_0002_0002, title: \"Rack position {rack}\", meaning: m }\n";
     let catalog = parse(valid).unwrap();
-    assert_eq!(catalog.codes.iter().map(|c| c.first().varies).collect::<Vec<_>>(), [3, 3, 2, 2, 0]);
+    assert_eq!(catalog.codes.iter().map(|c| c.first().varies()).collect::<Vec<_>>(), [3, 3, 2, 2, 0]);
     let errors = parse(
         "  - { code: 1200_8100_0002_0001, title: \"slot {slot}\", meaning: m }\n  \
          - { code: 1A00_0x00_0002_0001, title: \"slot {slot}\", meaning: m }\n  \

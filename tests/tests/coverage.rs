@@ -70,11 +70,11 @@ fn coverage_links_each_code_to_the_entry_lookup_finds() {
             let patterns: Vec<String> = e.patterns().map(|p| p.to_string()).collect();
             (patterns.join(", "), found.procedure().is_some())
         });
-        let model = catalog.entry_for(code.channel, code.key).map(|e| (e.spelled(), e.procedure.is_some()));
+        let model = catalog.entry_for(code.code()).map(|e| (e.spelled(), e.procedure.is_some()));
         if runtime != model {
             differ.push(format!("{any}: lookup {runtime:?}, entry_for {model:?}"));
         }
     }
     assert!(differ.is_empty(), "{} codes differ: {differ:#?}", differ.len());
-    assert!(facts.codes.iter().any(|c| catalog.entry_for(c.channel, c.key).is_some_and(|e| e.has_family())));
+    assert!(facts.codes.iter().any(|c| catalog.entry_for(c.code()).is_some_and(|e| e.has_family())));
 }

@@ -92,20 +92,20 @@ fn every_entry_is_found_by_its_own_key() {
 fn filled_texts_never_leave_a_placeholder_behind() {
     for entry in entries() {
         for unit in [0u8, 1, 3] {
-            for slot in [0u64, 3] {
+            for slot in [0u8, 3] {
                 let key = match entry.key() {
                     hms_catalog::AnyCode::Hms(h) => {
-                        let mut bits = h.to_u64();
+                        let mut code = h;
                         let pattern = entry.pattern().to_string();
                         if pattern.as_bytes()[2] == b'x' {
-                            bits |= (unit as u64) << 48;
+                            code = code.with_module_number(unit);
                         }
-                        // An open part digit: slots from digit 0, rack positions from 1.
+                        // An open part digit: the module's digits (slots from 0, rack positions from 1).
                         if pattern.as_bytes()[6] == b'x' {
-                            let first = *hms_core::layout::slot_digits(h.module_id()).start() as u64;
-                            bits |= (first + slot) << 40;
+                            let layout = hms_catalog::__unstable::tables().facts.part_layout(h.module_id()).unwrap();
+                            code = code.with_part(h.part() | (layout.first() + slot));
                         }
-                        hms_catalog::AnyCode::Hms(Hms::from_u64(bits))
+                        hms_catalog::AnyCode::Hms(code)
                     }
                     other => other,
                 };

@@ -24,7 +24,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{Field, OwnText, covers, entry_of, fill, fill_of, members, users};
+use common::{Field, OwnText, entry_of, fill, fill_of, members, users};
 use hms_core::AnyCode;
 use hms_model::Catalog;
 
@@ -189,7 +189,7 @@ fn entry_codes(catalog: &Catalog, official: &[(AnyCode, bool)], entry: usize) ->
     let e = &catalog.codes[entry];
     let found: Vec<(AnyCode, bool)> = official
         .iter()
-        .filter(|(code, _)| e.patterns.iter().any(|p| covers(p, *code)) && entry_of(catalog, *code) == Some(entry))
+        .filter(|(code, _)| e.patterns.iter().any(|p| p.covers(*code)) && entry_of(catalog, *code) == Some(entry))
         .copied()
         .collect();
     if found.is_empty() { e.patterns.iter().map(|p| (p.code(), false)).collect() } else { found }

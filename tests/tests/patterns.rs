@@ -62,12 +62,14 @@ fn every_pattern_finds_a_record_of_the_same_entry_with_shared_texts() {
 fn part_digit_families_cover_any_quad_and_rack_positions() {
     use hms_core::layout::CHANNEL_HMS;
     use hms_core::placeholder::{Fill, Filled};
-    use hms_core::{AnyCode, Hms};
+    use hms_core::{AnyCode, Hms, ModuleFacts};
     let t = &TABLES;
     let text = |code: u64| {
         let record = t.entry(t.find_hms(code)?)?;
-        let abbr = if code >> 56 == 0x12 { Some("AMS Lite") } else { None };
-        let fill = Fill::of(AnyCode::Hms(Hms::from_u64(code)), record.varies, abbr, None);
+        let hms = Hms::from_u64(code);
+        let abbr = if hms.module_id() == 0x12 { Some("AMS Lite") } else { None };
+        let module = ModuleFacts { abbr, parts: t.facts.part_layout(hms.module_id()) };
+        let fill = Fill::of(AnyCode::Hms(hms), record.varies, module, None);
         Some(Filled::packed(t.text(record.title), fill).to_string())
     };
     assert_eq!(text(0x1202_8300_0002_0001).as_deref(), Some("AMS Lite C slot 4 feeder fault"));
@@ -86,11 +88,12 @@ fn part_digit_families_cover_any_quad_and_rack_positions() {
 #[test]
 fn sides_and_unit_names_fill_from_the_matched_pattern() {
     use hms_core::placeholder::{Fill, Filled, Side};
-    use hms_core::{AnyCode, Hms};
+    use hms_core::{AnyCode, Hms, ModuleFacts};
     let t = &TABLES;
     let filled = |code: u64, abbr: Option<&'static str>| {
         let record = t.entry(t.find_hms(code)?)?;
-        let fill = Fill::of(AnyCode::Hms(Hms::from_u64(code)), record.varies, abbr, Side::from_u8(record.side));
+        let module = ModuleFacts { abbr, parts: t.facts.part_layout(Hms::from_u64(code).module_id()) };
+        let fill = Fill::of(AnyCode::Hms(Hms::from_u64(code)), record.varies, module, Side::from_u8(record.side));
         Some(format!(
             "{} / {}",
             Filled::packed(t.text(record.title), fill),

@@ -5,11 +5,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use hms_core::AnyCode;
-use hms_core::layout::{VARIES_SLOT, VARIES_UNIT, family_mask, write_pattern};
+use hms_core::{AnyCode, CodePattern, PartNumbers, unit_letter};
+use hms_model::Catalog;
 use hms_model::coverage::{Counts, Coverage, Covered, Severity};
 use hms_model::official::OfficialFacts;
-use hms_model::{Catalog, Channel};
 
 /// Where the file lives, from the workspace root.
 pub const COVERAGE: &str = "docs/COVERAGE.md";
@@ -120,7 +119,7 @@ fn missing(out: &mut String, catalog: &Catalog, coverage: &Coverage<'_>, module:
         return;
     }
     let _ = writeln!(out, "### {}\n", module_name(catalog, module));
-    let lettered = catalog.module(module).is_some_and(|m| m.lettered);
+    let module = catalog.module(module);
     for (what, codes) in
         [("Missing a title", &untitled), ("Errors and warnings with a title but no procedure", &unfixed)]
     {
@@ -130,7 +129,7 @@ fn missing(out: &mut String, catalog: &Catalog, coverage: &Coverage<'_>, module:
         let _ = writeln!(out, "{what} ({}):\n", plural(codes.len(), "code"));
         for severity in Severity::ALL {
             let of_level: Vec<&Covered<'_>> = codes.iter().copied().filter(|c| c.severity == severity).collect();
-            let groups = groups(&of_level, lettered);
+            let groups = groups(&of_level, module);
             if groups.is_empty() {
                 continue;
             }
@@ -149,22 +148,19 @@ fn missing(out: &mut String, catalog: &Catalog, coverage: &Coverage<'_>, module:
 
 /// The codes grouped in families, spelled with `xx`/`x` where members differ, with their
 /// sizes; a group of one is spelled as its code. Sorted by channel, then first member.
-fn groups(codes: &[&Covered<'_>], lettered: bool) -> Vec<(String, usize)> {
-    let mut found: BTreeMap<(Channel, u64, u8), (usize, u64)> = BTreeMap::new();
+fn groups(codes: &[&Covered<'_>], module: Option<&hms_model::Module>) -> Vec<(String, usize)> {
+    let mut found: BTreeMap<String, (usize, AnyCode)> = BTreeMap::new();
     for c in codes {
-        let (channel, code) = (c.code.channel, c.code.key);
-        let varies = varies(c.code.code(), lettered);
-        let key = code & !family_mask(channel.layout(), varies);
-        let group = found.entry((channel, key, varies)).or_insert((0, code));
+        let code = c.code.code();
+        let group = family(code, module);
+        let group = found.entry(group.to_string()).or_insert((0, code));
         group.0 += 1;
     }
     let mut groups: Vec<_> = found
         .into_iter()
-        .map(|((channel, key, varies), (count, first))| {
-            let mut spelled = String::new();
-            let (key, varies) = if count == 1 { (first, 0) } else { (key, varies) };
-            let _ = write_pattern(&mut spelled, channel.layout(), key, varies);
-            ((channel, first), spelled, count)
+        .map(|(spelled, (count, first))| {
+            let spelled = if count == 1 { CodePattern::exact(first).to_string() } else { spelled };
+            ((first.channel(), first.bits()), spelled, count)
         })
         .collect();
     // By the first member, so a group sits where its codes would.
@@ -172,15 +168,20 @@ fn groups(codes: &[&Covered<'_>], lettered: bool) -> Vec<(String, usize)> {
     groups.into_iter().map(|(_, spelled, count)| (spelled, count)).collect()
 }
 
-/// Which digits of `code` a group may vary: the unit, for units A-H of a lettered module, and
-/// (for `print.hms`) the part's low digit 0-3 in a lettered module's parts `10` and up, where
-/// parts `n0`-`n3` are the same component once per slot (`20`-`23`, the slots; `10`-`13`, their
-/// motors). Elsewhere neighbouring parts are different components (`0300_0100`, the heatbed;
-/// `0300_0200`, the nozzle), which one family could not describe.
-fn varies(code: AnyCode, lettered: bool) -> u8 {
-    let unit_varies = lettered && matches!(code.module_number(), 0x00..=0x07 | 0x80..=0x87);
-    let part_varies = lettered && code.part().is_some_and(|p| p >= 0x10 && p & 0x0F <= 3);
-    (if unit_varies { VARIES_UNIT } else { 0 }) | (if part_varies { VARIES_SLOT } else { 0 })
+/// The family a missing code is listed under: the catalog family that would cover it, as the
+/// catalog could write it. In a lettered module the unit varies (any lettered unit), and the
+/// part digit varies over the module's `parts` digits; in a module that numbers slots, only in
+/// parts `10` and up, where parts `n0`-`n3` are one component once per slot (`20`-`23`, the
+/// slots; `10`-`13`, their motors), while parts `00`-`0F` are different components (a family
+/// could be written for them, but would describe nothing).
+fn family(code: AnyCode, module: Option<&hms_model::Module>) -> CodePattern {
+    let lettered = module.is_some_and(|m| m.lettered) && unit_letter(code.module_number()).is_some();
+    let parts = module.and_then(|m| m.parts).filter(|layout| {
+        code.part().is_some_and(|p| layout.contains(p & 0xF) && (layout.numbers() == PartNumbers::Rack || p >= 0x10))
+    });
+    let family = CodePattern::new(code, lettered, parts);
+    debug_assert!(family.covers(code));
+    family
 }
 
 #[cfg(test)]
@@ -189,7 +190,7 @@ mod tests {
 
     fn document() -> String {
         let catalog = hms_model::parse(
-            "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true }, { id: \"05\", abbr: AP, name: AP }]\n\
+            "schema: 1\nmodules: [{ id: \"07\", abbr: AMS, name: AMS, lettered: true, parts: { numbers: slots, digits: 0-3 } }, { id: \"05\", abbr: AP, name: AP }]\n\
              levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, variant: Warning, name: warning, meaning: pauses }]\n\
              codes:\n  - { code: 07xx_2x00_0002_0001, title: t, meaning: m, steps: [s] }\n  - { code: 0500_0100_0001_0001, title: t, meaning: m }\n",
             "catalog.yaml",

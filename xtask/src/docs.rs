@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use hms_model::{Catalog, CodeEntry, CodePattern};
+use hms_model::{Catalog, CodeEntry, EntryPattern};
 
 pub fn codes_md(catalog: &Catalog) -> String {
     let mut out = String::new();
@@ -25,7 +25,7 @@ pub fn codes_md(catalog: &Catalog) -> String {
     );
     for module in &catalog.modules {
         // Each entry with a pattern of this module, sorted by its first such pattern.
-        let mut codes: Vec<(&CodePattern, &CodeEntry)> = catalog
+        let mut codes: Vec<(&EntryPattern, &CodeEntry)> = catalog
             .codes
             .iter()
             .filter_map(|c| Some((c.patterns.iter().find(|p| p.module_id() == module.id)?, c)))
@@ -33,7 +33,7 @@ pub fn codes_md(catalog: &Catalog) -> String {
         if codes.is_empty() {
             continue;
         }
-        codes.sort_by_key(|(p, _)| (p.channel, p.key, p.varies));
+        codes.sort_by_key(|(p, _)| (p.channel(), p.key().bits(), p.varies()));
         let _ = writeln!(out, "## {:02X} {} ({})\n", module.id, module.abbr, module.name);
         let _ = writeln!(out, "| Code | Channel | Level | Title | Procedure |");
         let _ = writeln!(out, "|---|---|---|---|---|");
@@ -41,7 +41,7 @@ pub fn codes_md(catalog: &Catalog) -> String {
             let mut channels: Vec<&str> = Vec::new();
             let mut levels: Vec<&str> = Vec::new();
             for p in &c.patterns {
-                let channel = p.channel.name();
+                let channel = p.channel().name();
                 let level = p.level().and_then(|l| catalog.level(l)).map_or("?", |l| l.name.as_str());
                 for (list, item) in [(&mut channels, channel), (&mut levels, level)] {
                     if !list.contains(&item) {
@@ -83,8 +83,8 @@ fn cell(text: &str) -> String {
 mod tests {
     #[test]
     fn an_entry_of_several_patterns_shows_in_each_module_with_all_of_them() {
-        let source = "schema: 1\nmodules:\n  - { id: \"07\", abbr: AMS, name: AMS, lettered: true }\n  \
-                      - { id: \"12\", abbr: AMS Lite, name: AMS Lite, lettered: true }\n\
+        let source = "schema: 1\nmodules:\n  - { id: \"07\", abbr: AMS, name: AMS, lettered: true, parts: { numbers: slots, digits: 0-3 } }\n  \
+                      - { id: \"12\", abbr: AMS Lite, name: AMS Lite, lettered: true, parts: { numbers: slots, digits: 0-3 } }\n\
                       levels: [{ id: 2, variant: Warning, name: warning, meaning: m }, { id: 1, variant: Error, name: error, meaning: m }]\n\
                       codes:\n  - { code: [12xx_2x00_0002_0001, 07xx_2x00_0001_0001], title: Ran out, meaning: m }\n";
         let md = super::codes_md(&hms_model::parse(source, "catalog.yaml").unwrap());

@@ -12,7 +12,8 @@ use super::index::PhfIndex;
 use super::record::Records;
 #[cfg(feature = "bake")]
 use super::record::RecordsBuf;
-use super::{CHANNEL_HMS, VARIES_SLOT, VARIES_UNIT, is_family_member};
+use super::{CHANNEL_HMS, VARIES_SLOT, VARIES_UNIT};
+use crate::PartLayout;
 
 /// Set in a `print_error` row key: bit 48 is in the unit byte of `print.hms` codes, which row
 /// keys clear, so the keys of the two channels never meet in the one index.
@@ -228,7 +229,8 @@ crate::record! {
 }
 
 impl Rule {
-    /// The slot nibble a code must have (unless the slot varies).
+    /// The slot nibble a code must have; for a family whose part digit varies, the position
+    /// of its module in [`FactTable::parts`] (whose layout gives the open digits).
     pub const SLOT: u16 = 0x000F;
     /// The unit a code must have (unless the unit varies), shifted by 4.
     pub const UNIT: u16 = 0x0FF0;
@@ -237,20 +239,61 @@ impl Rule {
     /// Marks the row's last rule.
     pub const LAST: u16 = 0x8000;
 
-    /// The selector of a pattern with these `varies` bits and (where fixed) unit and slot.
-    pub const fn selector(varies: u8, unit: u8, slot: u8, last: bool) -> u16 {
+    /// The selector of `pattern` within its row; `parts`: the position of its module in
+    /// [`FactTable::parts`], for a pattern whose part digit varies.
+    pub const fn selector(pattern: &crate::CodePattern, parts: u8, last: bool) -> u16 {
+        let (_, unit, slot) = split_code(pattern.channel().layout(), pattern.key().bits());
+        let slot = if pattern.varying_part().is_some() { parts } else { slot };
+        let varies = pattern.varies();
         (slot as u16 & 0xF) | (unit as u16) << 4 | ((varies & 3) as u16) << 12 | if last { Self::LAST } else { 0 }
     }
 
-    /// Whether a code of `channel` with this unit and slot matches.
+    /// Whether the part digit varies across the rule's codes (its [`SLOT`](Self::SLOT) bits
+    /// then name the module's part layout).
     #[inline]
-    pub const fn matches(&self, channel: u8, code: u64, unit: u8, slot: u8) -> bool {
+    pub const fn varies_part(&self) -> bool {
+        self.selector & ((VARIES_SLOT as u16) << 12) != 0
+    }
+
+    /// Whether a code of the rule's row with this unit and slot nibble is one of the rule's
+    /// codes: [`CodePattern::covers`](crate::CodePattern::covers) for the codes of one row,
+    /// `parts` being the layout the rule names when its part digit varies.
+    #[inline]
+    pub const fn matches(&self, unit: u8, slot: u8, parts: Option<PartLayout>) -> bool {
         // Bitwise, not short-circuit: rows mix exact codes and families, and branches on
         // which one a rule is would be mispredicted.
         let varies = ((self.selector & Self::VARIES) >> 12) as u8;
-        let unit_ok = (varies & VARIES_UNIT != 0) | (unit as u16 == (self.selector & Self::UNIT) >> 4);
-        let slot_ok = (varies & VARIES_SLOT != 0) | (slot as u16 == self.selector & Self::SLOT);
-        unit_ok & slot_ok & ((varies == 0) | is_family_member(channel, code, varies))
+        let lettered = crate::unit_letter(unit).is_some();
+        let unit_ok =
+            if varies & VARIES_UNIT != 0 { lettered } else { unit as u16 == (self.selector & Self::UNIT) >> 4 };
+        let in_parts = match parts {
+            Some(parts) => parts.contains(slot),
+            None => false,
+        };
+        let slot_ok = if varies & VARIES_SLOT != 0 { in_parts } else { slot as u16 == self.selector & Self::SLOT };
+        unit_ok & slot_ok
+    }
+}
+
+crate::record! {
+    /// The part layout of a module (see [`PartLayout`]), for the rules whose part digit varies.
+    pub struct ModuleParts {
+        /// The module id.
+        pub module: u8,
+        /// [`PartLayout::to_bytes`].
+        pub layout: u16,
+    }
+}
+
+impl ModuleParts {
+    /// The record of a module's layout.
+    pub const fn new(module: u8, layout: PartLayout) -> ModuleParts {
+        ModuleParts { module, layout: u16::from_le_bytes(layout.to_bytes()) }
+    }
+
+    /// The layout; `None` when damaged.
+    pub const fn layout(&self) -> Option<PartLayout> {
+        PartLayout::from_bytes(self.layout.to_le_bytes())
     }
 }
 
@@ -282,6 +325,8 @@ crate::tables! {
         pub member_rules: &'a [u8] => alloc::vec::Vec<u8>,
         /// The rules of the rows, each row's a run ending at [`Rule::LAST`].
         pub rules: Records<'a, Rule> => RecordsBuf<Rule>,
+        /// The part layouts of the modules that have one (at most 16), from catalog.yaml.
+        pub parts: Records<'a, ModuleParts> => RecordsBuf<ModuleParts>,
         /// Number of official records.
         pub records: u32 => u32,
     }
@@ -368,13 +413,13 @@ impl<'a> FactTable<'a> {
             // The build noted each member's rule, so a member's entry is one load away, with
             // no branch on which kind of row it sits in (those were mispredicted half the time).
             Some(m) => match self.member_rule(&row, m.bit as usize) {
-                Some(MEMBER_SCAN) => self.entry(row.rules, channel, code, unit, slot),
+                Some(MEMBER_SCAN) => self.entry(row.rules, unit, slot),
                 Some(k) => {
                     self.rules.get(first.wrapping_add(k as usize)).filter(|_| k != MEMBER_NONE).map(|r| r.pattern)
                 }
                 None => None,
             },
-            None => self.entry(row.rules, channel, code, unit, slot),
+            None => self.entry(row.rules, unit, slot),
         };
         Probe { official, entry }
     }
@@ -434,11 +479,12 @@ impl<'a> FactTable<'a> {
 
     /// The entry the rules starting at `rules` (plus 1) give a code.
     #[inline(always)]
-    fn entry(&self, rules: u32, channel: u8, code: u64, unit: u8, slot: u8) -> Option<u16> {
+    fn entry(&self, rules: u32, unit: u8, slot: u8) -> Option<u16> {
         let mut at = (rules as usize).checked_sub(1)?;
         // A damaged run ends at the table's end.
         while let Some(rule) = self.rules.get(at) {
-            if rule.matches(channel, code, unit, slot) {
+            let parts = if rule.varies_part() { self.rule_parts(&rule) } else { None };
+            if rule.matches(unit, slot, parts) {
                 return Some(rule.pattern);
             }
             if rule.selector & Rule::LAST != 0 {
@@ -447,6 +493,18 @@ impl<'a> FactTable<'a> {
             at += 1;
         }
         None
+    }
+
+    /// The part layout a rule whose part digit varies names.
+    #[inline]
+    fn rule_parts(&self, rule: &Rule) -> Option<PartLayout> {
+        self.parts.get((rule.selector & Rule::SLOT) as usize)?.layout()
+    }
+
+    /// The part layout of module `module` (what the low digit of its part byte numbers), if
+    /// the catalog gives it one.
+    pub fn part_layout(&self, module: u8) -> Option<PartLayout> {
+        (0..self.parts.len()).filter_map(|i| self.parts.get(i)).find(|p| p.module == module)?.layout()
     }
 
     /// The models that list the code at `found`: bit `i` is model `i` of the catalog.
@@ -593,6 +651,7 @@ mod tests {
             member_models: &[],
             member_rules: &[],
             rules: Records::EMPTY,
+            parts: Records::EMPTY,
             records: 0,
         }
     }
@@ -609,14 +668,31 @@ mod tests {
     }
 
     #[test]
-    fn rules_match_exact_codes_and_families() {
-        let exact = Rule { pattern: 1, selector: Rule::selector(0, 1, 2, false) };
-        assert!(exact.matches(0, 0x0701_2200_0002_0001, 1, 2));
-        assert!(!exact.matches(0, 0x0702_2200_0002_0001, 2, 2));
-        let family = Rule { pattern: 2, selector: Rule::selector(VARIES_UNIT | VARIES_SLOT, 0, 0, true) };
-        assert!(family.matches(0, 0x0703_2300_0002_0001, 3, 3));
-        // Not the external spool, not a fifth slot.
-        assert!(!family.matches(0, 0x07FE_2000_0002_0001, 0xFE, 0));
-        assert!(!family.matches(0, 0x0700_2400_0002_0001, 0, 4));
+    fn rules_match_as_their_patterns_cover() {
+        use crate::{AnyCode, CodePattern, Hms, PartNumbers};
+        let slots = PartLayout::new(PartNumbers::Slots, 0, 3);
+        let rack = PartLayout::new(PartNumbers::Rack, 1, 6);
+        let layouts = [slots, rack];
+        for (text, parts) in [
+            ("0701_2200_0002_0001", 0),
+            ("07xx_2x00_0002_0001", 0),
+            ("07FE_2x00_0002_0001", 0),
+            ("07xx_2200_0002_0001", 0),
+            ("1A00_2x00_0002_0001", 1),
+        ] {
+            let pattern = CodePattern::parse(text, |_| layouts[parts]).unwrap();
+            let rule = Rule { pattern: 1, selector: Rule::selector(&pattern, parts as u8, false) };
+            assert_eq!(rule.varies_part(), pattern.varying_part().is_some());
+            // Every code of the pattern's row: any unit, any slot nibble.
+            for unit in 0..=255u8 {
+                for slot in 0..16u8 {
+                    let bits = pattern.key().bits() & !(Hms::UNIT_BITS | Hms::SLOT_BITS);
+                    let (_, code) = join_code(bits, unit, slot);
+                    let code = AnyCode::Hms(Hms::from_u64(code));
+                    let matched = rule.matches(unit, slot, layouts[parts]);
+                    assert_eq!(matched, pattern.covers(code), "{text} {code}");
+                }
+            }
+        }
     }
 }

@@ -97,7 +97,7 @@ mod tests {
 
     fn catalog(models: &str) -> crate::Catalog {
         let source = format!(
-            "schema: 1\nmodules: [{{ id: \"07\", abbr: AMS, name: AMS, lettered: true }}]\nmodels: [{models}]\n\
+            "schema: 1\nmodules: [{{ id: \"07\", abbr: AMS, name: AMS, lettered: true, parts: {{ numbers: slots, digits: 0-3 }} }}]\nmodels: [{models}]\n\
              levels: [{{ id: 2, variant: Warning, name: warning, meaning: pauses }}]\n"
         );
         crate::parse(&source, "catalog.yaml").unwrap()

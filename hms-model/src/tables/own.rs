@@ -35,9 +35,9 @@ pub(super) fn build(catalog: &Catalog) -> Result<TableWriter, String> {
                 return Err(format!("more than {} code patterns: the tables number them with 16 bits", NONE - 1));
             }
             w.tables.entries.push(&EntryRecord {
-                key: p.key,
-                channel: p.channel.layout(),
-                varies: p.varies,
+                key: p.key().bits(),
+                channel: p.channel().layout(),
+                varies: p.varies(),
                 pattern: k as u8,
                 patterns: count,
                 side: p.side.map_or(0, |s| s.to_u8()),

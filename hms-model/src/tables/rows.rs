@@ -3,12 +3,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use hms_core::layout::facts::{MEMBER_NONE, MEMBER_SCAN, MemberSet, OwnedFacts, Row, RowFormat, Rule, split_code};
+use hms_core::layout::facts::{
+    MEMBER_NONE, MEMBER_SCAN, MemberSet, ModuleParts, OwnedFacts, Row, RowFormat, Rule, split_code,
+};
 use hms_core::layout::wiki::{OwnedWiki, WikiRecord};
-use hms_core::layout::{FAMILY_ORDER, ListRef, NONE, family_mask};
+use hms_core::layout::{ListRef, NONE};
+use hms_core::{CodePattern, covering};
 
 use super::{Strings, intern};
-use crate::model::{Catalog, CodePattern};
+use crate::model::Catalog;
 use crate::official::OfficialFacts;
 
 /// Where every row and official record sits, as [`build`](super::build) placed them.
@@ -24,35 +27,24 @@ pub struct RowLayout {
 struct RowBuild<'c> {
     /// `(class, slot, index in the facts)`.
     members: Vec<(u8, u8, usize)>,
-    /// `(rank, pattern record, selector, pattern)`: exact codes rank 0, families by
-    /// [`FAMILY_ORDER`].
+    /// `(rank, pattern record, selector, pattern)`: ranked by [`CodePattern::rank`].
     rules: Vec<RuleBuild<'c>>,
 }
 
 /// A rule as built: `(rank, pattern record, selector, pattern)`.
-type RuleBuild<'c> = (usize, u16, u16, &'c CodePattern);
+type RuleBuild<'c> = (u8, u16, u16, &'c CodePattern);
 
 /// Refuses two patterns of a row that give one code two entries: the same exact code twice,
 /// or two families with a member in common (the reader refuses both; a catalog built by hand
 /// meets this check instead).
-fn check_rules(key: u64, rules: &[(usize, u16, u16, &CodePattern)]) -> Result<(), String> {
+fn check_rules(key: u64, rules: &[RuleBuild<'_>]) -> Result<(), String> {
     for (i, a) in rules.iter().enumerate() {
         for b in &rules[i + 1..] {
             let (pa, pb) = (a.3, b.3);
-            let twice = match (pa.varies, pb.varies) {
-                (0, 0) => pa.key == pb.key,
-                (0, _) | (_, 0) => false,
-                _ => {
-                    let open =
-                        family_mask(pa.channel.layout(), pa.varies) | family_mask(pb.channel.layout(), pb.varies);
-                    pa.key & !open == pb.key & !open && crate::pattern::share_a_code(pa, pb)
-                }
-            };
-            if twice {
+            // An exact code inside a family is no clash: it comes first.
+            if pa.is_family() == pb.is_family() && pa.overlaps(pb) {
                 return Err(format!(
-                    "row {key:016X}: patterns {} and {} give one code two entries: each code may have one entry",
-                    pa.spelled(),
-                    pb.spelled()
+                    "row {key:016X}: patterns {pa} and {pb} give one code two entries: each code may have one entry"
                 ));
             }
         }
@@ -94,12 +86,21 @@ fn member_set(key: u64, members: &[(u8, u8, usize)]) -> Result<(MemberSet, Vec<u
     Ok((set, bitmap))
 }
 
-/// The position in `rules` of the rule official code `i` takes, matched as the runtime does.
+/// The position in `rules` (ranked) of the rule official code `i` takes: the pattern
+/// [`covering`] chooses.
 fn rule_of(rules: &[RuleBuild<'_>], facts: &OfficialFacts, i: usize) -> Option<usize> {
-    let code = facts.codes[i].code();
-    let (channel, bits) = (code.channel().layout(), code.bits());
-    let (_, unit, slot) = split_code(channel, bits);
-    rules.iter().position(|r| Rule { pattern: r.1, selector: r.2 }.matches(channel, bits, unit, slot))
+    let patterns: Vec<CodePattern> = rules.iter().map(|r| *r.3).collect();
+    covering(&patterns, facts.codes[i].code())
+}
+
+/// The modules with a part layout, as the rules name them (their position); at most 16.
+fn module_parts(catalog: &Catalog) -> Result<Vec<ModuleParts>, String> {
+    let parts: Vec<ModuleParts> =
+        catalog.modules.iter().filter_map(|m| Some(ModuleParts::new(m.id, m.parts?))).collect();
+    if parts.len() > usize::from(Rule::SLOT) + 1 {
+        return Err(format!("{} modules with `parts`: the tables hold at most {}", parts.len(), Rule::SLOT + 1));
+    }
+    Ok(parts)
 }
 
 /// Lays out the rows of the official codes and the catalog's patterns.
@@ -113,17 +114,18 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
         let (key, unit, slot) = split_code(c.channel.layout(), c.key);
         rows.entry(key).or_default().members.push((classes[unit as usize], slot, i));
     }
-    let patterns = catalog.codes.iter().flat_map(|c| c.patterns.iter());
+    let parts = module_parts(catalog)?;
+    let patterns = catalog.codes.iter().flat_map(|c| c.patterns.iter().map(|p| &p.pattern));
     for (record, p) in patterns.enumerate() {
-        let (key, unit, slot) = split_code(p.channel.layout(), p.key);
-        let rank = if p.varies == 0 { 0 } else { 1 + FAMILY_ORDER.iter().position(|&v| v == p.varies).unwrap_or(0) };
-        rows.entry(key).or_default().rules.push((rank, record as u16, Rule::selector(p.varies, unit, slot, false), p));
+        let module = parts.iter().position(|m| m.module == p.key().module_id()).unwrap_or(0) as u8;
+        let rule = (p.rank(), record as u16, Rule::selector(p, module, false), p);
+        rows.entry(p.row_key()).or_default().rules.push(rule);
     }
     let keys: Vec<u64> = rows.keys().copied().collect();
     let (index, slots) = super::solve(&keys).map_err(|e| format!("rows: {e}"))?;
     let mut rows: Vec<(u64, RowBuild)> = rows.into_iter().collect();
 
-    let mut f = OwnedFacts { index, classes, ..OwnedFacts::default() };
+    let mut f = OwnedFacts { index, classes, parts: parts.into_iter().collect(), ..OwnedFacts::default() };
     let mut layout = RowLayout::default();
     let (mut prefixes, mut seen_prefix) = (Vec::new(), HashMap::new());
     let (mut words, mut seen_words): (Vec<u64>, HashMap<Vec<u64>, u16>) = (Vec::new(), HashMap::new());

@@ -25,7 +25,7 @@ mod own {
             let e = t.entry(i as u16).unwrap();
             assert_eq!(
                 (e.key, e.varies, e.pattern, e.patterns, written(t.text(e.title)), written(t.text(e.meaning))),
-                (c.first().key, c.first().varies, 0, 1, c.title.clone(), c.meaning.clone())
+                (c.first().key().bits(), c.first().varies(), 0, 1, c.title.clone(), c.meaning.clone())
             );
             let causes: Vec<_> = (0..e.causes.len).map(|k| written(t.list_item(e.causes, k).unwrap())).collect();
             assert_eq!(causes, c.causes);
@@ -76,6 +76,7 @@ mod own {
             side: Some(Side::Left),
             abbr: Some("AMS Lite"),
             family: 0,
+            parts: None,
         };
         assert_eq!(Filled::packed(text, fill).to_string(), "B / 3 / 4 / 5 / left / Left / AMS Lite B {braces} end");
         // The same text unpacked fills the same way, and an empty fill marks each value.
@@ -125,7 +126,7 @@ mod official {
 
     const CATALOG: &str = r#"
 schema: 1
-modules: [{ id: "07", abbr: AMS, name: AMS, lettered: true }, { id: "03", abbr: MC, name: MC }]
+modules: [{ id: "07", abbr: AMS, name: AMS, lettered: true, parts: { numbers: slots, digits: 0-3 } }, { id: "03", abbr: MC, name: MC }]
 models: [{ id: H2D, prefix: "094", name: H2D }, { id: X1, prefix: "00M", name: X1 }, { id: P2S, name: P2S }]
 levels: [{ id: 1, variant: Error, name: error, meaning: stops }, { id: 2, variant: Warning, name: warning, meaning: pauses }]
 "#;

@@ -9,11 +9,11 @@ use std::collections::BTreeSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 
-use hms_core::layout::{family_mask, is_family_member};
+use hms_core::AnyCode;
+use hms_core::ModuleFacts;
 use hms_core::placeholder::{Fill, Filled, Piece, pieces};
-use hms_core::{AnyCode, Channel};
 use hms_model::official::{OfficialFacts, parse_facts};
-use hms_model::{Catalog, CodeEntry, CodePattern};
+use hms_model::{Catalog, CodeEntry, EntryPattern};
 
 /// The repository's root.
 pub fn root() -> PathBuf {
@@ -221,54 +221,30 @@ pub fn users(catalog: &Catalog) -> Vec<Vec<usize>> {
     out
 }
 
-/// Whether `pattern` covers `code`.
-pub fn covers(pattern: &CodePattern, code: AnyCode) -> bool {
-    let channel = pattern.channel.layout();
-    if channel != code.channel().layout() {
-        return false;
-    }
-    let mask = family_mask(channel, pattern.varies);
-    code.bits() & !mask == pattern.key & !mask && is_family_member(channel, code.bits(), pattern.varies)
-}
-
-/// The entry that answers `code`: an exact pattern, else a family.
+/// The entry that answers `code`: an exact pattern, else a family (written here apart from
+/// `hms_core::covering`, which the tables and the lookup follow, so the tests check it).
 pub fn entry_of(catalog: &Catalog, code: AnyCode) -> Option<usize> {
-    let exact = catalog.codes.iter().position(|c| c.patterns.iter().any(|p| p.varies == 0 && covers(p, code)));
-    exact.or_else(|| catalog.codes.iter().position(|c| c.patterns.iter().any(|p| p.varies != 0 && covers(p, code))))
+    let exact = catalog.codes.iter().position(|c| c.patterns.iter().any(|p| !p.is_family() && p.covers(code)));
+    exact.or_else(|| catalog.codes.iter().position(|c| c.patterns.iter().any(|p| p.is_family() && p.covers(code))))
 }
 
 /// Every code a pattern covers: the code itself, or each lettered unit (`00`-`19`, `80`-`99`)
-/// and each slot digit of a family.
-pub fn members(pattern: &CodePattern) -> Vec<AnyCode> {
-    let channel = pattern.channel.layout();
-    let mask = family_mask(channel, pattern.varies);
-    if mask == 0 {
-        return vec![pattern.code()];
-    }
-    let (unit_shift, slot_shift) = match pattern.channel {
-        Channel::Hms => (48, 40),
-        Channel::PrintError => (16, 0),
-    };
-    let units: Vec<u64> = if pattern.varies_unit() {
-        (0..=0x19).chain(0x80..=0x99).filter(|n| hms_core::unit_letter(*n).is_some()).map(u64::from).collect()
+/// and each part digit of a family that its module's `parts` give.
+pub fn members(pattern: &EntryPattern) -> Vec<AnyCode> {
+    let units: Vec<u8> = if pattern.varies_unit() {
+        (0..=0xFF).filter(|n| hms_core::unit_letter(*n).is_some()).collect()
     } else {
-        vec![(pattern.key >> unit_shift) & 0xFF]
+        vec![pattern.module_number()]
     };
-    let slots: Vec<u64> =
-        if pattern.varies_slot() { (0..=6).collect() } else { vec![(pattern.key >> slot_shift) & 0xF] };
+    let digits: Vec<u8> = if pattern.varying_part().is_some() { (0..=0xF).collect() } else { vec![0] };
     let mut out = Vec::new();
-    for unit in &units {
-        for slot in &slots {
-            let mut bits = pattern.key & !mask;
-            if pattern.varies_unit() {
-                bits |= unit << unit_shift;
-            }
-            if pattern.varies_slot() {
-                bits |= slot << slot_shift;
-            }
-            if is_family_member(channel, bits, pattern.varies)
-                && let Some(code) = AnyCode::from_bits(pattern.channel, bits)
-            {
+    for &unit in &units {
+        for &digit in &digits {
+            let code = match pattern.key() {
+                AnyCode::Hms(h) => AnyCode::Hms(h.with_module_number(unit).with_part(h.part() | digit)),
+                AnyCode::PrintError(e) => AnyCode::PrintError(e.with_module_number(unit)),
+            };
+            if pattern.covers(code) {
                 out.push(code);
             }
         }
@@ -277,10 +253,11 @@ pub fn members(pattern: &CodePattern) -> Vec<AnyCode> {
 }
 
 /// The values `code` gives the placeholders of an entry whose pattern `pattern` matched it.
-pub fn fill_of(catalog: &Catalog, pattern: &CodePattern, code: AnyCode) -> Fill {
-    let abbr =
-        catalog.module(code.module_id()).filter(|m| m.lettered).map(|m| &*Box::leak(m.abbr.clone().into_boxed_str()));
-    Fill::of(code, pattern.varies, abbr, pattern.side)
+pub fn fill_of(catalog: &Catalog, pattern: &EntryPattern, code: AnyCode) -> Fill {
+    let module = catalog.module(code.module_id());
+    let abbr = module.filter(|m| m.lettered).map(|m| &*Box::leak(m.abbr.clone().into_boxed_str()));
+    let facts = ModuleFacts { abbr, parts: module.and_then(|m| m.parts) };
+    Fill::of(code, pattern.varies(), facts, pattern.side)
 }
 
 /// `template` filled from `fill`, and what could not be filled: a placeholder without a

@@ -188,7 +188,7 @@ fn outputs(
             (true, Channel::PrintError) => report.print_error_codes += 1,
         }
     }
-    let templater = template::Templater::new(catalog.modules.iter().filter(|m| m.lettered).map(|m| m.id));
+    let templater = template::Templater::new(catalog);
     let mut outputs: BTreeMap<String, String> = BTreeMap::new();
     for (lang, lines) in &merged.texts {
         let originals: BTreeSet<&str> = lines.iter().filter_map(|l| l.text.as_deref()).collect();

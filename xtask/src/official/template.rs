@@ -9,8 +9,6 @@ use hms_core::unit_letter;
 
 use super::AnyCode;
 
-/// Words a unit letter follows.
-const UNIT_WORDS: [&str; 3] = ["AMS Lite ", "AMS-HT ", "AMS "];
 /// Words a slot number follows.
 const SLOT_WORDS: [&str; 2] = ["Slot ", "slot "];
 /// Words the number of a part's low digit follows (slot, motor, channel).
@@ -18,17 +16,21 @@ const INDEX_WORDS: [&str; 8] = ["Slot ", "slot ", "Slot", "motor ", "Motor ", "c
 
 /// Makes templates for the codes of lettered modules.
 pub struct Templater {
-    lettered: [bool; 256],
+    /// Per module id, the words a unit letter follows (each with its space, longest first);
+    /// empty for a module whose units are not lettered.
+    unit_words: Vec<Vec<String>>,
 }
 
 impl Templater {
-    /// `lettered_modules`: the ids of the modules whose units are lettered.
-    pub fn new(lettered_modules: impl IntoIterator<Item = u8>) -> Templater {
-        let mut lettered = [false; 256];
-        for id in lettered_modules {
-            lettered[id as usize] = true;
+    /// The templater of the lettered modules of `catalog`, with their `unit_words`.
+    pub fn new(catalog: &hms_model::Catalog) -> Templater {
+        let mut unit_words = vec![Vec::new(); 256];
+        for m in catalog.modules.iter().filter(|m| m.lettered) {
+            let mut words: Vec<String> = m.unit_words.iter().map(|w| format!("{w} ")).collect();
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            unit_words[m.id as usize] = words;
         }
-        Templater { lettered }
+        Templater { unit_words }
     }
 
     /// `text` as a catalog text of `key`: braces doubled, and the unit letter and slot number
@@ -36,12 +38,13 @@ impl Templater {
     pub fn apply(&self, key: AnyCode, text: &str) -> String {
         let escaped = text.replace('{', "{{").replace('}', "}}");
         let unit = key.module_number();
-        let letter = unit_letter(unit).filter(|_| self.lettered[key.module_id() as usize]);
+        let words: Vec<&str> = self.unit_words[key.module_id() as usize].iter().map(String::as_str).collect();
+        let letter = unit_letter(unit).filter(|_| !words.is_empty());
         let slot = key.slot().filter(|_| letter.is_some());
         let index = key.part().map(|p| (p & 0xF) + 1);
         let mut template = escaped.clone();
         if let Some(letter) = letter {
-            template = replace_after(&template, &UNIT_WORDS, letter, "{ams}");
+            template = replace_after(&template, &words, letter, "{ams}");
         }
         if let Some(slot) = slot {
             template = replace_after(&template, &SLOT_WORDS, char::from(b'0' + slot), "{slot}");
@@ -104,7 +107,33 @@ mod tests {
     }
 
     fn templater() -> Templater {
-        Templater::new([0x07, 0x12, 0x18])
+        Templater::new(&catalog(""))
+    }
+
+    /// The catalog's AMS modules, and `extra` more modules.
+    fn catalog(extra: &str) -> hms_model::Catalog {
+        let source = format!(
+            "schema: 1\nmodules:\n  - {{ id: \"07\", abbr: AMS, name: AMS, lettered: true, unit_words: [AMS Lite, AMS-HT, AMS] }}\n  \
+             - {{ id: \"12\", abbr: AMS Lite, name: AMS Lite, lettered: true, unit_words: [AMS, AMS Lite] }}\n  \
+             - {{ id: \"18\", abbr: AMS-HT, name: AMS-HT, lettered: true, unit_words: [AMS-HT, AMS] }}\n  \
+             - {{ id: \"03\", abbr: MC, name: MC }}\n{extra}levels: []\n"
+        );
+        hms_model::parse(&source, "catalog.yaml").unwrap()
+    }
+
+    #[test]
+    fn a_new_lettered_module_is_templated_from_its_catalog_entry() {
+        let t = Templater::new(&catalog(
+            "  - { id: \"1C\", abbr: AMS X, name: AMS X, lettered: true, parts: { numbers: slots, digits: 0-3 } }\n",
+        ));
+        assert_eq!(
+            t.apply(hms(0x1C02_2100_0002_0003), "AMS X C Slot 2 is stuck."),
+            "AMS X {ams} Slot {slot} is stuck."
+        );
+        // Its words are its own: the AMS's words do not template it, nor its words the AMS's.
+        assert_eq!(t.apply(hms(0x1C02_0100_0002_0003), "AMS C is hot."), "AMS C is hot.");
+        assert_eq!(t.apply(hms(0x0702_0100_0002_0003), "AMS X C is hot."), "AMS X C is hot.");
+        assert_eq!(templater().apply(hms(0x1C02_0100_0002_0003), "AMS X C is hot."), "AMS X C is hot.");
     }
 
     #[test]
