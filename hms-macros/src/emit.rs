@@ -267,6 +267,8 @@ fn codes(catalog: &Catalog) -> TokenStream {
             /// Compile-time resolution for `code!`: the variant of the entry whose pattern
             /// `hms_core::covering` chooses.
             #[doc(hidden)]
+            // Evaluated while compiling `code!` only: the pattern tables are consts for that.
+            #[allow(clippy::large_const_arrays)]
             pub const fn __resolve(channel: u8, code: u64) -> ::core::option::Option<Code> {
                 use ::hms_core::{AnyCode, Channel, CodePattern, Hms, PartLayout};
                 /// `(channel, key, varies, part layout, variant)` of every pattern.
