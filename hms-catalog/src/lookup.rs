@@ -91,6 +91,14 @@ impl Lookup {
         Some(Official::at(found, self.fill()))
     }
 
+    /// Whether the printer keeps this code to itself: Bambu's lists carry it for `model` (or
+    /// for most printers, with `None`) with an empty text, as for internal codes that reach
+    /// MQTT but that the printer, the slicer and the app never show. Read from the English
+    /// official texts; false where they are not compiled in (see [`Official::text`]).
+    pub fn is_silent(&self, model: Option<Model>) -> bool {
+        self.official().is_some_and(|o| matches!(o.text(model, crate::Lang::En), crate::OfficialText::Silent))
+    }
+
     /// The wiki page for the code on `model`: its own page, else the code's default page, else
     /// the wiki's HMS home page.
     pub fn wiki_url(&self, model: Option<Model>) -> WikiUrl {

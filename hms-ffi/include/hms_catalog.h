@@ -104,6 +104,40 @@
 #define HMS_QR_QUIET_ZONE 4
 
 /**
+ * At most this many codes are raised at once in one `hms_tracker`; a further code is not
+ * raised (and counted, see `hms_tracker_dropped`) until there is room. Raised codes are never
+ * evicted, so every raise gets its clear.
+ */
+#define HMS_TRACKER_CAPACITY 32
+
+/**
+ * At most this many codes can be muted in one `hms_tracker`.
+ */
+#define HMS_TRACKER_MUTED 8
+
+/**
+ * The size of `hms_tracker` in 64-bit words.
+ */
+#define HMS_TRACKER_WORDS 168
+
+/**
+ * An `hms_event` array this long never misses an event of one update or tick (at most every
+ * raised code clears and as many are raised).
+ */
+#define HMS_TRACKER_MAX_EVENTS (2 * HMS_TRACKER_CAPACITY)
+
+/**
+ * `hms_tracker_mute` found the mute list full.
+ */
+#define HMS_ERR_FULL -11
+
+/**
+ * `hms_action_payload`: the action sends nothing the library can build (it opens a page of
+ * the slicer, sends nothing, needs data the printer sent with the alert, or is not known).
+ */
+#define HMS_ERR_NO_COMMAND -12
+
+/**
  * A looked-up code: plain data, safe to copy and keep. The text functions read it, so
  * fill it with `hms_lookup`, `hms_lookup_print_error` or `hms_parse`, and do not edit it.
  */
@@ -161,6 +195,40 @@ typedef struct hms_entry {
    */
   uint8_t lang;
 } hms_entry;
+
+/**
+ * The raised codes of one printer. Opaque: fill it with `hms_tracker_init` before any other
+ * call, then pass it only to the `hms_tracker_*` functions. Any memory aligned for a
+ * `uint64_t` holds one (a global, a stack variable, a struct member).
+ */
+typedef struct hms_tracker {
+  /**
+   * Private.
+   */
+  uint64_t words[HMS_TRACKER_WORDS];
+} hms_tracker;
+
+/**
+ * A code raised or cleared.
+ */
+typedef struct hms_event {
+  /**
+   * The code as reported (as in `hms_entry.code`).
+   */
+  uint64_t code;
+  /**
+   * The time of the update that produced it, as given.
+   */
+  uint64_t at_ms;
+  /**
+   * `HMS_CHANNEL_HMS` or `HMS_CHANNEL_PRINT_ERROR`.
+   */
+  uint8_t channel;
+  /**
+   * 1 raised, 0 cleared.
+   */
+  uint8_t raised;
+} hms_event;
 
 #ifdef __cplusplus
 extern "C" {
@@ -313,6 +381,100 @@ int hms_step(const struct hms_entry *entry, size_t index, char *buf, size_t len)
  * bytes.
  */
 int hms_wiki_qr(const struct hms_entry *entry, uint8_t *modules, size_t len);
+
+/**
+ * Makes `t` an empty tracker for `model` (NULL: none) that clears a code once it has been
+ * missing for `hold_ms` milliseconds from the reports that carry its field (0: at once). The
+ * codes Bambu's lists carry without a text for the model are never raised.
+ *
+ * Returns `HMS_OK`, `HMS_ERR_NULL`, or `HMS_ERR_UNKNOWN_MODEL` for a malformed model.
+ *
+ * # Safety
+ * `t` is NULL or points to writable memory for an `hms_tracker`; `model` is NULL or a
+ * NUL-terminated string.
+ */
+int hms_tracker_init(struct hms_tracker *t, uint64_t hold_ms, const char *model);
+
+/**
+ * Never raises `code` (as in `hms_entry.code`) of `channel` from now on.
+ *
+ * Returns `HMS_OK`, `HMS_ERR_FULL` (`HMS_TRACKER_MUTED` codes are muted), `HMS_ERR_PARSE`
+ * for a bad channel or a print_error wider than 32 bits, `HMS_ERR_NULL`, or
+ * `HMS_ERR_BAD_ENTRY` when `t` was not initialised.
+ *
+ * # Safety
+ * `t` is NULL or points to an `hms_tracker`.
+ */
+int hms_tracker_mute(struct hms_tracker *t, uint64_t code, uint8_t channel);
+
+/**
+ * Takes in one report received at `now_ms`: `hms` holds its `print.hms` list as `hms_count`
+ * pairs `attr, code` (`2 * hms_count` values), or is NULL when the report has no `hms`
+ * field; `print_error` is its `print.print_error` (0 for none), or -1 when the report has no
+ * such field. Entries past the first `HMS_TRACKER_CAPACITY` are left out, as if not reported.
+ * A report with neither (a partial update) changes nothing. Codes that appear are
+ * raised (unless muted or silent for the model); codes gone for the hold time are cleared.
+ * The events, clears first, are copied into `events` (at most `events_len`; with
+ * `HMS_TRACKER_MAX_EVENTS` none is ever left out).
+ *
+ * Returns the number of events (more than `events_len` when some did not fit),
+ * `HMS_ERR_NULL`, `HMS_ERR_PARSE` for a `print_error` out of range, or `HMS_ERR_BAD_ENTRY`
+ * when `t` was not initialised.
+ *
+ * # Safety
+ * `t` is NULL or points to an `hms_tracker`; `hms` is NULL or points to `2 * hms_count`
+ * values; `events` is NULL with `events_len` 0 or points to `events_len` writable events.
+ */
+int hms_tracker_update(struct hms_tracker *t,
+                       uint64_t now_ms,
+                       const uint32_t *hms,
+                       size_t hms_count,
+                       int64_t print_error,
+                       struct hms_event *events,
+                       size_t events_len);
+
+/**
+ * Clears the codes gone for the hold time by `now_ms`, copying the events as
+ * `hms_tracker_update` does; for a printer that has stopped reporting.
+ *
+ * # Safety
+ * As `hms_tracker_update`.
+ */
+int hms_tracker_tick(struct hms_tracker *t,
+                     uint64_t now_ms,
+                     struct hms_event *events,
+                     size_t events_len);
+
+/**
+ * How many raises were left out because `HMS_TRACKER_CAPACITY` codes were raised; negative
+ * as the other functions on error.
+ *
+ * # Safety
+ * `t` is NULL or points to an `hms_tracker`.
+ */
+int hms_tracker_dropped(struct hms_tracker *t);
+
+/**
+ * Copies into `buf` the MQTT payload (JSON, for the topic `device/<serial>/request`) that the
+ * button `action_id` of Bambu's action lists sends for the print error `print_error`, as
+ * BambuStudio sends it: `sequence_id` is any counter, `job_id` and `subtask_id` the current
+ * job's `print.job_id` and `print.subtask_id` from the printer's report (NULL: empty).
+ *
+ * Returns the payload's length (as snprintf: the whole length, even when `buf` is too small;
+ * `buf` may be NULL with `len` 0 to measure), `HMS_ERR_NO_COMMAND` when the action sends
+ * nothing the library can build, `HMS_ERR_PARSE` when a string is not UTF-8.
+ *
+ * # Safety
+ * `buf` is NULL with `len` 0 or points to `len` writable bytes; `job_id` and `subtask_id` are
+ * NULL or NUL-terminated strings.
+ */
+int hms_action_payload(uint16_t action_id,
+                       uint32_t print_error,
+                       uint64_t sequence_id,
+                       const char *job_id,
+                       const char *subtask_id,
+                       char *buf,
+                       size_t len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -28,10 +28,12 @@ use hms_catalog::{AnyCode, Channel, Hms, Lang, Lookup, Model, OfficialText, Prin
 mod boundary;
 mod buffer;
 mod qr;
+mod tracker;
 
 use boundary::guard;
 use buffer::Truncating;
 pub use qr::*;
+pub use tracker::*;
 
 /// Success.
 pub const HMS_OK: c_int = 0;

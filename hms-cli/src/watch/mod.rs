@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use hms_catalog::report::active;
 use hms_catalog::tracker::{Event, EventKind, Tracker};
-use hms_catalog::{AnyCode, Lang, OfficialText, lookup};
+use hms_catalog::{AnyCode, lookup};
 use serde_json::{Value, json};
 
 use crate::{View, explain};
@@ -74,7 +74,7 @@ impl<'a, W: Write, E: Write> Watcher<'a, W, E> {
         let report = found.report();
         let model = self.options.view.model;
         let mut events = Vec::new();
-        self.tracker.update(millis(at), report, |code| !silent(code, model), |e| events.push(e));
+        self.tracker.update(millis(at), report, |code| !lookup(code).is_silent(model), |e| events.push(e));
         self.write(&events)
     }
 
@@ -130,13 +130,6 @@ impl<'a, W: Write, E: Write> Watcher<'a, W, E> {
         }
         Ok(())
     }
-}
-
-/// Whether the printer shows nothing for `code`: Bambu's lists carry it with an empty text
-/// for this model (a code the printer keeps to itself).
-fn silent(code: AnyCode, model: Option<hms_catalog::Model>) -> bool {
-    let official = lookup(code).official();
-    official.is_some_and(|o| matches!(o.text(model, Lang::En), OfficialText::Silent))
 }
 
 fn millis(at: Duration) -> u64 {

@@ -195,6 +195,47 @@ static void wiki_qr(void) {
     CHECK(hms_wiki_qr(&e, NULL, sizeof small) == HMS_ERR_NULL);
 }
 
+static void tracker_raises_and_clears(void) {
+    static hms_tracker t;
+    hms_event ev[HMS_TRACKER_MAX_EVENTS];
+    const uint32_t jam[] = {0x07002000, 0x00020003};
+    CHECK(hms_tracker_update(&t, 0, jam, 1, 0, ev, HMS_TRACKER_MAX_EVENTS) == HMS_ERR_BAD_ENTRY);
+    CHECK(hms_tracker_init(&t, 1000, "H2D") == HMS_OK);
+    CHECK(hms_tracker_init(&t, 1000, "") == HMS_ERR_UNKNOWN_MODEL);
+    CHECK(hms_tracker_init(&t, 1000, NULL) == HMS_OK);
+    CHECK(hms_tracker_update(&t, 0, jam, 1, 0, ev, HMS_TRACKER_MAX_EVENTS) == 1);
+    CHECK(ev[0].raised == 1 && ev[0].code == 0x0700200000020003ULL && ev[0].channel == HMS_CHANNEL_HMS);
+    /* Still reported, then a partial update: nothing. */
+    CHECK(hms_tracker_update(&t, 100, jam, 1, 0, ev, HMS_TRACKER_MAX_EVENTS) == 0);
+    CHECK(hms_tracker_update(&t, 200, NULL, 0, -1, ev, HMS_TRACKER_MAX_EVENTS) == 0);
+    /* Gone, back within the hold time, gone again: one clear after the hold. */
+    CHECK(hms_tracker_update(&t, 300, jam, 0, 0, ev, HMS_TRACKER_MAX_EVENTS) == 0);
+    CHECK(hms_tracker_update(&t, 400, jam, 1, 0, ev, HMS_TRACKER_MAX_EVENTS) == 0);
+    CHECK(hms_tracker_update(&t, 500, jam, 0, 0x0300400C, ev, HMS_TRACKER_MAX_EVENTS) == 1);
+    CHECK(ev[0].raised == 1 && ev[0].channel == HMS_CHANNEL_PRINT_ERROR && ev[0].code == 0x0300400C);
+    CHECK(hms_tracker_tick(&t, 1499, ev, HMS_TRACKER_MAX_EVENTS) == 0);
+    CHECK(hms_tracker_tick(&t, 1500, ev, HMS_TRACKER_MAX_EVENTS) == 1);
+    CHECK(ev[0].raised == 0 && ev[0].code == 0x0700200000020003ULL && ev[0].at_ms == 1500);
+    /* Muted codes never raise. */
+    CHECK(hms_tracker_mute(&t, 0x0700200000020003ULL, HMS_CHANNEL_HMS) == HMS_OK);
+    CHECK(hms_tracker_update(&t, 1600, jam, 1, 0x0300400C, ev, HMS_TRACKER_MAX_EVENTS) == 0);
+    CHECK(hms_tracker_mute(&t, 1, 7) == HMS_ERR_PARSE);
+    CHECK(hms_tracker_update(&t, 1700, jam, 1, 0x1FFFFFFFFLL, ev, 1) == HMS_ERR_PARSE);
+    CHECK(hms_tracker_update(NULL, 0, NULL, 0, -1, ev, 1) == HMS_ERR_NULL);
+    CHECK(hms_tracker_dropped(&t) == 0);
+}
+
+static void action_payloads(void) {
+    char buf[256];
+    int n = hms_action_payload(27, 0x03008014, 20001, "512", "0", buf, sizeof buf);
+    CHECK(n > 0 && (size_t)n == strlen(buf));
+    CHECK_STR(buf, "{\"print\":{\"command\":\"ignore\",\"err\":\"50364436\",\"param\":\"reserve\",\"job_id\":\"512\",\"sequence_id\":\"20001\"}}");
+    CHECK(hms_action_payload(27, 0x03008014, 20001, "512", "0", NULL, 0) == n);
+    CHECK(hms_action_payload(6, 0x03008014, 1, NULL, NULL, buf, sizeof buf) == HMS_ERR_NO_COMMAND);
+    CHECK(hms_action_payload(11, 0x03008014, 2, NULL, "77", buf, sizeof buf) > 0);
+    CHECK_STR(buf, "{\"print\":{\"command\":\"clean_print_error\",\"sequence_id\":\"2\",\"subtask_id\":\"77\",\"print_error\":50364436}}");
+}
+
 int hms_run_checks(void) {
     failures = 0;
     known_hms_code();
@@ -208,6 +249,8 @@ int hms_run_checks(void) {
     unknown_model_is_no_model();
     reserved_byte_is_cleared();
     wiki_qr();
+    tracker_raises_and_clears();
+    action_payloads();
     if (failures) {
         fprintf(stderr, "%d checks failed\n", failures);
     }
