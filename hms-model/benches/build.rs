@@ -1,7 +1,8 @@
 //! Build time of the tables, the work `hms_macros::catalog!` does on every rebuild: reading and
 //! checking catalog.yaml and official.tsv, then laying them out (perfect hashes solved). Run on
 //! the real files and on synthetic ones of 1,000 and 50,000 codes (catalog entries and
-//! official codes each), to show how it grows. `cargo bench -p hms-model`.
+//! official codes each), to show how it grows; and the catalog's read alone. `cargo bench -p
+//! hms-model`.
 
 use std::fmt::Write;
 use std::hint::black_box;
@@ -55,5 +56,17 @@ fn build_time(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, build_time);
+/// Reading and checking the real catalog alone (catalog.yaml and the files it includes): the
+/// YAML read, the part of the build that the span index and serde_yaml share.
+fn read_time(c: &mut Criterion) {
+    let catalog = std::fs::read_to_string(root().join("catalog.yaml")).expect("catalog.yaml");
+    let read = |included: &str| std::fs::read_to_string(root().join(included)).map_err(|e| e.to_string());
+    c.bench_function("read catalog", |b| {
+        b.iter(|| {
+            hms_model::parse_with(black_box(&catalog), "catalog.yaml", read).expect("the catalog is valid").codes.len()
+        })
+    });
+}
+
+criterion_group!(benches, build_time, read_time);
 criterion_main!(benches);

@@ -1,21 +1,11 @@
-//! Reading a catalog file and the files it includes: the span pass, serde_yaml's parse, and
-//! each section's items as the schema's structs.
+//! Reading a catalog file and the files it includes: one pass over each file for its value and
+//! positions, then each section's items as the schema's structs.
 
 use serde_yaml::Value;
 
 use crate::diagnostics::Sink;
 use crate::schema::{Fault, Item, ItemError, Raw, SCHEMA_VERSION, read_item};
-use crate::spans::{Spans, Stop};
-
-/// Past this many `[` and `{`, a source the span pass found malformed is not handed to
-/// serde_yaml, whose time grows with the square of the flow nesting (10,000 levels: about a
-/// second in a debug build).
-const MAX_FLOW_OPENERS: usize = 10_000;
-
-/// The `[` and `{` of `source`: a bound on how deep its flow collections can nest.
-fn flow_openers(source: &str) -> usize {
-    source.bytes().filter(|&b| b == b'[' || b == b'{').count()
-}
+use crate::spans::{Indexed, Spans, Stop};
 
 const SECTIONS: [&str; 7] = ["schema", "include", "modules", "models", "levels", "procedures", "codes"];
 
@@ -123,40 +113,38 @@ fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_
         );
         return None;
     }
-    // The span pass runs first: it refuses, in time linear in the source, what would make the
-    // YAML parse below slow (deep flow nesting costs it time quadratic in the depth) or huge
-    // (aliases expand).
-    let (spans, stop) = Spans::index(source, file);
-    match stop {
-        None => {}
-        Some(Stop::TooDeep { line, column }) => {
-            sink.error_at(
-                file,
+    // One pass reads the value and the positions; it refuses, in time linear in the source,
+    // what would make reading slow or the value huge (aliases expand).
+    let Indexed { spans, value, stop } = Spans::index(source, file);
+    if let Some(stop) = stop {
+        let (line, column, message) = match stop {
+            Stop::TooDeep { line, column } => (
                 line,
                 column,
                 format!(
                     "collections nested more than {} levels deep: a catalog needs four (section, entry, list, text)",
                     crate::limits::MAX_NESTING
                 ),
-            );
-            return None;
-        }
-        Some(Stop::Alias { line, column }) => {
-            sink.error_at(
-                file,
+            ),
+            Stop::Alias { line, column } => {
+                (line, column, "aliases (`*name`) are not supported in the catalog: write the value out".to_owned())
+            }
+            Stop::Tag { line, column } => (
                 line,
                 column,
-                "aliases (`*name`) are not supported in the catalog: write the value out",
-            );
-            return None;
-        }
-        // With few brackets, the YAML parse below is quick and words the error as usual;
-        // with many, it could be slow, and this parser's wording stands.
-        Some(Stop::Syntax { line, column, message, .. }) if flow_openers(source) > MAX_FLOW_OPENERS => {
-            sink.error_at(file, line, column, message);
-            return None;
-        }
-        Some(Stop::Syntax { .. }) => {}
+                "tags (`!!str`, `!name`) are not supported in the catalog: write the value plainly, or quote it"
+                    .to_owned(),
+            ),
+            Stop::ComplexKey { line, column } => {
+                (line, column, "a key must be a name, not a list or a mapping".to_owned())
+            }
+            Stop::Documents { line, column } => {
+                (line, column, format!("{what} must be one YAML document: remove this `---` and what follows"))
+            }
+            Stop::Syntax { line, column, message, .. } => (line, column, format!("malformed YAML: {message}")),
+        };
+        sink.error_at(file, line, column, message);
+        return None;
     }
     let codes = spans.items("codes");
     if codes > crate::limits::MAX_CODES {
@@ -167,21 +155,12 @@ fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_
         );
         return None;
     }
-    // serde_yaml would refuse a key written twice at its mapping (at 1:1 for a section); the
-    // span pass found it, at its second use.
+    // A key written twice, at its second use.
     if let Some(repeated) = spans.repeated() {
         sink.error(&spans, &repeated.at, repeated_key(&repeated.mapping, &repeated.key));
         return None;
     }
-    let document: Value = match serde_yaml::from_str(source) {
-        Ok(v) => v,
-        Err(e) => {
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            sink.error_at(file, line, column, strip_location(&e.to_string()));
-            return None;
-        }
-    };
-    match document {
+    match value {
         Value::Mapping(top) => Some((spans, top)),
         // An empty included file adds nothing.
         Value::Null if file != 0 => Some((spans, serde_yaml::Mapping::new())),
@@ -253,14 +232,6 @@ fn repeated_key(path: &str, key: &Value) -> String {
     if path.is_empty() { format!("duplicate entry {what}") } else { format!("{path}: duplicate entry {what}") }
 }
 
-/// serde_yaml ends messages with " at line L column C"; the diagnostic says that already.
-fn strip_location(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     fn errors(source: &str) -> Vec<String> {
@@ -290,5 +261,21 @@ mod tests {
         assert_eq!(errors(nested), ["2:23: modules[0]: duplicate entry with key \"id\""]);
         let section = "schema: 1\nmodules: []\nlevels: []\nlevels: []\n";
         assert_eq!(errors(section), ["4:1: duplicate entry with key \"levels\""]);
+    }
+
+    #[test]
+    fn one_document_of_plain_yaml_is_read() {
+        let head = "schema: 1\nmodules: []\nlevels: []\n";
+        assert_eq!(
+            errors(&format!("{head}---\ncodes: []\n")),
+            ["4:1: the catalog must be one YAML document: remove this `---` and what follows"]
+        );
+        assert_eq!(
+            errors(&format!("{head}codes: !!seq []\n")),
+            ["4:8: tags (`!!str`, `!name`) are not supported in the catalog: write the value plainly, or quote it"]
+        );
+        assert_eq!(errors(&format!("{head}? [a]\n: b\n")), ["4:3: a key must be a name, not a list or a mapping"]);
+        let syntax = errors(&format!("{head}codes: [a, b\n"));
+        assert!(syntax.len() == 1 && syntax[0].contains(": malformed YAML: "), "{syntax:?}");
     }
 }

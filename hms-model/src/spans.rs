@@ -1,15 +1,16 @@
-//! Where each node of the YAML document sits, by path (`codes.3.title`), for diagnostics.
+//! The one read of a YAML document: every node's value, where it sits by path
+//! (`codes.3.title`), and the text of every scalar exactly as written.
 //!
-//! serde_yaml gives typed values but no positions; a pass over the parser's events records
-//! the start of every node, and the text of every scalar exactly as written (so a code like
-//! `0700200000020003` keeps its leading zero). The pass runs first and also guards the
-//! limits that keep serde_yaml's parse bounded: nesting depth and aliases. It notes the first
-//! key written twice in a mapping, which serde_yaml refuses.
+//! A single pass over the parser's events builds the document as a `serde_yaml::Value`, which
+//! serde_yaml then reads into the schema's types, and beside it records the start of every
+//! node, for diagnostics, and every scalar as written (so a code like `0700200000020003`
+//! keeps its leading zero). The pass guards the limits that keep reading linear: nesting
+//! depth and aliases. It notes the first key written twice in a mapping.
 
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
-use serde_yaml::Value;
+use serde_yaml::{Mapping, Value};
 
 use crate::limits::MAX_NESTING;
 
@@ -38,6 +39,15 @@ pub struct Spans {
     repeated: Option<Repeated>,
 }
 
+/// A document read: its positions, its value (null when the read stopped early), and why the
+/// read stopped early, if it did.
+#[derive(Debug)]
+pub struct Indexed {
+    pub spans: Spans,
+    pub value: Value,
+    pub stop: Option<Stop>,
+}
+
 /// A key written a second time in one mapping.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Repeated {
@@ -57,6 +67,12 @@ pub enum Stop {
     TooDeep { line: usize, column: usize },
     /// An alias (`*name`): expanding aliases can multiply the document's size.
     Alias { line: usize, column: usize },
+    /// A tag (`!!str`, `!name`): the catalog's values are plain YAML.
+    Tag { line: usize, column: usize },
+    /// A key that is a list or a mapping.
+    ComplexKey { line: usize, column: usize },
+    /// A second document (`---`) in the same file.
+    Documents { line: usize, column: usize },
     /// A syntax error, as this parser words it, `offset` bytes into the source.
     Syntax { line: usize, column: usize, offset: usize, message: String },
 }
@@ -67,6 +83,10 @@ fn next<'a>(parser: &mut Parser<'a, impl saphyr_parser::Input>) -> Next<'a> {
     match parser.next_event() {
         None => Ok(None),
         Some(Ok((Event::Alias(_), span))) => Err(Stop::Alias { line: span.start.line(), column: span.start.col() + 1 }),
+        Some(Ok((
+            Event::Scalar(_, _, _, Some(_)) | Event::SequenceStart(_, Some(_)) | Event::MappingStart(_, Some(_)),
+            span,
+        ))) => Err(Stop::Tag { line: span.start.line(), column: span.start.col() + 1 }),
         Some(Ok(event)) => Ok(Some(event)),
         Some(Err(e)) => Err(scan_error(&e)),
     }
@@ -79,34 +99,47 @@ fn scan_error(e: &ScanError) -> Stop {
 }
 
 impl Spans {
-    /// Indexes `source`, the text of file number `file`; a [`Stop`] says why the index ended
-    /// early, with what was indexed so far.
-    pub fn index(source: &str, file: usize) -> (Spans, Option<Stop>) {
-        let (spans, stop) = Spans::pass(source, file);
-        let Some(Stop::Syntax { line, column, offset, message }) = stop else { return (spans, stop) };
+    /// Reads `source`, the text of file number `file`: its value and node positions; a
+    /// [`Stop`] says why the read ended early, with what was read so far.
+    pub fn index(source: &str, file: usize) -> Indexed {
+        let read = Spans::pass(source, file);
+        let Some(Stop::Syntax { line, column, offset, message }) = read.stop else { return read };
         let offset = source.char_indices().nth(offset).map_or(source.len(), |(at, _)| at);
         // The scanner reads ahead along a line before it hands over the nodes it has read, so
         // a fault there, or its own flow-nesting limit (deeper than ours), can stop it before
         // the nodes that nest too deep arrive. The text before the stop shows the depth.
-        if let (_, Some(Stop::TooDeep { .. })) = Spans::pass(&source[..offset], file) {
-            return (spans, Some(Stop::TooDeep { line, column }));
-        }
-        (spans, Some(Stop::Syntax { line, column, offset, message }))
+        let stop = match Spans::pass(&source[..offset], file).stop {
+            Some(Stop::TooDeep { .. }) => Stop::TooDeep { line, column },
+            _ => Stop::Syntax { line, column, offset, message },
+        };
+        Indexed { stop: Some(stop), ..read }
     }
 
-    /// One pass over the events of `source`.
-    fn pass(source: &str, file: usize) -> (Spans, Option<Stop>) {
+    /// One pass over the events of `source`: its one document, and nothing after it.
+    fn pass(source: &str, file: usize) -> Indexed {
         let mut spans = Spans { file, ..Spans::default() };
         let mut parser = Parser::new_from_str(source);
+        let mut value = Value::Null;
+        let mut read = false;
         let stop = loop {
             match next(&mut parser) {
-                Ok(Some((Event::StreamStart | Event::DocumentStart(_), _))) => continue,
-                Ok(Some((Event::StreamEnd | Event::DocumentEnd, _))) | Ok(None) => break None,
-                Ok(Some((event, span))) => break spans.node(&mut parser, String::new(), event, span, 1).err(),
+                Ok(Some((Event::StreamStart | Event::DocumentEnd, _))) => continue,
+                Ok(Some((Event::DocumentStart(_), span))) if read => {
+                    break Some(Stop::Documents { line: span.start.line(), column: span.start.col() + 1 });
+                }
+                Ok(Some((Event::DocumentStart(_), _))) => continue,
+                Ok(Some((Event::StreamEnd, _))) | Ok(None) => break None,
+                Ok(Some((event, span))) => {
+                    read = true;
+                    match spans.node(&mut parser, String::new(), event, span, 1) {
+                        Ok(read) => value = read,
+                        Err(stop) => break Some(stop),
+                    }
+                }
                 Err(stop) => break Some(stop),
             }
         };
-        (spans, stop)
+        Indexed { spans, value, stop }
     }
 
     /// The first key written twice in one mapping, if there is one.
@@ -171,27 +204,6 @@ impl Spans {
         }
     }
 
-    /// Notes the key `name` of the mapping at `mapping` (its value at span path `child`): the
-    /// first key that serde_yaml reads as the same value as an earlier key of its mapping is
-    /// [`Repeated`]. (Tagged keys are left to serde_yaml.)
-    fn note_key(&mut self, keys: &mut HashMap<String, bool>, mapping: &str, child: &str, name: &str, quoted: bool) {
-        if self.repeated.is_some() {
-            return;
-        }
-        let Some(&earlier) = keys.get(name) else {
-            keys.insert(name.to_owned(), quoted);
-            return;
-        };
-        // The same text in the same style reads the same; a plain and a quoted key are the
-        // same only when the plain one reads as a string.
-        if earlier == quoted || key_value(name, false) == Value::String(name.to_owned()) {
-            let key = key_value(name, quoted);
-            // The path now, while no later key has written over the mapping's ancestors.
-            let mapping = self.serde_path(mapping);
-            self.repeated = Some(Repeated { at: format!("{child}#key"), mapping, key });
-        }
-    }
-
     fn record(&mut self, path: String, span: Span, scalar: Option<String>) {
         let node = Node {
             line: span.start.line(),
@@ -204,7 +216,7 @@ impl Spans {
         self.nodes.insert(path, node);
     }
 
-    /// Indexes the node that `event` starts, at nesting `depth` (the top node is 1).
+    /// Reads the node that `event` starts, at nesting `depth` (the top node is 1).
     fn node<'a>(
         &mut self,
         parser: &mut Parser<'a, impl saphyr_parser::Input>,
@@ -212,67 +224,87 @@ impl Spans {
         event: Event<'a>,
         span: Span,
         depth: usize,
-    ) -> Result<(), Stop> {
+    ) -> Result<Value, Stop> {
         let is_collection = matches!(event, Event::SequenceStart(..) | Event::MappingStart(..));
         if is_collection && depth > MAX_NESTING {
             return Err(Stop::TooDeep { line: span.start.line(), column: span.start.col() + 1 });
         }
         match event {
-            Event::Scalar(value, ..) => self.record(path, span, Some(value.into_owned())),
+            Event::Scalar(text, style, ..) => {
+                let value = scalar_value(&text, style != ScalarStyle::Plain);
+                self.record(path, span, Some(text.into_owned()));
+                Ok(value)
+            }
             Event::SequenceStart(..) => {
                 self.record(path.clone(), span, None);
                 if let Some(node) = self.nodes.get_mut(&path) {
                     node.sequence = true;
                 }
-                let mut i = 0;
+                let mut items = Vec::new();
                 while let Some((event, span)) = next(parser)? {
                     if matches!(event, Event::SequenceEnd | Event::StreamEnd) {
                         break;
                     }
-                    self.node(parser, join(&path, &i.to_string()), event, span, depth + 1)?;
-                    i += 1;
+                    items.push(self.node(parser, join(&path, &items.len().to_string()), event, span, depth + 1)?);
                 }
                 if let Some(node) = self.nodes.get_mut(&path) {
-                    node.items = i;
+                    node.items = items.len();
                 }
+                Ok(Value::Sequence(items))
             }
             Event::MappingStart(..) => {
                 self.record(path.clone(), span, None);
-                // Each plain or quoted key so far, and whether it was quoted.
-                let mut keys: HashMap<String, bool> = HashMap::new();
+                let mut mapping = Mapping::new();
                 while let Some((key, key_span)) = next(parser)? {
                     if matches!(key, Event::MappingEnd | Event::StreamEnd) {
                         break;
                     }
-                    let name = match &key {
-                        Event::Scalar(name, ..) => name.to_string(),
-                        _ => "?".to_owned(),
+                    let Event::Scalar(name, style, ..) = key else {
+                        return Err(Stop::ComplexKey { line: key_span.start.line(), column: key_span.start.col() + 1 });
                     };
                     let child = join(&path, &name);
-                    match key {
-                        Event::Scalar(_, style, _, None) => {
-                            self.note_key(&mut keys, &path, &child, &name, style != ScalarStyle::Plain);
-                        }
-                        Event::Scalar(..) => {}
-                        key => self.node(parser, format!("{child}#complex"), key, key_span, depth + 1)?,
-                    }
                     self.record(format!("{child}#key"), key_span, None);
+                    let key = scalar_value(&name, style != ScalarStyle::Plain);
+                    // The first key that reads as the same value as an earlier key of its
+                    // mapping; the path now, while no later key has written over the
+                    // mapping's ancestors.
+                    let repeated = mapping.contains_key(&key);
+                    if repeated && self.repeated.is_none() {
+                        let mapping = self.serde_path(&path);
+                        self.repeated = Some(Repeated { at: format!("{child}#key"), mapping, key: key.clone() });
+                    }
                     let Some((value, value_span)) = next(parser)? else { break };
-                    self.node(parser, child, value, value_span, depth + 1)?;
+                    let value = self.node(parser, child, value, value_span, depth + 1)?;
+                    // A key written twice is refused (see `repeated`); its first value stays.
+                    if !repeated {
+                        mapping.insert(key, value);
+                    }
                 }
+                Ok(Value::Mapping(mapping))
             }
-            _ => self.record(path, span, None),
+            _ => {
+                self.record(path, span, None);
+                Ok(Value::Null)
+            }
         }
-        Ok(())
     }
 }
 
-/// A plain or quoted key as serde_yaml reads it: a quoted key is a string; a plain one may
-/// be a number, a boolean or null.
-fn key_value(text: &str, quoted: bool) -> Value {
-    let plain = if quoted { None } else { serde_yaml::from_str::<Value>(text).ok() };
-    match plain {
-        Some(v @ (Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_))) => v,
+/// A scalar as serde_yaml reads it: a quoted or block scalar is a string; a plain one may be
+/// null, a boolean or a number. Only text that could be one of those (no whitespace, and a
+/// first character that null, booleans and numbers start with) is handed to serde_yaml to
+/// resolve; any other plain scalar is a string.
+fn scalar_value(text: &str, quoted: bool) -> Value {
+    let could_resolve = |text: &str| {
+        text.is_empty()
+            || (!text.contains(char::is_whitespace)
+                && text.starts_with(|c: char| c.is_ascii_digit() || "~nNtTfF+-.".contains(c)))
+    };
+    if quoted || !could_resolve(text) {
+        return Value::String(text.to_owned());
+    }
+    match serde_yaml::from_str::<Value>(text) {
+        Ok(v @ (Value::Null | Value::Bool(_) | Value::Number(_))) => v,
         _ => Value::String(text.to_owned()),
     }
 }
@@ -292,7 +324,7 @@ mod tests {
 
     #[test]
     fn scalars_keep_their_written_form_and_position() {
-        let (spans, stop) = Spans::index("codes:\n  - code: 0700200000020003\n    title: x\n", 0);
+        let Indexed { spans, stop, .. } = Spans::index("codes:\n  - code: 0700200000020003\n    title: x\n", 0);
         assert_eq!(stop, None);
         assert_eq!(spans.scalar("codes.0.code"), Some("0700200000020003"));
         let node = spans.at("codes.0.title");
@@ -303,15 +335,15 @@ mod tests {
 
     #[test]
     fn missing_paths_fall_back_to_the_enclosing_node() {
-        let (spans, _) = Spans::index("codes:\n  - code: 1\n", 0);
+        let Indexed { spans, .. } = Spans::index("codes:\n  - code: 1\n", 0);
         let node = spans.at("codes.0.nothing#key");
         assert_eq!((node.line, node.column), (2, 5));
     }
 
     #[test]
     fn merged_files_keep_their_positions_and_file() {
-        let (mut spans, _) = Spans::index("include: [a.yaml]\n", 0);
-        let (other, _) = Spans::index("\ncodes:\n  - code: 1\n", 1);
+        let Indexed { mut spans, .. } = Spans::index("include: [a.yaml]\n", 0);
+        let Indexed { spans: other, .. } = Spans::index("\ncodes:\n  - code: 1\n", 1);
         spans.merge(other, "~1");
         let node = spans.at("~1.codes.0.code");
         assert_eq!((node.file, node.line, node.column), (1, 3, 11));
@@ -325,20 +357,20 @@ mod tests {
     fn nesting_too_deep_is_known_by_its_depth_not_by_the_scanners_words() {
         // Forty `[` and a fault on the same line: the scanner stops at the fault before it
         // hands over the first `[`, and its message says nothing of depth.
-        let (_, stop) = Spans::index(&format!("codes: {}\"unclosed\n", "[".repeat(40)), 0);
+        let Indexed { stop, .. } = Spans::index(&format!("codes: {}\"unclosed\n", "[".repeat(40)), 0);
         assert_eq!(stop, Some(Stop::TooDeep { line: 1, column: 48 }));
         // The scanner's own limit (255 open flow collections), after a BOM and wide characters.
-        let (_, stop) = Spans::index(&format!("\u{FEFF}codes: [\"é\u{10000}\", {}\n", "[".repeat(300)), 0);
+        let Indexed { stop, .. } = Spans::index(&format!("\u{FEFF}codes: [\"é\u{10000}\", {}\n", "[".repeat(300)), 0);
         assert_eq!(stop, Some(Stop::TooDeep { line: 1, column: 269 }));
         // A fault where the nesting is within the limit stays a syntax error.
-        let (_, stop) = Spans::index(&format!("codes: {}\"unclosed\n", "[".repeat(30)), 0);
+        let Indexed { stop, .. } = Spans::index(&format!("codes: {}\"unclosed\n", "[".repeat(30)), 0);
         assert!(matches!(stop, Some(Stop::Syntax { line: 1, column: 38, .. })), "{stop:?}");
     }
 
     #[test]
     fn the_first_key_serde_would_read_twice_is_noted_at_its_second_use() {
         let repeated = |source: &str| {
-            let (spans, _) = Spans::index(source, 0);
+            let Indexed { spans, .. } = Spans::index(source, 0);
             spans.repeated().map(|r| (r.at.clone(), r.mapping.clone(), r.key.clone()))
         };
         let text = |s: &str| Value::String(s.to_owned());
@@ -347,8 +379,12 @@ mod tests {
             Some(("a.1.y#key".into(), "a[1]".into(), text("y")))
         );
         assert_eq!(repeated("- {x: 1, 1: 2, 1: 3}\n"), Some(("0.1#key".into(), ".[0]".into(), Value::from(1))));
-        assert_eq!(repeated("w[1]: {~: 1, null: 2, ~: 3}\n"), Some(("w[1].~#key".into(), "w[1]".into(), Value::Null)));
-        // Serde reads these as different keys: a number and a string, a tagged key.
-        assert_eq!(repeated("{1: a, '1': b, !!str x: c, x: d}\n"), None);
+        // `null` reads as the same key as `~`.
+        assert_eq!(
+            repeated("w[1]: {~: 1, null: 2, ~: 3}\n"),
+            Some(("w[1].null#key".into(), "w[1]".into(), Value::Null))
+        );
+        // Different keys: a number and a string.
+        assert_eq!(repeated("{1: a, '1': b}\n"), None);
     }
 }
