@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple};
 
+mod alerts;
 mod json;
 mod types;
 mod view;
@@ -190,6 +191,9 @@ fn native(m: &Bound<'_, pyo3::types::PyModule>) -> PyResult<()> {
     m.add_class::<PyEntry>()?;
     m.add_class::<PyModel>()?;
     m.add_class::<PyLang>()?;
+    m.add_class::<alerts::PyTracker>()?;
+    m.add_class::<alerts::PyEvent>()?;
+    m.add_class::<alerts::PyAction>()?;
     view::add_lang_attributes(&m.py().get_type::<PyLang>())?;
     m.add_function(wrap_pyfunction!(lookup, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;

@@ -31,7 +31,7 @@ const FIELDS: usize = 6;
 /// The catalog's answer for one code, for one model and language.
 #[pyclass(frozen, module = "hms_catalog", name = "Lookup")]
 pub struct PyLookup {
-    found: Lookup,
+    pub(crate) found: Lookup,
     view: View,
     /// The values of the [`Field`]s read so far.
     kept: [PyOnceLock<Py<PyAny>>; FIELDS],

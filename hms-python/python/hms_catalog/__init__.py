@@ -9,13 +9,16 @@ Built from the same Rust crates as the ``hms`` command: the same tables, the sam
 """
 
 from ._native import (
+    Action,
     Entry,
+    Event,
     Lang,
     Level,
     Lookup,
     Model,
     Module,
     Procedure,
+    Tracker,
     __version__,
     decode,
     entries,
@@ -25,13 +28,16 @@ from ._native import _hits
 from ._native import lookup as _lookup
 
 __all__ = [
+    "Action",
     "Entry",
+    "Event",
     "Lang",
     "Level",
     "Lookup",
     "Model",
     "Module",
     "Procedure",
+    "Tracker",
     "__version__",
     "decode",
     "entries",

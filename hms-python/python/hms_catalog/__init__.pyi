@@ -225,3 +225,71 @@ def entries() -> List[Entry]:
 
 def procedures() -> List[Procedure]:
     """Every named procedure of the catalog."""
+
+class Event:
+    """A code raised or cleared by a ``Tracker``."""
+
+    @property
+    def kind(self) -> str:
+        """``"raised"`` or ``"cleared"``."""
+    @property
+    def code(self) -> str:
+        """The code as reported."""
+    @property
+    def at(self) -> float:
+        """The time given with the report that produced it (seconds)."""
+    @property
+    def lookup(self) -> Lookup:
+        """The catalog's answer for the code, for the tracker's model and language."""
+
+class Tracker:
+    """The alerts of one printer: fed each report with a time, it raises each code that should
+    notify once and clears it once it has been missing for ``hold`` seconds from the reports
+    that carry its field (a code back sooner is not raised again). A report without ``hms`` or
+    ``print_error`` (a partial update) changes nothing. Muted codes, and codes Bambu's lists
+    carry without a text for ``model``, are never raised. At most 64 codes are raised at once
+    (more are counted in ``dropped``) and 64 muted."""
+
+    def __init__(
+        self,
+        *,
+        hold: float = 10.0,
+        model: Union[str, Model, None] = None,
+        lang: Union[str, Lang, None] = None,
+        mute: List[Any] = ...,
+    ) -> None: ...
+    def update(self, report: Union[str, bytes, Dict[str, Any]], now: float) -> List[Event]:
+        """Takes in one report (as ``decode`` takes it) received at ``now`` (seconds, any
+        origin); returns the events, clears first. ``ValueError`` for a malformed report or a
+        negative time."""
+    def tick(self, now: float) -> List[Event]:
+        """Clears the codes gone for the hold time by ``now``."""
+    def mute(self, code: Any) -> None:
+        """Never raises ``code`` (any spelling ``lookup`` takes) from now on."""
+    def unmute(self, code: Any) -> bool:
+        """Raises ``code`` again; whether it was muted."""
+    @property
+    def raised(self) -> List[str]:
+        """The codes raised and not yet cleared."""
+    @property
+    def dropped(self) -> int:
+        """How many raises were left out because 64 codes were raised."""
+
+class Action:
+    """A button Bambu's slicer and app offer for an alert, by its id in Bambu's
+    ``hms_action_<model>.json`` lists, named and built after BambuStudio's source."""
+
+    def __init__(self, id: int) -> None: ...
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> Optional[str]:
+        """BambuStudio's name (``"ignore_resume"``), or ``None`` for an id it does not name."""
+    @property
+    def effect(self) -> str:
+        """``"send"``, ``"opens_page"``, ``"nothing"``, ``"needs_alert_data"`` or ``"unknown"``."""
+    def payload(
+        self, print_error: int, *, sequence_id: int = 0, job_id: str = "", subtask_id: str = ""
+    ) -> Optional[str]:
+        """The JSON the button sends on ``device/<serial>/request`` for this print error (the
+        caller sends it), or ``None`` when it sends nothing the library can build."""
