@@ -93,6 +93,15 @@ impl AnyCode {
         }
     }
 
+    /// The low digit of the part byte of a `print.hms` code ([`Hms::part_digit`]); a
+    /// `print_error` code has none.
+    pub const fn part_digit(self) -> Option<u8> {
+        match self {
+            AnyCode::Hms(h) => Some(h.part_digit()),
+            AnyCode::PrintError(_) => None,
+        }
+    }
+
     /// The level on the HMS scale; `None` for a `print_error` nibble with no known meaning.
     pub const fn level_raw(self) -> Option<u16> {
         match self {
@@ -166,10 +175,10 @@ mod tests {
     fn fields_are_the_channel_codes_fields() {
         let hms = AnyCode::from(Hms::from_mqtt(0x1201_2300, 0x0001_0004));
         assert_eq!((hms.module_id(), hms.module_number(), hms.part(), hms.slot()), (0x12, 1, Some(0x23), Some(4)));
-        assert_eq!(hms.level_raw(), Some(1));
+        assert_eq!((hms.level_raw(), hms.part_digit()), (Some(1), Some(3)));
         let error = AnyCode::from(PrintError::from_u32(0x1803_700C));
         assert_eq!((error.module_id(), error.module_number(), error.part(), error.slot()), (0x18, 3, None, None));
-        assert_eq!(error.level_raw(), None);
+        assert_eq!((error.level_raw(), error.part_digit()), (None, None));
         assert_eq!((hms.to_string(), error.to_string()), ("1201_2300_0001_0004".into(), "1803-700C".into()));
         assert_eq!(error.spelled(Spelling::Compact).to_string(), "1803700C");
         assert_eq!(hms.spelled(Spelling::Prefixed).to_string(), "HMS_1201-2300-0001-0004");

@@ -41,6 +41,18 @@ impl Hms {
         Hms(bits)
     }
 
+    /// The code with these fields, in the order the code spells them (`MMNN_PP00_LLLL_EEEE`):
+    /// module id, module number, part, alert level and error id; the reserved byte is 0.
+    ///
+    /// ```
+    /// use hms_core::Hms;
+    /// assert_eq!(Hms::from_parts(0x07, 1, 0x22, 2, 3), Hms::from_u64(0x0701_2200_0002_0003));
+    /// ```
+    pub const fn from_parts(module_id: u8, module_number: u8, part: u8, level: u16, error_id: u16) -> Self {
+        let attr = u32::from_be_bytes([module_id, module_number, part, 0]);
+        Hms::from_mqtt(attr, (level as u32) << 16 | error_id as u32)
+    }
+
     /// The 64 bits.
     pub const fn to_u64(self) -> u64 {
         self.0
@@ -54,6 +66,11 @@ impl Hms {
     /// The same code with part byte `part`.
     pub const fn with_part(self, part: u8) -> Self {
         Hms(self.0 & !0x0000_FF00_0000_0000 | (part as u64) << 40)
+    }
+
+    /// The same code with reserved byte `reserved` (0 clears it, as a lookup does).
+    pub const fn with_reserved(self, reserved: u8) -> Self {
+        Hms(self.0 & !0x0000_00FF_0000_0000 | (reserved as u64) << 32)
     }
 
     /// The code of one `print.hms` entry `{attr, code}`.
@@ -84,6 +101,13 @@ impl Hms {
     /// Part within the module.
     pub const fn part(self) -> u8 {
         (self.0 >> 40) as u8
+    }
+
+    /// The low digit of the part byte: the slot digit of AMS slot parts (`0x22` gives 2), the
+    /// position digit of hotend rack parts; what it numbers is the module's
+    /// [`PartLayout`](crate::PartLayout).
+    pub const fn part_digit(self) -> u8 {
+        self.part() & 0xF
     }
 
     /// The reserved byte (0 in every known code).
@@ -212,5 +236,11 @@ mod tests {
         assert_eq!(Hms::from_mqtt(0x0700_2500, 0x0002_0001).slot(), None);
         assert_eq!((hms.attr(), hms.code()), (0x1201_2300, 0x0001_0004));
         assert_eq!(hms.with_module_number(0x83).with_part(0x12), Hms::from_u64(0x1283_1200_0001_0004));
+        assert_eq!(hms.part_digit(), 3);
+        assert_eq!(Hms::from_parts(0x12, 1, 0x23, 1, 4), hms);
+        assert_eq!(Hms::from_parts(0xFE, 0xDC, 0xBA, 0x9876, 0x5432), Hms::from_u64(0xFEDC_BA00_9876_5432));
+        let reported = hms.with_reserved(0xA5);
+        assert_eq!((reported.reserved(), reported.attr(), reported.code()), (0xA5, 0x1201_23A5, hms.code()));
+        assert_eq!(reported.with_reserved(0), hms);
     }
 }

@@ -4,6 +4,7 @@
 
 use std::ffi::{CStr, CString, c_char};
 
+use hms_catalog::Hms;
 use hms_ffi::{
     HMS_ERR_UNKNOWN_LANG, HMS_ERR_UNKNOWN_MODEL, HMS_NO_MODEL, HMS_OK, hms_code_string, hms_entry, hms_lookup,
     hms_title,
@@ -86,10 +87,11 @@ fn a_reserved_byte_is_cleared_for_the_lookup_and_kept_in_the_code() {
     for attr in [0x0700_2001, 0x0700_20FF] {
         let (rc, entry) = lookup(attr, 0x0002_0003, None, None);
         assert_eq!(rc, HMS_OK, "{attr:08X}");
-        assert_eq!(entry.code, (u64::from(attr) << 32) | 0x0002_0003);
+        let reported = Hms::from_mqtt(attr, 0x0002_0003);
+        assert_eq!(entry.code, reported.to_u64());
         assert!(entry.known && entry.has_entry);
         assert_eq!((entry.slot, entry.step_count), (clean.slot, clean.step_count));
         assert_eq!(text_of(hms_title, &entry), text_of(hms_title, &clean));
-        assert_eq!(text_of(hms_code_string, &entry), format!("0700_{:04X}_0002_0003", attr & 0xFFFF));
+        assert_eq!(text_of(hms_code_string, &entry), format!("0700_20{:02X}_0002_0003", reported.reserved()));
     }
 }

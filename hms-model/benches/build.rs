@@ -9,6 +9,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use hms_core::{Hms, Spelling};
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
@@ -20,14 +21,13 @@ fn synthetic(n: usize) -> (String, String) {
     let mut catalog = std::fs::read_to_string(root().join("catalog.yaml")).expect("catalog.yaml");
     let mut facts = String::new();
     for i in 0..n {
-        let code = 0x0307_4000_0002_0000u64 + ((i as u64 >> 16) << 40) + (i as u64 & 0xFFFF);
-        let [a, b, c, d] = [code >> 48, (code >> 32) & 0xFFFF, (code >> 16) & 0xFFFF, code & 0xFFFF];
+        let code = Hms::from_parts(0x03, 0x07, 0x40 + (i / 0x1_0000) as u8, 2, (i % 0x1_0000) as u16);
         let _ = write!(
             catalog,
-            "  - code: \"{a:04X}_{b:04X}_{c:04X}_{d:04X}\"\n    title: Synthetic entry {i}\n    meaning: A synthetic entry for build-time measurement, number {i}.\n"
+            "  - code: \"{code}\"\n    title: Synthetic entry {i}\n    meaning: A synthetic entry for build-time measurement, number {i}.\n"
         );
-        let official = 0x0700_2000_0001_0000u64 | (i as u64 % 8) << 48 | (i as u64 / 8 % 4) << 40 | (i as u64 / 32);
-        let _ = writeln!(facts, "hms\t{official:016X}\tH2D,X1\t-\t-");
+        let official = Hms::from_parts(0x07, (i % 8) as u8, 0x20 + (i / 8 % 4) as u8, 1, (i / 32) as u16);
+        let _ = writeln!(facts, "hms\t{}\tH2D,X1\t-\t-", official.spelled(Spelling::Compact));
     }
     (catalog, facts)
 }

@@ -127,12 +127,8 @@ fn codes(n: usize, family: bool) -> String {
     source.push_str("codes:\n");
     let unit = if family { "xx" } else { "00" };
     for i in 0..n {
-        let _ = writeln!(
-            source,
-            "  - code: 07{unit}_{:02X}00_0001_{:04X}\n    title: t\n    meaning: m",
-            i >> 16,
-            i & 0xFFFF
-        );
+        let code = Hms::from_parts(0x07, 0, (i / 0x1_0000) as u8, 1, (i % 0x1_0000) as u16).to_string();
+        let _ = writeln!(source, "  - code: 07{unit}{}\n    title: t\n    meaning: m", &code[4..]);
     }
     source
 }
@@ -160,10 +156,9 @@ fn as_many_families_as_the_tables_hold_build() {
 #[test]
 fn one_more_code_than_the_tables_hold_is_refused_by_the_builder_too() {
     // A catalog built by hand skips the reader's limits; the builder keeps its own.
-    let pattern =
-        |key: u64| EntryPattern { pattern: CodePattern::exact(Hms::from_u64(key).into()), side: None, line: 1 };
+    let pattern = |key: Hms| EntryPattern { pattern: CodePattern::exact(key.into()), side: None, line: 1 };
     let entry = |i: usize| CodeEntry {
-        patterns: vec![pattern(0x0700_0000_0001_0000 | i as u64)],
+        patterns: vec![pattern(Hms::from_parts(0x07, 0, 0, 1, i as u16))],
         variant: None,
         title: "t".into(),
         meaning: "m".into(),
@@ -178,7 +173,10 @@ fn one_more_code_than_the_tables_hold_is_refused_by_the_builder_too() {
     assert!(error.contains(&format!("the tables hold at most {MAX_CODES}")), "{error}");
     // Fewer entries with more patterns than the records can number.
     let twice = |i: usize| CodeEntry {
-        patterns: vec![pattern(0x0700_0000_0001_0000 | i as u64), pattern(0x0300_0000_0001_0000 | i as u64)],
+        patterns: vec![
+            pattern(Hms::from_parts(0x07, 0, 0, 1, i as u16)),
+            pattern(Hms::from_parts(0x03, 0, 0, 1, i as u16)),
+        ],
         ..entry(i)
     };
     let catalog = Catalog { codes: (0..MAX_CODES / 2 + 1).map(twice).collect(), ..Catalog::default() };
@@ -220,7 +218,7 @@ fn distinct_keys_the_hash_could_confuse_still_solve() {
     // Keys one bit apart in every position, and runs in the bytes that families vary.
     let mut keys: Vec<u64> = (0..64).map(|b| 0x0700_2000_0002_0003 ^ 1 << b).collect();
     keys.extend(
-        (0..=0xFFu64).flat_map(|unit| (0..16u64).map(move |slot| 0x0700_2000_0002_0003 | unit << 48 | slot << 40)),
+        (0..=0xFF).flat_map(|unit| (0..16).map(move |slot| Hms::from_parts(0x07, unit, 0x20 + slot, 2, 3).to_u64())),
     );
     keys.sort_unstable();
     keys.dedup();

@@ -54,7 +54,7 @@ fn unknown_codes_still_carry_their_structure() {
 /// whose slots are numbered from 1, the key of slot 1.
 fn member(key: AnyCode) -> AnyCode {
     match key {
-        AnyCode::Hms(h) if lookup(key).entry().is_none() => AnyCode::Hms(Hms::from_u64(h.to_u64() | 1 << 40)),
+        AnyCode::Hms(h) if lookup(key).entry().is_none() => AnyCode::Hms(h.with_part(h.part() + 1)),
         key => key,
     }
 }
@@ -215,7 +215,7 @@ fn the_reserved_byte_is_cleared_for_the_lookup_only() {
     let clean = lookup(Hms::from_mqtt(0x0700_2000, 0x0002_0003));
     assert!(clean.is_official() && clean.entry().is_some());
     for reserved in [0x01, 0x80, 0xFF] {
-        let reported = Hms::from_mqtt(0x0700_2000 | reserved, 0x0002_0003);
+        let reported = Hms::from_mqtt(0x0700_2000, 0x0002_0003).with_reserved(reserved);
         let found = lookup(reported);
         assert_eq!(found.code(), AnyCode::Hms(reported));
         assert_eq!(found.key(), clean.code());

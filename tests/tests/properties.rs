@@ -41,7 +41,7 @@ impl Row {
         // An open part digit covers slots 1-4 (digits 0-3) in any part quad, and rack
         // positions 1-6 on the hotend rack (module 1A).
         let slot_ok = self.wild & slot_bits == 0 || {
-            let digit = ((bits >> 40) & 0xF) as u8;
+            let digit = code.part_digit().unwrap_or(0);
             let first = if code.module_id() == 0x1A { 1 } else { 0 };
             (first..first + if first == 1 { 6 } else { 4 }).contains(&digit)
         };
@@ -217,7 +217,7 @@ fn check_lookup_with(code: AnyCode, official_texts: bool) -> Result<(), TestCase
 /// The code a lookup keys: the reserved byte of an HMS code cleared, as BambuStudio does.
 fn key_of(code: AnyCode) -> AnyCode {
     match code {
-        AnyCode::Hms(h) => AnyCode::Hms(Hms::from_u64(h.to_u64() & !(0xFF << 32))),
+        AnyCode::Hms(h) => AnyCode::Hms(h.with_reserved(0)),
         other => other,
     }
 }
@@ -233,18 +233,26 @@ fn near_entry(pick: usize, unit: u8, slot: u8, flip: Option<u8>) -> AnyCode {
     let row = &rows[pick % rows.len()];
     let (unit_bits, slot_bits) =
         if row.hms { (Hms::UNIT_BITS, Hms::SLOT_BITS) } else { (PrintError::UNIT_BITS as u64, 0) };
-    let mut bits = row.value;
-    if row.wild & unit_bits != 0 {
-        bits |= (unit as u64) << unit_bits.trailing_zeros();
+    let opens = |bits: u64| row.wild & bits != 0;
+    let member = if row.hms {
+        // An open digit is 0 in the row's value: the slot digit is added to the part.
+        let key = Hms::from_u64(row.value);
+        let key = if opens(unit_bits) { key.with_module_number(unit) } else { key };
+        AnyCode::Hms(if opens(slot_bits) { key.with_part(key.part() + slot % 16) } else { key })
+    } else {
+        let key = PrintError::from_u32(row.value as u32);
+        AnyCode::PrintError(if opens(unit_bits) { key.with_module_number(unit) } else { key })
+    };
+    match flip {
+        Some(flip) => flipped(member, flip),
+        None => member,
     }
-    if row.wild & slot_bits != 0 {
-        bits |= ((slot & 0xF) as u64) << slot_bits.trailing_zeros();
-    }
-    let width = if row.hms { 64 } else { 32 };
-    if let Some(flip) = flip {
-        bits ^= 1 << (flip % width);
-    }
-    if row.hms { AnyCode::Hms(Hms::from_u64(bits)) } else { AnyCode::PrintError(PrintError::from_u32(bits as u32)) }
+}
+
+/// `code` with its bit `bit` (modulo the code's width) flipped: a code one bit away.
+fn flipped(code: AnyCode, bit: u8) -> AnyCode {
+    let width = if code.channel() == Channel::Hms { 64 } else { 32 };
+    AnyCode::from_bits(code.channel(), code.bits() ^ 1 << (bit % width)).expect("a flip within the code's width")
 }
 
 /// Units to try: the lettered ranges, their edges, and numbers that name no unit.
@@ -311,13 +319,8 @@ proptest! {
         flip in proptest::option::weighted(0.3, any::<u8>()),
     ) {
         let codes = official_codes();
-        let code = match (codes[pick % codes.len()], flip) {
-            (code, None) => code,
-            (AnyCode::Hms(h), Some(bit)) => AnyCode::Hms(Hms::from_u64(h.to_u64() ^ 1 << (bit % 64))),
-            (AnyCode::PrintError(e), Some(bit)) => {
-                AnyCode::PrintError(PrintError::from_u32(e.to_u32() ^ 1 << (bit % 32)))
-            }
-        };
+        let code = codes[pick % codes.len()];
+        let code = flip.map_or(code, |bit| flipped(code, bit));
         check_lookup(code)?;
     }
 
@@ -327,7 +330,7 @@ proptest! {
     fn reserved_byte_is_cleared_for_the_lookup(pick in any::<usize>(), reserved in 1u8..=255) {
         let codes = official_codes();
         if let AnyCode::Hms(h) = codes[pick % codes.len()] {
-            let reported = AnyCode::Hms(Hms::from_u64(h.to_u64() | (reserved as u64) << 32));
+            let reported = AnyCode::Hms(h.with_reserved(reserved));
             check_lookup(reported)?;
             let (found, clean) = (lookup(reported), lookup(h));
             prop_assert_eq!(found.code(), reported);

@@ -177,7 +177,9 @@ fn groups(codes: &[&Covered<'_>], module: Option<&hms_model::Module>) -> Vec<(St
 fn family(code: AnyCode, module: Option<&hms_model::Module>) -> CodePattern {
     let lettered = module.is_some_and(|m| m.lettered) && unit_letter(code.module_number()).is_some();
     let parts = module.and_then(|m| m.parts).filter(|layout| {
-        code.part().is_some_and(|p| layout.contains(p & 0xF) && (layout.numbers() == PartNumbers::Rack || p >= 0x10))
+        code.part().zip(code.part_digit()).is_some_and(|(part, digit)| {
+            layout.contains(digit) && (layout.numbers() == PartNumbers::Rack || part >= 0x10)
+        })
     });
     let family = CodePattern::new(code, lettered, parts);
     debug_assert!(family.covers(code));

@@ -41,6 +41,18 @@ pub const fn join_code(key: u64, unit: u8, slot: u8) -> (u8, u64) {
     }
 }
 
+/// A row key as a row stores it: the bits above the low 16 (interned in the prefix table)
+/// and the low 16 bits.
+#[inline]
+pub const fn split_key(key: u64) -> (u64, u32) {
+    (key >> 16, key as u32 & 0xFFFF)
+}
+
+/// The row key of a prefix and low bits: the inverse of [`split_key`].
+pub const fn join_key(prefix: u64, low: u32) -> u64 {
+    prefix << 16 | low as u64
+}
+
 /// Declares the row's fields once: [`Row`] holds their values, [`RowFormat`] their widths in
 /// bits, and a row is their values packed in that order, little-endian.
 macro_rules! row {
@@ -402,7 +414,8 @@ impl<'a> FactTable<'a> {
         let (key, unit, slot) = split_code(channel, code);
         let Some(index) = self.index.slot(key) else { return Probe::default() };
         let Some(row) = self.row(index) else { return Probe::default() };
-        if self.prefixes.get(row.prefix as usize) != Some(key >> 16) || row.low != key as u32 & 0xFFFF {
+        let (prefix, low) = split_key(key);
+        if self.prefixes.get(row.prefix as usize) != Some(prefix) || row.low != low {
             return Probe::default();
         }
         let class = self.classes.get(unit as usize).copied().unwrap_or(MemberSet::NO_CLASS);
@@ -545,7 +558,7 @@ impl<'a> FactTable<'a> {
             let position = u16::try_from(wanted.checked_sub(row.base)?).ok()?;
             if let Some((class, slot)) = self.bit_at(&set, position).map(|bit| set.member(bit)) {
                 let unit = self.classes.iter().position(|&c| c == class)? as u8;
-                let key = self.prefixes.get(row.prefix as usize)? << 16 | row.low as u64;
+                let key = join_key(self.prefixes.get(row.prefix as usize)?, row.low);
                 let (channel, code) = join_code(key, unit, slot);
                 return Some((channel, code, Found { record, row: lo as u32, position }));
             }

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use hms_core::layout::facts::{
-    MEMBER_NONE, MEMBER_SCAN, MemberSet, ModuleParts, OwnedFacts, Row, RowFormat, Rule, split_code,
+    MEMBER_NONE, MEMBER_SCAN, MemberSet, ModuleParts, OwnedFacts, Row, RowFormat, Rule, split_code, split_key,
 };
 use hms_core::layout::wiki::{OwnedWiki, WikiRecord};
 use hms_core::layout::{ListRef, NONE};
@@ -190,9 +190,10 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
             let last = if i + 1 == row.rules.len() { Rule::LAST } else { 0 };
             f.rules.push(&Rule { pattern, selector: selector | last });
         }
+        let (prefix, low) = split_key(*key);
         packed.push(Row {
-            prefix: intern(&mut seen_prefix, &mut prefixes, *key >> 16),
-            low: *key as u32 & 0xFFFF,
+            prefix: intern(&mut seen_prefix, &mut prefixes, prefix),
+            low,
             class: set.class as u32,
             classes: set.classes as u32,
             slots: set.slots as u32,

@@ -41,7 +41,7 @@ impl Templater {
         let words: Vec<&str> = self.unit_words[key.module_id() as usize].iter().map(String::as_str).collect();
         let letter = unit_letter(unit).filter(|_| !words.is_empty());
         let slot = key.slot().filter(|_| letter.is_some());
-        let index = key.part().map(|p| (p & 0xF) + 1);
+        let index = key.part_digit().map(|d| d + 1);
         let mut template = escaped.clone();
         if let Some(letter) = letter {
             template = replace_after(&template, &words, letter, "{ams}");
