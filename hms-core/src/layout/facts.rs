@@ -361,7 +361,8 @@ impl<'a> FactTable<'a> {
         let entry = match rule {
             MEMBER_NONE => None,
             MEMBER_SCAN => self.entry(row.rules, channel, code, unit, slot),
-            k => self.rules.get((row.rules as usize).wrapping_sub(1).wrapping_add(k as usize)).map(|r| r.pattern),
+            // In `u32`, so the record's offset cannot overflow and needs no check.
+            k => self.rules.get(row.rules.wrapping_sub(1).wrapping_add(k as u32) as usize).map(|r| r.pattern),
         };
         Probe { official: Some(Member { row: index as u32, bit: bit as u16 }), entry }
     }
