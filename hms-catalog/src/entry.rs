@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, NONE, ProcedureRecord};
+use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, NO_TEXT, NONE, ProcedureRecord};
 use hms_core::placeholder::{Fill, Filled, Side};
 use hms_core::{AnyCode, Hms, PrintError};
 
@@ -77,7 +77,7 @@ impl Entry {
     /// The note as the catalog writes it, if any; `None` without the `guides` feature.
     pub fn note_template(&self) -> Option<Text> {
         let note = self.record.note;
-        (GUIDES && note.len != 0).then(|| Filled::packed(TABLES.text(note), Fill::default()).as_written())
+        (GUIDES && note != NO_TEXT).then(|| Filled::packed(TABLES.text(note), Fill::default()).as_written())
     }
 
     /// The procedure, with placeholders unfilled; `None` without the `guides` feature.
@@ -205,7 +205,7 @@ impl Procedure {
     /// When to contact support.
     pub fn support(&self) -> Option<Text> {
         let support = self.record.support;
-        (support.len != 0).then(|| Filled::packed(TABLES.text(support), self.fill))
+        (support != NO_TEXT).then(|| Filled::packed(TABLES.text(support), self.fill))
     }
 }
 

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use hms_core::layout::{ListRef, Member};
+use hms_core::layout::{ListRef, Member, NO_TEXT};
 use hms_core::placeholder::{Fill, Filled, Side};
 use hms_core::{AnyCode, Hms, ParseError};
 
@@ -175,7 +175,7 @@ impl Lookup {
     /// A remark, filled for this code; `None` without the `guides` feature.
     pub fn note(&self) -> Option<Text> {
         let note = self.entry().filter(|_| GUIDES)?.record.note;
-        (note.len != 0).then(|| Filled::packed(TABLES.text(note), self.fill()))
+        (note != NO_TEXT).then(|| Filled::packed(TABLES.text(note), self.fill()))
     }
 
     /// Likely causes, filled for this code; none without the `guides` feature.

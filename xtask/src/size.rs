@@ -36,7 +36,7 @@ fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, St
     let t = tables.view();
     let c = &t.catalog;
     let records = c.entries.bytes().len() + t.facts.rules.bytes().len();
-    let titles = tables.title_stream + tables.title_pairs;
+    let titles = tables.title_bytes();
     let own = records + c.text_bytes() + c.procedures.bytes().len() + c.lists.bytes().len() + c.names.len();
     let fact_bytes = t.facts.byte_len();
     let raw = |texts: &mut dyn Iterator<Item = &String>| texts.map(String::len).sum::<usize>();

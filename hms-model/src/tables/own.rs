@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use hms_core::layout::catalog::OwnedCatalog;
-use hms_core::layout::{EntryRecord, ListRef, NONE, ProcedureRecord, StrRef};
+use hms_core::layout::texts::TEXT_BLOCK;
+use hms_core::layout::{EntryRecord, ListRef, NO_TEXT, NONE, ProcedureRecord, TextId};
 
 use super::Strings;
 use crate::model::{Catalog, CodeEntry};
@@ -100,20 +101,37 @@ fn pack_texts(catalog: &Catalog, w: &mut TableWriter) -> Result<(), String> {
     // Twice the merges per pass of the official texts: the catalog's texts are larger, and
     // they are packed again on every edit (0.3 s instead of 1 s, for 10% more bytes).
     let packed = crate::packing::pack_with(&marked, 2 * crate::packing::MERGES_PER_PASS);
+    if distinct.len() >= TextId::MAX as usize {
+        return Err(format!("{} distinct texts: the tables number them with 16 bits", distinct.len()));
+    }
     let mut start = 0u32;
     let mut title_symbols = 0;
     let mut max_title_pair = None;
+    // Text 0 is no text: the ids of the texts are 1 and up.
+    let mut lengths = vec![0u16];
+    w.tables.starts.push(&0);
     for (i, (text, symbols)) in distinct.iter().zip(&packed.texts).enumerate() {
         let len = u16::try_from(symbols.len()).map_err(|_| {
             format!("a text of {} symbols exceeds the {} a table entry can hold", symbols.len(), u16::MAX)
         })?;
-        w.refs.insert((*text).to_owned(), StrRef { offset: start, len });
+        w.refs.insert((*text).to_owned(), lengths.len() as TextId);
+        if lengths.len() % TEXT_BLOCK == 0 {
+            w.tables.starts.push(&start);
+        }
+        lengths.push(len);
         start = start.checked_add(len as u32).ok_or("the texts outgrew 2^32 symbols")?;
         if i < title_texts {
             title_symbols = start as usize;
             max_title_pair = symbols.iter().filter_map(|s| s.checked_sub(256)).chain(max_title_pair).max();
         }
     }
+    w.tables.wide = lengths.iter().any(|&l| l > u8::MAX as u16);
+    w.tables.lengths = if w.tables.wide {
+        lengths.iter().flat_map(|l| l.to_le_bytes()).collect()
+    } else {
+        lengths.iter().map(|&l| l as u8).collect()
+    };
+    w.title_texts = title_texts + 1;
     hms_core::packed::pack(packed.texts.iter().flatten().copied(), &mut w.tables.stream);
     hms_core::packed::pack(packed.pairs.iter().flat_map(|&(a, b)| [a, b]), &mut w.tables.pairs);
     // Two symbols in three bytes; a pair's halves are always earlier symbols, so the titles
@@ -128,22 +146,24 @@ pub(super) struct TableWriter {
     pub(super) tables: OwnedCatalog,
     pub(super) title_stream: usize,
     pub(super) title_pairs: usize,
-    /// Each compressed text's place in the stream.
-    refs: HashMap<String, StrRef>,
+    /// Texts a titles-only build keeps the places of: [`NO_TEXT`] and the titles.
+    pub(super) title_texts: usize,
+    /// Each compressed text's id.
+    refs: HashMap<String, TextId>,
     names: Strings,
 }
 
 impl TableWriter {
     /// A text compressed by [`pack_texts`].
-    fn text(&mut self, text: &str) -> Result<StrRef, String> {
+    fn text(&mut self, text: &str) -> Result<TextId, String> {
         if text.is_empty() {
-            return Ok(StrRef::default());
+            return Ok(NO_TEXT);
         }
         self.refs.get(text).copied().ok_or_else(|| format!("text {text:?} was not compressed"))
     }
 
     /// A plain text in the names blob (procedure names), each stored once.
-    pub(super) fn plain(&mut self, text: &str) -> Result<StrRef, String> {
+    pub(super) fn plain(&mut self, text: &str) -> Result<hms_core::layout::StrRef, String> {
         self.names.put(&mut self.tables.names, text)
     }
 
