@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use hms_core::layout::{CHANNEL_HMS, EntryRecord, ListRef, NO_TEXT, NONE, ProcedureRecord};
+use hms_core::layout::{CHANNEL_HMS, EntryRecord, GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord};
 use hms_core::placeholder::{Fill, Filled, Side};
 use hms_core::{AnyCode, Hms, PrintError};
 
@@ -39,6 +39,11 @@ impl Entry {
         TABLES.entry(index).map(|record| Entry { index, record })
     }
 
+    /// The guide texts (`None` without the `guides` feature, whose build carries none).
+    pub(crate) fn guide(&self) -> Option<GuideRecord> {
+        TABLES.catalog.guide(self.index).filter(|_| GUIDES)
+    }
+
     /// The matched pattern's key: the code, with the varying digits zero for a family.
     pub fn key(&self) -> AnyCode {
         Pattern { index: self.index, record: self.record }.key()
@@ -71,18 +76,18 @@ impl Entry {
     /// The meaning as the catalog writes it, placeholders unfilled; `None` without the
     /// `guides` feature.
     pub fn meaning_template(&self) -> Option<Text> {
-        GUIDES.then(|| Filled::packed(TABLES.text(self.record.meaning), Fill::default()).as_written())
+        self.guide().map(|g| Filled::packed(TABLES.text(g.meaning), Fill::default()).as_written())
     }
 
     /// The note as the catalog writes it, if any; `None` without the `guides` feature.
     pub fn note_template(&self) -> Option<Text> {
-        let note = self.record.note;
-        (GUIDES && note != NO_TEXT).then(|| Filled::packed(TABLES.text(note), Fill::default()).as_written())
+        let note = self.guide()?.note;
+        (note != NO_TEXT).then(|| Filled::packed(TABLES.text(note), Fill::default()).as_written())
     }
 
     /// The procedure, with placeholders unfilled; `None` without the `guides` feature.
     pub fn procedure(&self) -> Option<Procedure> {
-        Procedure::at(self.record.procedure, Fill::default())
+        Procedure::at(self.guide()?.procedure, Fill::default())
     }
 
     /// The [`Code`] variant, if the entry has one.

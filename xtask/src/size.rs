@@ -37,7 +37,12 @@ fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, St
     let c = &t.catalog;
     let records = c.entries.bytes().len() + t.facts.rules.bytes().len();
     let titles = tables.title_bytes();
-    let own = records + c.text_bytes() + c.procedures.bytes().len() + c.lists.bytes().len() + c.names.len();
+    let own = records
+        + c.guides.bytes().len()
+        + c.text_bytes()
+        + c.procedures.bytes().len()
+        + c.lists.bytes().len()
+        + c.names.len();
     let fact_bytes = t.facts.byte_len();
     let raw = |texts: &mut dyn Iterator<Item = &String>| texts.map(String::len).sum::<usize>();
     let raw_titles = raw(&mut catalog.codes.iter().map(|c| &c.title));

@@ -25,16 +25,6 @@ crate::record! {
         pub varies: u8,
         /// Short title.
         pub title: TextId,
-        /// What the code means.
-        pub meaning: TextId,
-        /// A remark for people who met the code under another description.
-        pub note: TextId,
-        /// Likely causes.
-        pub causes: ListRef,
-        /// Index of the procedure that fixes it, or [`NONE`](super::NONE).
-        pub procedure: u16,
-        /// Index of a related procedure, or [`NONE`](super::NONE).
-        pub see_also: u16,
         /// Index of the entry's `Code` variant, or [`NONE`](super::NONE).
         pub variant: u16,
         /// Which of its entry's patterns this record is, from 0: an entry of several patterns
@@ -46,6 +36,24 @@ crate::record! {
         /// The side the catalog gives this pattern's code (`{ code: ..., side: left }`):
         /// [`Side::to_u8`](crate::placeholder::Side::to_u8), 0 for none.
         pub side: u8,
+    }
+}
+
+crate::record! {
+    /// The guide texts of a pattern record's entry (the `guides` feature), in
+    /// [`CatalogTables::guides`] parallel to the entry records: a titles-only build carries
+    /// none of them.
+    pub struct GuideRecord {
+        /// What the code means.
+        pub meaning: TextId,
+        /// A remark for people who met the code under another description.
+        pub note: TextId,
+        /// Likely causes.
+        pub causes: ListRef,
+        /// Index of the procedure that fixes it, or [`NONE`](super::NONE).
+        pub procedure: u16,
+        /// Index of a related procedure, or [`NONE`](super::NONE).
+        pub see_also: u16,
     }
 }
 
@@ -93,6 +101,9 @@ crate::tables! {
         pub wide: bool => bool,
         /// One record per code pattern, entry by entry in catalog order.
         pub entries: Records<'a, EntryRecord> => super::record::RecordsBuf<EntryRecord>,
+        /// The guide texts of each entry record, parallel to them (empty in a titles-only
+        /// build).
+        pub guides: Records<'a, GuideRecord> => super::record::RecordsBuf<GuideRecord>,
         /// Procedures in catalog order.
         pub procedures: Records<'a, ProcedureRecord> => super::record::RecordsBuf<ProcedureRecord>,
         /// The texts that list references point into (causes, steps, parts).
@@ -105,6 +116,12 @@ impl<'a> CatalogTables<'a> {
     #[inline]
     pub fn entry(&self, index: u16) -> Option<EntryRecord> {
         self.entries.get(index as usize)
+    }
+
+    /// The guide texts of entry record `index` (`None` in a titles-only build).
+    #[inline]
+    pub fn guide(&self, index: u16) -> Option<GuideRecord> {
+        self.guides.get(index as usize)
     }
 
     /// Procedure `index`.
@@ -145,7 +162,7 @@ impl<'a> CatalogTables<'a> {
 impl OwnedCatalog {
     /// The tables a titles-only build keeps: the titles' prefix of the stream and of the
     /// dictionary, the places of the first `title_texts` texts ([`NO_TEXT`] and the titles),
-    /// the entries, and no procedures, lists or names.
+    /// the entries, and no guide texts, procedures, lists or names.
     pub fn titles_only(&self, title_stream: usize, title_pairs: usize, title_texts: usize) -> OwnedCatalog {
         let width = if self.wide { 2 } else { 1 };
         OwnedCatalog {
@@ -156,6 +173,7 @@ impl OwnedCatalog {
             lengths: self.lengths[..(title_texts * width).min(self.lengths.len())].to_vec(),
             wide: self.wide,
             entries: self.entries.clone(),
+            guides: Default::default(),
             procedures: Default::default(),
             lists: Default::default(),
         }
@@ -180,6 +198,7 @@ mod tests {
             lengths: &[0, 3, 1],
             wide: false,
             entries: Records::EMPTY,
+            guides: Records::EMPTY,
             procedures: Records::EMPTY,
             lists: Records::EMPTY,
         };

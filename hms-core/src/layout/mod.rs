@@ -22,7 +22,7 @@ pub mod record;
 pub mod texts;
 pub mod wiki;
 
-pub use catalog::{CatalogTables, EntryRecord, NO_TEXT, ProcedureRecord, TextId};
+pub use catalog::{CatalogTables, EntryRecord, GuideRecord, NO_TEXT, ProcedureRecord, TextId};
 pub use facts::{FactTable, Found, Member, Probe};
 pub use index::PhfIndex;
 pub use texts::TextTable;
@@ -183,6 +183,11 @@ impl<'a> Tables<'a> {
         self.catalog.entry(index)
     }
 
+    /// The guide texts of entry record `index` (`None` in a titles-only build).
+    pub fn guide(&self, index: u16) -> Option<GuideRecord> {
+        self.catalog.guide(index)
+    }
+
     /// Procedure `index`.
     pub fn procedure(&self, index: u16) -> Option<ProcedureRecord> {
         self.catalog.procedure(index)
@@ -217,14 +222,21 @@ mod tests {
         let mut e = EntryRecord::default();
         e.key = 0x0700_2000_0002_0003;
         e.varies = VARIES_UNIT | VARIES_SLOT;
-        (e.title, e.meaning, e.note) = (1, 60_000, NO_TEXT);
-        e.causes = ListRef { start: 5, len: 6 };
-        (e.procedure, e.see_also, e.variant) = (7, NONE, 9);
+        e.title = 60_000;
+        e.variant = 9;
         (e.pattern, e.patterns, e.side) = (1, 3, 2);
         let bytes = encode(&e);
         assert_eq!(bytes.len(), EntryRecord::SIZE);
         assert_eq!(decode::<EntryRecord>(&bytes), Some(e));
         assert_eq!(decode::<EntryRecord>(&bytes[..EntryRecord::SIZE - 1]), None);
+        let g = GuideRecord {
+            meaning: 1,
+            note: NO_TEXT,
+            causes: ListRef { start: 5, len: 6 },
+            procedure: 7,
+            see_also: NONE,
+        };
+        assert_eq!(decode::<GuideRecord>(&encode(&g)), Some(g));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use hms_core::layout::catalog::OwnedCatalog;
 use hms_core::layout::texts::TEXT_BLOCK;
-use hms_core::layout::{EntryRecord, ListRef, NO_TEXT, NONE, ProcedureRecord, TextId};
+use hms_core::layout::{EntryRecord, GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord, TextId};
 
 use super::Strings;
 use crate::model::{Catalog, CodeEntry};
@@ -29,7 +29,7 @@ pub(super) fn build(catalog: &Catalog) -> Result<TableWriter, String> {
             .ok()
             .filter(|&n| n > 0)
             .ok_or_else(|| format!("an entry has {} patterns: from 1 to {} fit", c.patterns.len(), u8::MAX))?;
-        let record = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant))?;
+        let (record, guide) = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant))?;
         variant += u16::from(c.variant.is_some());
         for (k, p) in c.patterns.iter().enumerate() {
             if w.tables.entries.len() >= NONE as usize - 1 {
@@ -44,15 +44,21 @@ pub(super) fn build(catalog: &Catalog) -> Result<TableWriter, String> {
                 side: p.side.map_or(0, |s| s.to_u8()),
                 ..record
             });
+            w.tables.guides.push(&guide);
         }
     }
     Ok(w)
 }
 
-/// The record of an entry's texts; the caller fills in each pattern.
-fn entry_record(c: &CodeEntry, w: &mut TableWriter, variant: Option<u16>) -> Result<EntryRecord, String> {
+/// The record of an entry's title and variant (the caller fills in each pattern) and the
+/// record of its guide texts.
+fn entry_record(
+    c: &CodeEntry,
+    w: &mut TableWriter,
+    variant: Option<u16>,
+) -> Result<(EntryRecord, GuideRecord), String> {
     let index = |i: Option<usize>| i.map_or(NONE, |i| i as u16);
-    Ok(EntryRecord {
+    let record = EntryRecord {
         key: 0,
         channel: 0,
         varies: 0,
@@ -60,13 +66,16 @@ fn entry_record(c: &CodeEntry, w: &mut TableWriter, variant: Option<u16>) -> Res
         patterns: 1,
         side: 0,
         title: w.text(&c.title)?,
+        variant: variant.unwrap_or(NONE),
+    };
+    let guide = GuideRecord {
         meaning: w.text(&c.meaning)?,
         note: w.text(c.note.as_deref().unwrap_or(""))?,
         causes: w.list(&c.causes)?,
         procedure: index(c.procedure),
         see_also: index(c.see_also),
-        variant: variant.unwrap_or(NONE),
-    })
+    };
+    Ok((record, guide))
 }
 
 /// Compresses every text of the catalog with one dictionary: the entries' titles first (so a
