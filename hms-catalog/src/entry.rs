@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use hms_core::layout::{EntryRecord, ListRef, NONE, ProcedureRecord};
+use hms_core::layout::{EntryRecord, GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord};
 use hms_core::placeholder::Fill;
 use hms_core::{AnyCode, Channel, CodePattern, Hms, ModuleFacts, Side};
 
@@ -37,6 +37,11 @@ impl Entry {
         TABLES.entry(index).map(|record| Entry { index, record })
     }
 
+    /// The guide texts (`None` without the `guides` feature, whose build carries none).
+    pub(crate) fn guide(&self) -> Option<GuideRecord> {
+        TABLES.catalog.guide(self.index).filter(|_| GUIDES)
+    }
+
     /// The matched pattern's key: the code, with the varying digits zero for a family.
     pub fn key(&self) -> AnyCode {
         Pattern { index: self.index, record: self.record }.key()
@@ -69,18 +74,18 @@ impl Entry {
     /// The meaning as the catalog writes it, placeholders unfilled; `None` without the
     /// `guides` feature.
     pub fn meaning_template(&self) -> Option<Text> {
-        GUIDES.then(|| Text::as_written(TABLES.text(self.record.meaning)))
+        self.guide().map(|g| Text::as_written(TABLES.text(g.meaning)))
     }
 
     /// The note as the catalog writes it, if any; `None` without the `guides` feature.
     pub fn note_template(&self) -> Option<Text> {
-        let note = self.record.note;
-        (GUIDES && note.len != 0).then(|| Text::as_written(TABLES.text(note)))
+        let note = self.guide()?.note;
+        (note != NO_TEXT).then(|| Text::as_written(TABLES.text(note)))
     }
 
     /// The procedure, with placeholders unfilled; `None` without the `guides` feature.
     pub fn procedure(&self) -> Option<Procedure> {
-        Procedure::at(self.record.procedure, Fill::default())
+        Procedure::at(self.guide()?.procedure, Fill::default())
     }
 
     /// The [`Code`] variant, if the entry has one.
@@ -215,7 +220,7 @@ impl Procedure {
     /// When to contact support.
     pub fn support(&self) -> Option<Text> {
         let support = self.record.support;
-        (support.len != 0).then(|| Text::filled(TABLES.text(support), self.fill))
+        (support != NO_TEXT).then(|| Text::filled(TABLES.text(support), self.fill))
     }
 }
 

@@ -3,11 +3,10 @@
 use core::fmt;
 use core::str::FromStr;
 
-use hms_core::layout::{ListRef, Member};
+use hms_core::layout::{ListRef, Member, NO_TEXT};
 use hms_core::placeholder::Fill;
 use hms_core::{AnyCode, Hms, ParseError, Side};
 
-use crate::entry::GUIDES;
 use crate::generated::TABLES;
 use crate::{Code, Entry, Level, Model, Module, Official, Procedure, Text, Texts, WikiUrl};
 
@@ -173,30 +172,30 @@ impl Lookup {
 
     /// What the code means, filled for this code; `None` without the `guides` feature.
     pub fn meaning(&self) -> Option<Text> {
-        let entry = self.entry().filter(|_| GUIDES)?;
-        Some(Text::filled(TABLES.text(entry.record.meaning), self.fill()))
+        let guide = self.entry()?.guide()?;
+        Some(Text::filled(TABLES.text(guide.meaning), self.fill()))
     }
 
     /// A remark, filled for this code; `None` without the `guides` feature.
     pub fn note(&self) -> Option<Text> {
-        let note = self.entry().filter(|_| GUIDES)?.record.note;
-        (note.len != 0).then(|| Text::filled(TABLES.text(note), self.fill()))
+        let note = self.entry()?.guide()?.note;
+        (note != NO_TEXT).then(|| Text::filled(TABLES.text(note), self.fill()))
     }
 
     /// Likely causes, filled for this code; none without the `guides` feature.
     pub fn causes(&self) -> Texts {
-        let list = self.entry().filter(|_| GUIDES).map_or(ListRef::default(), |e| e.record.causes);
+        let list = self.entry().and_then(|e| e.guide()).map_or(ListRef::default(), |g| g.causes);
         Texts::of(list, self.fill())
     }
 
     /// The procedure that fixes it, filled for this code; `None` without the `guides` feature.
     pub fn procedure(&self) -> Option<Procedure> {
-        Procedure::at(self.entry()?.record.procedure, self.fill())
+        Procedure::at(self.entry()?.guide()?.procedure, self.fill())
     }
 
     /// A related procedure, filled for this code; `None` without the `guides` feature.
     pub fn see_also(&self) -> Option<Procedure> {
-        Procedure::at(self.entry()?.record.see_also, self.fill())
+        Procedure::at(self.entry()?.guide()?.see_also, self.fill())
     }
 
     /// The entry's [`Code`] variant, if it has one.
@@ -245,7 +244,7 @@ mod tests {
     use std::string::ToString;
 
     use super::*;
-    use crate::entry::{entries, procedures};
+    use crate::entry::{GUIDES, entries, procedures};
 
     /// Run with and without `guides`: `cargo test -p hms-catalog --no-default-features --lib`
     /// checks the titles-only build.

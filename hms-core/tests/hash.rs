@@ -26,11 +26,9 @@ fn inverse(odd: u64) -> u64 {
     inv
 }
 
-/// `code ^ seed` back from the hash: the steps of the splitmix64 finalizer undone in reverse.
+/// `code ^ seed` back from the hash: its steps undone in reverse.
 fn unhash(z: u64) -> u64 {
-    let z = unshift(z, 31).wrapping_mul(inverse(0x94D0_49BB_1331_11EB));
-    let z = unshift(z, 27).wrapping_mul(inverse(0xBF58_476D_1CE4_E5B9));
-    unshift(z, 30)
+    unshift(unshift(z, 32).wrapping_mul(inverse(hms_core::layout::hash::MULTIPLIER)), 32)
 }
 
 proptest! {

@@ -222,6 +222,15 @@ fn distinct_keys_the_hash_could_confuse_still_solve() {
     );
     keys.sort_unstable();
     keys.dedup();
+    // Tiny indexes too (few slots: keys whose hashes differ in a few high bits only would
+    // share a slot under every pilot and every seed).
+    for b in 0..64 {
+        let pair = [0x0700_2000_0002_0003, 0x0700_2000_0002_0003 ^ 1 << b];
+        let (index, order) = solve(&pair).unwrap();
+        for (slot, &k) in order.iter().enumerate() {
+            assert_eq!(k.map(|k| index.view().slot(pair[k])), k.map(|_| Some(slot)), "bit {b}");
+        }
+    }
     let (index, order) = solve(&keys).unwrap();
     assert_eq!(order.iter().flatten().count(), keys.len());
     for (slot, &k) in order.iter().enumerate() {

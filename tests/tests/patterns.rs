@@ -40,16 +40,16 @@ fn every_pattern_finds_a_record_of_the_same_entry_with_shared_texts() {
         .map(|&code| t.find_hms(code).expect("a pattern of the entry covers it"))
         .collect();
     assert_eq!(found, [1, 2, 3]);
-    let records: Vec<_> = found.iter().map(|&i| t.entry(i).unwrap()).collect();
-    for (k, r) in records.iter().enumerate() {
+    let records: Vec<_> = found.iter().map(|&i| (t.entry(i).unwrap(), t.guide(i).unwrap())).collect();
+    for (k, (r, g)) in records.iter().enumerate() {
         assert_eq!((r.pattern, r.patterns, r.first_of_entry(found[k])), (k as u8, 3, 1));
-        assert_eq!((r.title, r.meaning, r.causes, r.procedure, r.variant), {
-            let first = records[0];
-            (first.title, first.meaning, first.causes, first.procedure, first.variant)
+        assert_eq!((r.title, g.meaning, g.causes, g.procedure, r.variant), {
+            let (first, guide) = records[0];
+            (first.title, guide.meaning, guide.causes, guide.procedure, first.variant)
         });
     }
     let written = |s| hms_core::placeholder::Filled::packed(t.text(s), Default::default()).as_written().to_string();
-    assert_eq!(written(records[2].title), "AMS {ams} slot {slot} ran out of filament");
+    assert_eq!(written(records[2].0.title), "AMS {ams} slot {slot} ran out of filament");
     assert_eq!(t.find_hms(0x0701_2200_0002_0001), Some(4));
     // An entry over both channels.
     let (hms, print_error) = (t.find_hms(0x0300_0200_0001_0001), t.find_print_error(0x0300_400C));
@@ -91,13 +91,14 @@ fn sides_and_unit_names_fill_from_the_matched_pattern() {
     use hms_core::{AnyCode, Hms, ModuleFacts};
     let t = &TABLES;
     let filled = |code: u64, abbr: Option<&'static str>| {
-        let record = t.entry(t.find_hms(code)?)?;
+        let index = t.find_hms(code)?;
+        let (record, guide) = (t.entry(index)?, t.guide(index)?);
         let module = ModuleFacts { abbr, parts: t.facts.part_layout(Hms::from_u64(code).module_id()) };
         let fill = Fill::of(AnyCode::Hms(Hms::from_u64(code)), record.varies, module, Side::from_u8(record.side));
         Some(format!(
             "{} / {}",
             Filled::packed(t.text(record.title), fill),
-            Filled::packed(t.text(record.meaning), fill)
+            Filled::packed(t.text(guide.meaning), fill)
         ))
     };
     assert_eq!(filled(0x0300_0200_0002_0001, None).as_deref(), Some("Right nozzle heater test / The right nozzle."));

@@ -1,10 +1,17 @@
 //! The catalog's own tables: one record per code pattern of an entry, one per procedure, and
 //! every text compressed in one stream with one dictionary (titles first, so a titles-only
-//! build keeps a prefix of both).
+//! build keeps a prefix of both). Records name a text by its id, two bytes: the texts' places
+//! in the stream are in one table of block starts and lengths, as the official texts' are.
 
 use super::record::Records;
 use super::{ListRef, StrRef};
 use crate::packed::PackedText;
+
+/// A text of the catalog: its index in [`CatalogTables::lengths`]; [`NO_TEXT`] for none.
+pub type TextId = u16;
+
+/// The [`TextId`] of no text (an entry without a note, a procedure without a support text).
+pub const NO_TEXT: TextId = 0;
 
 crate::record! {
     /// One pattern of a catalog entry (an exact code or a family), with the entry's texts.
@@ -17,17 +24,7 @@ crate::record! {
         /// for an exact entry.
         pub varies: u8,
         /// Short title.
-        pub title: StrRef,
-        /// What the code means.
-        pub meaning: StrRef,
-        /// A remark for people who met the code under another description.
-        pub note: StrRef,
-        /// Likely causes.
-        pub causes: ListRef,
-        /// Index of the procedure that fixes it, or [`NONE`](super::NONE).
-        pub procedure: u16,
-        /// Index of a related procedure, or [`NONE`](super::NONE).
-        pub see_also: u16,
+        pub title: TextId,
         /// Index of the entry's `Code` variant, or [`NONE`](super::NONE).
         pub variant: u16,
         /// Which of its entry's patterns this record is, from 0: an entry of several patterns
@@ -39,6 +36,24 @@ crate::record! {
         /// The side the catalog gives this pattern's code (`{ code: ..., side: left }`):
         /// [`Side::to_u8`](crate::placeholder::Side::to_u8), 0 for none.
         pub side: u8,
+    }
+}
+
+crate::record! {
+    /// The guide texts of a pattern record's entry (the `guides` feature), in
+    /// [`CatalogTables::guides`] parallel to the entry records: a titles-only build carries
+    /// none of them.
+    pub struct GuideRecord {
+        /// What the code means.
+        pub meaning: TextId,
+        /// A remark for people who met the code under another description.
+        pub note: TextId,
+        /// Likely causes.
+        pub causes: ListRef,
+        /// Index of the procedure that fixes it, or [`NONE`](super::NONE).
+        pub procedure: u16,
+        /// Index of a related procedure, or [`NONE`](super::NONE).
+        pub see_also: u16,
     }
 }
 
@@ -55,13 +70,13 @@ crate::record! {
         /// The name codes refer to it by.
         pub name: StrRef,
         /// Short title.
-        pub title: StrRef,
+        pub title: TextId,
         /// Steps in order.
         pub steps: ListRef,
         /// Parts that may be needed.
         pub parts: ListRef,
         /// When to contact support.
-        pub support: StrRef,
+        pub support: TextId,
     }
 }
 
@@ -76,12 +91,23 @@ crate::tables! {
         pub stream: &'a [u8] => alloc::vec::Vec<u8>,
         /// The dictionary of pairs of every text, packed.
         pub pairs: &'a [u8] => alloc::vec::Vec<u8>,
+        /// Per block of [`TEXT_BLOCK`](super::texts::TEXT_BLOCK) texts, the first symbol of its
+        /// first text.
+        pub starts: Records<'a, u32> => super::record::RecordsBuf<u32>,
+        /// Per text (by [`TextId`], [`NO_TEXT`] first, then the titles), its length in
+        /// symbols: one byte each, or two (little-endian) when `wide`.
+        pub lengths: &'a [u8] => alloc::vec::Vec<u8>,
+        /// Whether [`lengths`](Self::lengths) takes two bytes per text.
+        pub wide: bool => bool,
         /// One record per code pattern, entry by entry in catalog order.
         pub entries: Records<'a, EntryRecord> => super::record::RecordsBuf<EntryRecord>,
+        /// The guide texts of each entry record, parallel to them (empty in a titles-only
+        /// build).
+        pub guides: Records<'a, GuideRecord> => super::record::RecordsBuf<GuideRecord>,
         /// Procedures in catalog order.
         pub procedures: Records<'a, ProcedureRecord> => super::record::RecordsBuf<ProcedureRecord>,
         /// The texts that list references point into (causes, steps, parts).
-        pub lists: Records<'a, StrRef> => super::record::RecordsBuf<StrRef>,
+        pub lists: Records<'a, TextId> => super::record::RecordsBuf<TextId>,
     }
 }
 
@@ -90,6 +116,12 @@ impl<'a> CatalogTables<'a> {
     #[inline]
     pub fn entry(&self, index: u16) -> Option<EntryRecord> {
         self.entries.get(index as usize)
+    }
+
+    /// The guide texts of entry record `index` (`None` in a titles-only build).
+    #[inline]
+    pub fn guide(&self, index: u16) -> Option<GuideRecord> {
+        self.guides.get(index as usize)
     }
 
     /// Procedure `index`.
@@ -103,19 +135,18 @@ impl<'a> CatalogTables<'a> {
         self.names.get(start..start + s.len as usize).unwrap_or("")
     }
 
-    /// The compressed text `s` points at (a text past the stream decodes as damage, U+FFFD).
-    pub fn text(&self, s: StrRef) -> PackedText<'a> {
-        PackedText {
-            pairs: self.pairs,
-            stream: self.stream,
-            start: s.offset,
-            end: s.offset.saturating_add(s.len as u32),
-        }
+    /// The compressed text `id` (an id past the table, or a text past the stream, decodes as
+    /// damage, U+FFFD; [`NO_TEXT`] as the empty text).
+    pub fn text(&self, id: TextId) -> PackedText<'a> {
+        let (start, end) = super::texts::span(self.starts, self.lengths, self.wide, id as usize)
+            // Symbols past any stream: the decoder reports the damage.
+            .unwrap_or((u32::MAX - 1, u32::MAX));
+        PackedText { pairs: self.pairs, stream: self.stream, start, end }
     }
 
-    /// Bytes of the compressed texts (stream and dictionary).
+    /// Bytes of the compressed texts (stream and dictionary) and of where each one starts.
     pub const fn text_bytes(&self) -> usize {
-        self.stream.len() + self.pairs.len()
+        self.stream.len() + self.pairs.len() + self.starts.bytes().len() + self.lengths.len()
     }
 
     /// Item `i` of `list`.
@@ -130,15 +161,60 @@ impl<'a> CatalogTables<'a> {
 #[cfg(feature = "bake")]
 impl OwnedCatalog {
     /// The tables a titles-only build keeps: the titles' prefix of the stream and of the
-    /// dictionary, the entries, and no procedures, lists or names.
-    pub fn titles_only(&self, title_stream: usize, title_pairs: usize) -> OwnedCatalog {
+    /// dictionary, the places of the first `title_texts` texts ([`NO_TEXT`] and the titles),
+    /// the entries, and no guide texts, procedures, lists or names.
+    pub fn titles_only(&self, title_stream: usize, title_pairs: usize, title_texts: usize) -> OwnedCatalog {
+        let width = if self.wide { 2 } else { 1 };
         OwnedCatalog {
             names: alloc::string::String::new(),
             stream: self.stream[..title_stream.min(self.stream.len())].to_vec(),
             pairs: self.pairs[..title_pairs.min(self.pairs.len())].to_vec(),
+            starts: self.starts.truncated(title_texts.div_ceil(super::texts::TEXT_BLOCK)),
+            lengths: self.lengths[..(title_texts * width).min(self.lengths.len())].to_vec(),
+            wide: self.wide,
             entries: self.entries.clone(),
+            guides: Default::default(),
             procedures: Default::default(),
             lists: Default::default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_ids_past_the_table_read_as_damage_and_no_text_as_empty() {
+        // Texts 0 (no text), 1 (3 symbols) and 2 (1 symbol): "abc" and "d".
+        let mut stream = std::vec::Vec::new();
+        crate::packed::pack([b'a', b'b', b'c', b'd'].map(u16::from), &mut stream);
+        let starts = 0u32.to_le_bytes();
+        let t = CatalogTables {
+            names: "",
+            stream: &stream,
+            pairs: &[],
+            starts: Records::new(&starts),
+            lengths: &[0, 3, 1],
+            wide: false,
+            entries: Records::EMPTY,
+            guides: Records::EMPTY,
+            procedures: Records::EMPTY,
+            lists: Records::EMPTY,
+        };
+        let bytes = |id| {
+            let mut out = std::vec::Vec::new();
+            let whole = t.text(id).for_each_byte(|b| {
+                out.push(b);
+                true
+            });
+            (whole, out)
+        };
+        assert_eq!(bytes(NO_TEXT), (true, std::vec![]));
+        assert_eq!(bytes(1), (true, b"abc".to_vec()));
+        assert_eq!(bytes(2), (true, b"d".to_vec()));
+        assert!(!bytes(3).0);
+        assert!(!bytes(TextId::MAX).0);
+        assert_eq!(t.list_item(ListRef { start: 0, len: 1 }, 0), None);
     }
 }

@@ -6,7 +6,9 @@
 //! where their records start (texts and wiki pages are parallel to the records), and the
 //! rules that pick each code's catalog entry (exact codes first, then families). Catalog
 //! codes that Bambu does not list get rows of their own, with no members. So a lookup is one
-//! hash, one row, one member test and the row's rules.
+//! hash, one row, its member set, one byte per member bit (which says both whether the code
+//! is a member and which of the row's rules gives its entry) and that rule: no counting of
+//! members on the way to the entry.
 
 use super::index::PhfIndex;
 use super::record::Records;
@@ -129,14 +131,9 @@ row! {
     prefix,
     /// `key & 0xFFFF`.
     low,
-    /// The class of the first unit of the row's members (see [`MemberSet`]).
-    class,
-    /// How many unit classes the members span; 0 for a row without members.
-    classes,
-    /// The first slot nibble of the members (low 4 bits) and their slot count minus 1.
-    slots,
-    /// The first word of the members' bitmap in [`FactTable::members`].
-    start,
+    /// The row's [`MemberSet`]: its index in [`FactTable::sets`] (0, the empty set, for a
+    /// row without members).
+    set,
     /// Below the number of model sets: the model set of every member. Else
     /// `models - model set count` is where the row's members' model sets start in the
     /// member models table.
@@ -177,37 +174,29 @@ fn read_bits(rows: &[u8], at: usize, size: usize) -> Option<u128> {
     }
 }
 
-/// The members of a row (which units and slots Bambu lists), as a bitmap in
-/// [`FactTable::members`]: member `(unit, slot)` is bit
-/// `(class(unit) - class) * slot count + (slot - first slot)`, `class(unit)` being the unit's
-/// class in [`FactTable::classes`]. A member's position in its row is the number of members
-/// below its bit.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct MemberSet {
-    /// The class of the first unit.
-    pub class: u8,
-    /// How many classes the set spans (0: no members).
-    pub classes: u8,
-    /// The first slot nibble (low 4 bits) and the slot count minus 1 (high 4 bits).
-    pub slots: u8,
-    /// The first word of the bitmap.
-    pub start: u16,
+crate::record! {
+    /// The members of a row (which units and slots Bambu lists) and the rule each one takes:
+    /// member `(unit, slot)` is bit `(class(unit) - class) * slot count + (slot - first slot)`,
+    /// `class(unit)` being the unit's class in [`FactTable::classes`], and each bit of the set
+    /// has one byte in [`FactTable::member_rules`], from `start`: the offset of the member's
+    /// rule in its row's run, or [`NOT_MEMBER`], [`MEMBER_NONE`], [`MEMBER_SCAN`]. A member's
+    /// position in its row is the number of members below its bit. Rows whose members and
+    /// rules have the same shape share one set.
+    pub struct MemberSet {
+        /// The class of the first unit.
+        pub class: u8,
+        /// How many classes the set spans (0: no members).
+        pub classes: u8,
+        /// The first slot nibble (low 4 bits) and the slot count minus 1 (high 4 bits).
+        pub slots: u8,
+        /// The first of the set's bytes in [`FactTable::member_rules`].
+        pub start: u16,
+    }
 }
 
 impl MemberSet {
     /// No class: a unit that is never a member.
     pub const NO_CLASS: u8 = u8::MAX;
-
-    /// The set of a row.
-    #[inline]
-    pub const fn of(row: &Row) -> MemberSet {
-        MemberSet {
-            class: row.class as u8,
-            classes: row.classes as u8,
-            slots: row.slots as u8,
-            start: row.start as u16,
-        }
-    }
 
     /// The bit of member `(class, slot)`, if the set can hold it.
     #[inline]
@@ -217,9 +206,9 @@ impl MemberSet {
         if s < count && c < self.classes { Some(c as usize * count as usize + s as usize) } else { None }
     }
 
-    /// Number of bitmap words.
-    pub const fn words(&self) -> usize {
-        (self.classes as usize * ((self.slots >> 4) as usize + 1)).div_ceil(64)
+    /// Number of bits (members or not) the set spans.
+    pub const fn bits(&self) -> usize {
+        self.classes as usize * ((self.slots >> 4) as usize + 1)
     }
 
     /// The `(class, slot)` of bit `bit`.
@@ -325,16 +314,17 @@ crate::tables! {
         /// Per unit byte, its class in member sets ([`MemberSet::NO_CLASS`] for a unit no
         /// official code has): 256 bytes.
         pub classes: &'a [u8] => alloc::vec::Vec<u8>,
-        /// The words of the rows' member bitmaps.
-        pub members: Records<'a, u64> => RecordsBuf<u64>,
+        /// The rows' member sets, the empty set first.
+        pub sets: Records<'a, MemberSet> => RecordsBuf<MemberSet>,
+        /// Per bit of each member set, one byte: the offset of the member's rule in its row's
+        /// run, or [`NOT_MEMBER`], [`MEMBER_NONE`], [`MEMBER_SCAN`]. Sets of the same bytes
+        /// share them.
+        pub member_rules: &'a [u8] => alloc::vec::Vec<u8>,
         /// Model sets: bit masks, bit `i` being model `i` of the catalog.
         pub model_sets: Records<'a, u32> => RecordsBuf<u32>,
         /// Per member of a row whose members differ in models: its model set (one byte while
         /// there are at most 256 model sets, else `u16`).
         pub member_models: &'a [u8] => alloc::vec::Vec<u8>,
-        /// Per official record, two to a byte (low nibble first): the offset of its rule in
-        /// its row's run, [`MEMBER_NONE`] or [`MEMBER_SCAN`].
-        pub member_rules: &'a [u8] => alloc::vec::Vec<u8>,
         /// The rules of the rows, each row's a run ending at [`Rule::LAST`].
         pub rules: Records<'a, Rule> => RecordsBuf<Rule>,
         /// The part layouts of the modules that have one (at most 16), from catalog.yaml.
@@ -344,12 +334,15 @@ crate::tables! {
     }
 }
 
-/// [`FactTable::member_rules`] value of a member whose rule is found by matching the row's
-/// rules: one past the first 14 rules of its row.
-pub const MEMBER_SCAN: u8 = 0xF;
+/// [`FactTable::member_rules`] value of a bit of a set that is not a member.
+pub const NOT_MEMBER: u8 = 0xFF;
 
 /// [`FactTable::member_rules`] value of a member no rule of its row matches: no entry.
-pub const MEMBER_NONE: u8 = 0xE;
+pub const MEMBER_NONE: u8 = 0xFE;
+
+/// [`FactTable::member_rules`] value of a member whose rule is found by matching the row's
+/// rules: one past the first [`MEMBER_SCAN`] rules of its row.
+pub const MEMBER_SCAN: u8 = 0xFD;
 
 /// Where an official code sits in the [`FactTable`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -382,14 +375,15 @@ pub struct Probe {
 }
 
 impl<'a> FactTable<'a> {
-    /// Bytes of the official facts: index, rows, prefixes, classes, sets and models (the
-    /// rules belong to the catalog).
+    /// Bytes of the official facts: index, rows, prefixes, classes, member sets with each
+    /// member's rule offset, and models (the rules belong to the catalog).
     pub const fn byte_len(&self) -> usize {
         self.index.byte_len()
             + self.rows.len()
             + self.prefixes.bytes().len()
             + self.classes.len()
-            + self.members.bytes().len()
+            + self.sets.bytes().len()
+            + self.member_rules.len()
             + self.model_sets.bytes().len()
             + self.member_models.len()
     }
@@ -419,75 +413,49 @@ impl<'a> FactTable<'a> {
             return Probe::default();
         }
         let class = self.classes.get(unit as usize).copied().unwrap_or(MemberSet::NO_CLASS);
-        let bit = self.member_bit(&MemberSet::of(&row), class, slot);
-        let official = bit.map(|bit| Member { row: index as u32, bit: bit as u16 });
-        let first = (row.rules as usize).wrapping_sub(1);
-        let entry = match official {
-            // The build noted each member's rule, so a member's entry is one load away, with
-            // no branch on which kind of row it sits in (those were mispredicted half the time).
-            Some(m) => match self.member_rule(&row, m.bit as usize) {
-                Some(MEMBER_SCAN) => self.entry(row.rules, unit, slot),
-                Some(k) => {
-                    self.rules.get(first.wrapping_add(k as usize)).filter(|_| k != MEMBER_NONE).map(|r| r.pattern)
-                }
-                None => None,
-            },
-            None => self.entry(row.rules, unit, slot),
+        let Some((bit, rule)) = self.member_rule(row.set, class, slot) else {
+            return Probe { official: None, entry: self.entry(row.rules, unit, slot) };
         };
-        Probe { official, entry }
+        let entry = match rule {
+            MEMBER_NONE => None,
+            MEMBER_SCAN => self.entry(row.rules, unit, slot),
+            // In `u32`, so the record's offset cannot overflow and needs no check.
+            k => self.rules.get(row.rules.wrapping_sub(1).wrapping_add(k as u32) as usize).map(|r| r.pattern),
+        };
+        Probe { official: Some(Member { row: index as u32, bit: bit as u16 }), entry }
+    }
+
+    /// The bit of member `(class, slot)` in set `set` and the rule byte the build noted for
+    /// it, if it is a member. One byte per bit of the set says both: no count of the members
+    /// below it, no scan of the rules.
+    #[inline(always)]
+    fn member_rule(&self, set: u32, class: u8, slot: u8) -> Option<(usize, u8)> {
+        let set = self.sets.get(set as usize)?;
+        let bit = set.bit(class, slot)?;
+        let rule = *self.member_rules.get(set.start as usize + bit)?;
+        (rule != NOT_MEMBER).then_some((bit, rule))
     }
 
     /// The record and position of an official code that [`find`](Self::find) found.
     pub fn found(&self, member: Member) -> Option<Found> {
         let row = self.row(member.row as usize)?;
-        let position = u16::try_from(self.position(&row, member.bit as usize)?).ok()?;
+        let set = self.sets.get(row.set as usize)?;
+        let bit = member.bit as usize;
+        let start = set.start as usize;
+        let below = self.member_rules.get(start..start + bit)?;
+        if bit >= set.bits() || *self.member_rules.get(start + bit)? == NOT_MEMBER {
+            return None;
+        }
+        let position = u16::try_from(below.iter().filter(|&&b| b != NOT_MEMBER).count()).ok()?;
         let record = u16::try_from(row.base + position as u32).ok()?;
         Some(Found { record, row: member.row, position })
     }
 
-    /// The members of `row` below its bit `bit`: the member's position in the row.
-    #[inline(always)]
-    fn position(&self, row: &Row, bit: usize) -> Option<u32> {
-        let start = row.start as usize;
-        let word = self.members.get(start + bit / 64)?;
-        let mut position = (word & ((1u64 << (bit % 64)) - 1)).count_ones();
-        for w in start..start + bit / 64 {
-            position += self.members.get(w)?.count_ones();
-        }
-        Some(position)
-    }
-
-    /// The rule offset the build noted for the member at `bit` of `row`: below
-    /// [`MEMBER_NONE`], or that ([`MEMBER_NONE`]: no rule; [`MEMBER_SCAN`]: match the rules).
-    #[inline(always)]
-    fn member_rule(&self, row: &Row, bit: usize) -> Option<u8> {
-        let record = row.base as usize + self.position(row, bit)? as usize;
-        Some(self.member_rules.get(record / 2)? >> (4 * (record % 2)) & 0xF)
-    }
-
-    /// The bit of member `(class, slot)` in a set, if it is one.
-    #[inline(always)]
-    fn member_bit(&self, set: &MemberSet, class: u8, slot: u8) -> Option<usize> {
-        let bit = set.bit(class, slot)?;
-        let word = self.members.get(set.start as usize + bit / 64)?;
-        (word >> (bit % 64) & 1 != 0).then_some(bit)
-    }
-
     /// The bit of the member at `position` of a set.
     fn bit_at(&self, set: &MemberSet, position: u16) -> Option<usize> {
-        let mut left = position as u32;
-        for w in 0..set.words() {
-            let mut word = self.members.get(set.start as usize + w)?;
-            let ones = word.count_ones();
-            if left < ones {
-                for _ in 0..left {
-                    word &= word - 1;
-                }
-                return Some(w * 64 + word.trailing_zeros() as usize);
-            }
-            left -= ones;
-        }
-        None
+        let start = set.start as usize;
+        let bits = self.member_rules.get(start..start + set.bits())?;
+        bits.iter().enumerate().filter(|&(_, &b)| b != NOT_MEMBER).nth(position as usize).map(|(bit, _)| bit)
     }
 
     /// The entry the rules starting at `rules` (plus 1) give a code.
@@ -554,7 +522,7 @@ impl<'a> FactTable<'a> {
         }
         loop {
             let row = self.row(lo)?;
-            let set = MemberSet::of(&row);
+            let set = self.sets.get(row.set as usize)?;
             let position = u16::try_from(wanted.checked_sub(row.base)?).ok()?;
             if let Some((class, slot)) = self.bit_at(&set, position).map(|bit| set.member(bit)) {
                 let unit = self.classes.iter().position(|&c| c == class)? as u8;
@@ -572,84 +540,82 @@ mod tests {
     use std::vec::Vec;
 
     use super::*;
+    use crate::layout::record::Field;
 
     #[test]
     fn rows_round_trip_through_their_bits() {
-        let format =
-            RowFormat { prefix: 7, low: 16, class: 5, classes: 5, slots: 8, start: 8, models: 9, base: 13, rules: 11 };
-        assert_eq!(format.row_size(), 11);
-        let row = Row {
-            prefix: 100,
-            low: 0xBEEF,
-            class: 3,
-            classes: 17,
-            slots: 0x35,
-            start: 200,
-            models: 300,
-            base: 8000,
-            rules: 2000,
-        };
-        let mut bytes = format.encode(&row).unwrap()[..11].to_vec();
+        let format = RowFormat { prefix: 7, low: 16, set: 10, models: 9, base: 13, rules: 11 };
+        assert_eq!(format.row_size(), 9);
+        let row = Row { prefix: 100, low: 0xBEEF, set: 1000, models: 300, base: 8000, rules: 2000 };
+        let mut bytes = format.encode(&row).unwrap()[..9].to_vec();
         assert_eq!(format.decode(&bytes, 0), Some(row));
         assert_eq!(format.encode(&Row { base: 9000, ..row }), None);
-        assert_eq!(RowFormat::fitting(&[row]), RowFormat { class: 2, slots: 6, ..format });
+        assert_eq!(RowFormat::fitting(&[row]), format);
+        assert_eq!(RowFormat::fitting(&[Row { set: 5, ..row }]), RowFormat { set: 3, ..format });
         bytes.pop();
         assert_eq!(format.decode(&bytes, 0), None);
         // A damaged format wider than the bytes at hand reads nothing rather than panicking.
-        let wide = RowFormat { prefix: 32, low: 16, class: 32, ..RowFormat::default() };
+        let wide = RowFormat { prefix: 32, low: 16, set: 32, ..RowFormat::default() };
         assert_eq!(wide.decode(&[0; 5], 0), None);
         // Rows packed end to end read back.
-        let mut packed = [0u8; 22];
-        packed[..11].copy_from_slice(&format.encode(&row).unwrap()[..11]);
-        packed[11..].copy_from_slice(&format.encode(&Row { rules: 5, ..row }).unwrap()[..11]);
+        let mut packed = [0u8; 18];
+        packed[..9].copy_from_slice(&format.encode(&row).unwrap()[..9]);
+        packed[9..].copy_from_slice(&format.encode(&Row { rules: 5, ..row }).unwrap()[..9]);
         assert_eq!(format.decode(&packed, 0), Some(row));
-        assert_eq!(format.decode(&packed, 11), Some(Row { rules: 5, ..row }));
+        assert_eq!(format.decode(&packed, 9), Some(Row { rules: 5, ..row }));
     }
 
     #[test]
     fn member_sets_number_their_members_in_order() {
-        // Units of classes 2-4, slots 1-3 (three per unit), all but (3, 2); and a set of
-        // two words (classes 0-7, 16 slots each).
-        let set = MemberSet { class: 2, classes: 3, slots: 1 | 2 << 4, start: 1 };
-        let wide = MemberSet { class: 0, classes: 8, slots: 15 << 4, start: 2 };
+        // Units of classes 2-4, slots 1-3 (three per unit), all but (3, 2), each taking rule
+        // 0 but (4, 3), which takes rule 1; and a wide set (classes 0-7, 16 slots each) with
+        // members at bits 0, 1 and 67.
+        let set = MemberSet { class: 2, classes: 3, slots: 1 | 2 << 4, start: 0 };
+        let wide = MemberSet { class: 0, classes: 8, slots: 15 << 4, start: 9 };
         let members: Vec<(u8, u8)> =
             (2..5).flat_map(|c| (1..4).map(move |s| (c, s))).filter(|&m| m != (3, 2)).collect();
-        let mut words = [u64::MAX, 0, 0b11, 1 << 3];
+        let mut bytes = std::vec![NOT_MEMBER; 9 + wide.bits()];
         for &(c, s) in &members {
-            words[1] |= 1 << set.bit(c, s).unwrap();
+            bytes[set.bit(c, s).unwrap()] = if (c, s) == (4, 3) { 1 } else { 0 };
         }
-        let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-        let format = RowFormat { class: 8, classes: 8, slots: 8, start: 8, base: 8, ..RowFormat::default() };
-        let row = |set: &MemberSet, base: u32| Row {
-            class: set.class as u32,
-            classes: set.classes as u32,
-            slots: set.slots as u32,
-            start: set.start as u32,
-            base,
-            ..Row::default()
-        };
-        let rows: Vec<u8> = [row(&set, 0), row(&wide, 20)]
+        for bit in [0, 1, 67] {
+            bytes[9 + bit] = MEMBER_NONE;
+        }
+        let mut sets = [0u8; 3 * MemberSet::SIZE];
+        for (i, s) in [MemberSet::default(), set, wide].iter().enumerate() {
+            s.write(&mut sets[i * MemberSet::SIZE..(i + 1) * MemberSet::SIZE]);
+        }
+        let format = RowFormat { set: 8, base: 8, ..RowFormat::default() };
+        let rows: Vec<u8> = [Row { set: 1, base: 0, ..Row::default() }, Row { set: 2, base: 20, ..Row::default() }]
             .iter()
             .flat_map(|r| format.encode(r).unwrap()[..format.row_size()].to_vec())
             .collect();
-        let t = FactTable { members: Records::new(&bytes), format, rows: &rows, ..empty() };
-        let position = |row: u32, set: &MemberSet, c: u8, s: u8| {
-            let bit = t.member_bit(set, c, s)?;
+        let t = FactTable { sets: Records::new(&sets), member_rules: &bytes, format, rows: &rows, ..empty() };
+        let position = |row: u32, set: u32, c: u8, s: u8| {
+            let (bit, _) = t.member_rule(set, c, s)?;
             t.found(Member { row, bit: bit as u16 }).map(|f| f.position)
         };
         for (i, &(c, s)) in members.iter().enumerate() {
-            assert_eq!(position(0, &set, c, s), Some(i as u16));
+            assert_eq!(position(0, 1, c, s), Some(i as u16));
             assert_eq!(t.bit_at(&set, i as u16).map(|b| set.member(b)), Some((c, s)));
+            assert_eq!(t.member_rule(1, c, s).map(|m| m.1), Some(if (c, s) == (4, 3) { 1 } else { 0 }));
         }
         for miss in [(3, 2), (1, 1), (5, 1), (2, 0), (2, 4), (MemberSet::NO_CLASS, 1)] {
-            assert_eq!(position(0, &set, miss.0, miss.1), None, "{miss:?}");
+            assert_eq!(position(0, 1, miss.0, miss.1), None, "{miss:?}");
         }
         assert_eq!(t.bit_at(&set, members.len() as u16), None);
-        // Bit 67 of the wide set: class 4, slot 3, after the two members of the first word.
+        // Bit 67 of the wide set: class 4, slot 3, after the two members below it.
         assert_eq!(wide.bit(4, 3), Some(67));
-        assert_eq!(position(1, &wide, 4, 3), Some(2));
+        assert_eq!(position(1, 2, 4, 3), Some(2));
+        assert_eq!(t.member_rule(2, 4, 3), Some((67, MEMBER_NONE)));
         assert_eq!(t.found(Member { row: 1, bit: 67 }).map(|f| f.record), Some(22));
-        assert_eq!(position(1, &wide, 8, 0), None);
+        assert_eq!(position(1, 2, 8, 0), None);
+        // A bit past its set, or a set past the table, is no member (damage reads as absence).
+        assert_eq!(t.found(Member { row: 0, bit: 9 }), None);
+        assert_eq!(t.member_rule(3, 2, 1), None);
+        let cut = FactTable { member_rules: &bytes[..20], ..t };
+        assert_eq!(cut.member_rule(2, 4, 3), None);
+        assert_eq!(cut.found(Member { row: 1, bit: 67 }), None);
     }
 
     fn empty() -> FactTable<'static> {
@@ -659,10 +625,10 @@ mod tests {
             rows: &[],
             prefixes: Records::EMPTY,
             classes: &[],
-            members: Records::EMPTY,
+            sets: Records::EMPTY,
+            member_rules: &[],
             model_sets: Records::EMPTY,
             member_models: &[],
-            member_rules: &[],
             rules: Records::EMPTY,
             parts: Records::EMPTY,
             records: 0,

@@ -1,18 +1,24 @@
-//! The perfect hash's key hash: the splitmix64 finalizer (two multiplies, three shift-xors),
-//! shared by the solver (`hms-model`) and the runtime lookup, and the reductions of its bits
-//! to a bucket and a slot.
+//! The perfect hash's key hash: a shift-xor, one multiply and a shift-xor, shared by the
+//! solver (`hms-model`) and the runtime lookup, and the reductions of its bits to a bucket
+//! and a slot.
+
+/// The odd multiplier of [`code_hash`] (splitmix64's first).
+pub const MULTIPLIER: u64 = 0xBF58_476D_1CE4_E5B9;
 
 /// Hashes a key with the solver's `seed`.
 ///
-/// Every step is invertible, so distinct keys never hash alike under any seed. The shift-xor
-/// before each multiply matters: a multiply alone carries a difference only upwards, so keys
-/// that differ in one high bit (a part byte) would keep equal low bits.
+/// Every step is invertible (xors, shift-xors, a multiply by an odd number), so distinct
+/// keys never hash alike under any seed. A multiply carries a difference only upwards: the
+/// shift-xor before it brings the high half (module, unit and part bytes) down, so every bit
+/// of the key reaches the high half of the product, and the shift-xor after it folds that
+/// half into the low half, which picks the bucket. Keys one bit apart then differ all over
+/// their hashes, whatever the seed; the slot reduction reads the high half. Half the work of
+/// the splitmix64 finalizer, which a lookup would pay on every probe.
 #[inline]
 pub const fn code_hash(code: u64, seed: u64) -> u64 {
     let mut z = code ^ seed;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
+    z = (z ^ (z >> 32)).wrapping_mul(MULTIPLIER);
+    z ^ (z >> 32)
 }
 
 /// The bucket of a hash among `buckets`: the low half of the hash mapped onto the range by a

@@ -22,7 +22,7 @@ pub mod record;
 pub mod texts;
 pub mod wiki;
 
-pub use catalog::{CatalogTables, EntryRecord, ProcedureRecord};
+pub use catalog::{CatalogTables, EntryRecord, GuideRecord, NO_TEXT, ProcedureRecord, TextId};
 pub use facts::{FactTable, Found, Member, Probe};
 pub use index::PhfIndex;
 pub use texts::TextTable;
@@ -43,12 +43,11 @@ pub const CHANNEL_HMS: u8 = 0;
 pub const CHANNEL_PRINT_ERROR: u8 = 1;
 
 crate::record! {
-    /// A text: its first symbol and its length in symbols in the symbol stream (a procedure
-    /// name or a wiki path: its byte offset and length in a plain blob).
+    /// A plain text (a procedure name or a wiki path): its byte offset and length in a blob.
     pub struct StrRef {
-        /// First symbol (byte offset for a plain text).
+        /// Byte offset.
         pub offset: u32,
-        /// Length in symbols (bytes for a plain text); 0: no text.
+        /// Length in bytes; 0: no text.
         pub len: u16,
     }
 }
@@ -115,14 +114,19 @@ impl<'a> Tables<'a> {
         self.catalog.entry(index)
     }
 
+    /// The guide texts of entry record `index` (`None` in a titles-only build).
+    pub fn guide(&self, index: u16) -> Option<GuideRecord> {
+        self.catalog.guide(index)
+    }
+
     /// Procedure `index`.
     pub fn procedure(&self, index: u16) -> Option<ProcedureRecord> {
         self.catalog.procedure(index)
     }
 
-    /// The compressed text `s` points at.
-    pub fn text(&self, s: StrRef) -> crate::packed::PackedText<'a> {
-        self.catalog.text(s)
+    /// The compressed text `id`.
+    pub fn text(&self, id: TextId) -> crate::packed::PackedText<'a> {
+        self.catalog.text(id)
     }
 
     /// Item `i` of `list`.
@@ -148,15 +152,21 @@ mod tests {
         let mut e = EntryRecord::default();
         e.key = 0x0700_2000_0002_0003;
         e.varies = VARIES_UNIT | VARIES_SLOT;
-        e.title = StrRef { offset: 1, len: 2 };
-        e.meaning = StrRef { offset: 70_000, len: 4 };
-        e.causes = ListRef { start: 5, len: 6 };
-        (e.procedure, e.see_also, e.variant) = (7, NONE, 9);
+        e.title = 60_000;
+        e.variant = 9;
         (e.pattern, e.patterns, e.side) = (1, 3, 2);
         let bytes = encode(&e);
         assert_eq!(bytes.len(), EntryRecord::SIZE);
         assert_eq!(decode::<EntryRecord>(&bytes), Some(e));
         assert_eq!(decode::<EntryRecord>(&bytes[..EntryRecord::SIZE - 1]), None);
+        let g = GuideRecord {
+            meaning: 1,
+            note: NO_TEXT,
+            causes: ListRef { start: 5, len: 6 },
+            procedure: 7,
+            see_also: NONE,
+        };
+        assert_eq!(decode::<GuideRecord>(&encode(&g)), Some(g));
     }
 
     #[test]
@@ -164,10 +174,10 @@ mod tests {
         use record::{decode, encode};
         let p = ProcedureRecord {
             name: StrRef { offset: 3, len: 4 },
-            title: StrRef { offset: 5, len: 6 },
+            title: 5,
             steps: ListRef { start: 1, len: 7 },
             parts: ListRef { start: 8, len: 2 },
-            support: StrRef { offset: 9, len: 10 },
+            support: 9,
         };
         assert_eq!(decode::<ProcedureRecord>(&encode(&p)), Some(p));
     }

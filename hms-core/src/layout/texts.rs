@@ -103,14 +103,6 @@ impl<'a> TextTable<'a> {
             + self.pairs.len()
     }
 
-    fn length(&self, text: usize) -> Option<u32> {
-        if self.wide {
-            Some(u16::from_le_bytes(self.lengths.get(text * 2..text * 2 + 2)?.try_into().ok()?) as u32)
-        } else {
-            self.lengths.get(text).map(|&l| l as u32)
-        }
-    }
-
     /// Text `text`.
     pub fn text(&self, text: u16) -> Said<'a> {
         match text {
@@ -118,15 +110,8 @@ impl<'a> TextTable<'a> {
             ABSENT_TEXT => return Said::Nothing,
             _ => {}
         }
-        let text = text as usize;
-        let block = text / TEXT_BLOCK;
-        let Some(mut start) = self.starts.get(block) else { return Said::Nothing };
-        for earlier in block * TEXT_BLOCK..text {
-            let Some(len) = self.length(earlier) else { return Said::Nothing };
-            start += len;
-        }
-        match self.length(text) {
-            Some(len) => Said::Text(PackedText { pairs: self.pairs, stream: self.stream, start, end: start + len }),
+        match span(self.starts, self.lengths, self.wide, text as usize) {
+            Some((start, end)) => Said::Text(PackedText { pairs: self.pairs, stream: self.stream, start, end }),
             None => Said::Nothing,
         }
     }
@@ -156,6 +141,26 @@ impl<'a> TextTable<'a> {
         let chosen = list.clone().find(|v| v.models & bit != 0).or_else(|| variant(0).filter(|v| v.models == 0));
         chosen.map_or(Said::Nothing, |v| self.text(v.text & !LAST_BIT))
     }
+}
+
+/// The symbols `start..end` of text `text` in a stream whose texts' places are `starts` (per
+/// block of [`TEXT_BLOCK`] texts, the first symbol of its first text) and `lengths` (per
+/// text, its length in symbols: one byte, or two little-endian when `wide`); `None` past the
+/// tables.
+pub fn span(starts: Records<'_, u32>, lengths: &[u8], wide: bool, text: usize) -> Option<(u32, u32)> {
+    let length = |text: usize| -> Option<u32> {
+        if wide {
+            Some(u16::from_le_bytes(lengths.get(text * 2..text * 2 + 2)?.try_into().ok()?) as u32)
+        } else {
+            lengths.get(text).map(|&l| l as u32)
+        }
+    };
+    let block = text / TEXT_BLOCK;
+    let mut start = starts.get(block)?;
+    for earlier in block * TEXT_BLOCK..text {
+        start = start.checked_add(length(earlier)?)?;
+    }
+    Some((start, start.checked_add(length(text)?)?))
 }
 
 /// What a user of `lang` on `model` is shown for the official code at `found`: the language's

@@ -27,6 +27,8 @@ pub struct Built {
     pub title_stream: usize,
     /// Bytes at the start of the dictionary that the titles use.
     pub title_pairs: usize,
+    /// Texts whose places a titles-only build keeps (no text and the titles).
+    pub title_texts: usize,
     /// Where each official code sits, for laying out the texts parallel to it.
     pub layout: RowLayout,
 }
@@ -39,7 +41,13 @@ impl Built {
 
     /// The catalog tables of a titles-only build.
     pub fn titles_only(&self) -> hms_core::layout::catalog::OwnedCatalog {
-        self.tables.catalog.titles_only(self.title_stream, self.title_pairs)
+        self.tables.catalog.titles_only(self.title_stream, self.title_pairs, self.title_texts)
+    }
+
+    /// Bytes of the titles in a titles-only build: their symbols, the dictionary they use and
+    /// where each one starts.
+    pub fn title_bytes(&self) -> usize {
+        hms_core::layout::bake::Part::view(&self.titles_only()).text_bytes()
     }
 }
 
@@ -62,6 +70,7 @@ pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Buil
         tables: OwnedTables { catalog: own.tables, facts, wiki },
         title_stream: own.title_stream,
         title_pairs: own.title_pairs,
+        title_texts: own.title_texts,
         layout,
     })
 }

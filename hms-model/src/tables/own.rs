@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use hms_core::layout::catalog::OwnedCatalog;
-use hms_core::layout::{EntryRecord, ListRef, NONE, ProcedureRecord, StrRef};
+use hms_core::layout::texts::TEXT_BLOCK;
+use hms_core::layout::{EntryRecord, GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord, TextId};
 
 use super::Strings;
 use crate::model::{Catalog, CodeEntry};
@@ -28,7 +29,7 @@ pub(super) fn build(catalog: &Catalog) -> Result<TableWriter, String> {
             .ok()
             .filter(|&n| n > 0)
             .ok_or_else(|| format!("an entry has {} patterns: from 1 to {} fit", c.patterns.len(), u8::MAX))?;
-        let record = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant))?;
+        let (record, guide) = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant))?;
         variant += u16::from(c.variant.is_some());
         for (k, p) in c.patterns.iter().enumerate() {
             if w.tables.entries.len() >= NONE as usize - 1 {
@@ -43,15 +44,21 @@ pub(super) fn build(catalog: &Catalog) -> Result<TableWriter, String> {
                 side: p.side.map_or(0, |s| s.to_u8()),
                 ..record
             });
+            w.tables.guides.push(&guide);
         }
     }
     Ok(w)
 }
 
-/// The record of an entry's texts; the caller fills in each pattern.
-fn entry_record(c: &CodeEntry, w: &mut TableWriter, variant: Option<u16>) -> Result<EntryRecord, String> {
+/// The record of an entry's title and variant (the caller fills in each pattern) and the
+/// record of its guide texts.
+fn entry_record(
+    c: &CodeEntry,
+    w: &mut TableWriter,
+    variant: Option<u16>,
+) -> Result<(EntryRecord, GuideRecord), String> {
     let index = |i: Option<usize>| i.map_or(NONE, |i| i as u16);
-    Ok(EntryRecord {
+    let record = EntryRecord {
         key: 0,
         channel: 0,
         varies: 0,
@@ -59,13 +66,16 @@ fn entry_record(c: &CodeEntry, w: &mut TableWriter, variant: Option<u16>) -> Res
         patterns: 1,
         side: 0,
         title: w.text(&c.title)?,
+        variant: variant.unwrap_or(NONE),
+    };
+    let guide = GuideRecord {
         meaning: w.text(&c.meaning)?,
         note: w.text(c.note.as_deref().unwrap_or(""))?,
         causes: w.list(&c.causes)?,
         procedure: index(c.procedure),
         see_also: index(c.see_also),
-        variant: variant.unwrap_or(NONE),
-    })
+    };
+    Ok((record, guide))
 }
 
 /// Compresses every text of the catalog with one dictionary: the entries' titles first (so a
@@ -100,20 +110,37 @@ fn pack_texts(catalog: &Catalog, w: &mut TableWriter) -> Result<(), String> {
     // Twice the merges per pass of the official texts: the catalog's texts are larger, and
     // they are packed again on every edit (0.3 s instead of 1 s, for 10% more bytes).
     let packed = crate::packing::pack_with(&marked, 2 * crate::packing::MERGES_PER_PASS);
+    if distinct.len() >= TextId::MAX as usize {
+        return Err(format!("{} distinct texts: the tables number them with 16 bits", distinct.len()));
+    }
     let mut start = 0u32;
     let mut title_symbols = 0;
     let mut max_title_pair = None;
+    // Text 0 is no text: the ids of the texts are 1 and up.
+    let mut lengths = vec![0u16];
+    w.tables.starts.push(&0);
     for (i, (text, symbols)) in distinct.iter().zip(&packed.texts).enumerate() {
         let len = u16::try_from(symbols.len()).map_err(|_| {
             format!("a text of {} symbols exceeds the {} a table entry can hold", symbols.len(), u16::MAX)
         })?;
-        w.refs.insert((*text).to_owned(), StrRef { offset: start, len });
+        w.refs.insert((*text).to_owned(), lengths.len() as TextId);
+        if lengths.len() % TEXT_BLOCK == 0 {
+            w.tables.starts.push(&start);
+        }
+        lengths.push(len);
         start = start.checked_add(len as u32).ok_or("the texts outgrew 2^32 symbols")?;
         if i < title_texts {
             title_symbols = start as usize;
             max_title_pair = symbols.iter().filter_map(|s| s.checked_sub(256)).chain(max_title_pair).max();
         }
     }
+    w.tables.wide = lengths.iter().any(|&l| l > u8::MAX as u16);
+    w.tables.lengths = if w.tables.wide {
+        lengths.iter().flat_map(|l| l.to_le_bytes()).collect()
+    } else {
+        lengths.iter().map(|&l| l as u8).collect()
+    };
+    w.title_texts = title_texts + 1;
     hms_core::packed::pack(packed.texts.iter().flatten().copied(), &mut w.tables.stream);
     hms_core::packed::pack(packed.pairs.iter().flat_map(|&(a, b)| [a, b]), &mut w.tables.pairs);
     // Two symbols in three bytes; a pair's halves are always earlier symbols, so the titles
@@ -128,22 +155,24 @@ pub(super) struct TableWriter {
     pub(super) tables: OwnedCatalog,
     pub(super) title_stream: usize,
     pub(super) title_pairs: usize,
-    /// Each compressed text's place in the stream.
-    refs: HashMap<String, StrRef>,
+    /// Texts a titles-only build keeps the places of: [`NO_TEXT`] and the titles.
+    pub(super) title_texts: usize,
+    /// Each compressed text's id.
+    refs: HashMap<String, TextId>,
     names: Strings,
 }
 
 impl TableWriter {
     /// A text compressed by [`pack_texts`].
-    fn text(&mut self, text: &str) -> Result<StrRef, String> {
+    fn text(&mut self, text: &str) -> Result<TextId, String> {
         if text.is_empty() {
-            return Ok(StrRef::default());
+            return Ok(NO_TEXT);
         }
         self.refs.get(text).copied().ok_or_else(|| format!("text {text:?} was not compressed"))
     }
 
     /// A plain text in the names blob (procedure names), each stored once.
-    pub(super) fn plain(&mut self, text: &str) -> Result<StrRef, String> {
+    pub(super) fn plain(&mut self, text: &str) -> Result<hms_core::layout::StrRef, String> {
         self.names.put(&mut self.tables.names, text)
     }
 

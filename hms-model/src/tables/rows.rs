@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use hms_core::layout::facts::{
-    MEMBER_NONE, MEMBER_SCAN, MemberSet, ModuleParts, OwnedFacts, Row, RowFormat, Rule, split_code, split_key,
+    MEMBER_NONE, MEMBER_SCAN, MemberSet, ModuleParts, NOT_MEMBER, OwnedFacts, Row, RowFormat, Rule, split_code,
+    split_key,
 };
 use hms_core::layout::wiki::{OwnedWiki, WikiRecord};
 use hms_core::layout::{ListRef, NONE};
@@ -71,19 +72,20 @@ fn classes(facts: &OfficialFacts) -> Vec<u8> {
     classes
 }
 
-/// The member set of a row's members (its first word not yet placed) and its bitmap.
-fn member_set(key: u64, members: &[(u8, u8, usize)]) -> Result<(MemberSet, Vec<u64>), String> {
+/// The member set of a row's members (its bytes not yet placed) and its bytes: per bit, the
+/// rule byte of the member there (`rules[i]` for member `i`), else [`NOT_MEMBER`].
+fn member_set(key: u64, members: &[(u8, u8, usize)], rules: &[u8]) -> Result<(MemberSet, Vec<u8>), String> {
     let Some(class) = members.iter().map(|m| m.0).min() else { return Ok((MemberSet::default(), Vec::new())) };
     let first = members.iter().map(|m| m.1).min().unwrap_or(0);
     let count = members.iter().map(|m| m.1).max().unwrap_or(0) - first + 1;
     let classes = members.iter().map(|m| m.0).max().unwrap_or(0) - class + 1;
     let set = MemberSet { class, classes, slots: first | (count - 1) << 4, start: 0 };
-    let mut bitmap = vec![0u64; set.words()];
-    for &(c, s, _) in members {
+    let mut bytes = vec![NOT_MEMBER; set.bits()];
+    for (&(c, s, _), &rule) in members.iter().zip(rules) {
         let bit = set.bit(c, s).ok_or_else(|| format!("official row {key:016X}: member {c}/{s} outside its set"))?;
-        bitmap[bit / 64] |= 1 << (bit % 64);
+        bytes[bit] = rule;
     }
-    Ok((set, bitmap))
+    Ok((set, bytes))
 }
 
 /// The position in `rules` (ranked) of the rule official code `i` takes: the pattern
@@ -128,11 +130,12 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
     let mut f = OwnedFacts { index, classes, parts: parts.into_iter().collect(), ..OwnedFacts::default() };
     let mut layout = RowLayout::default();
     let (mut prefixes, mut seen_prefix) = (Vec::new(), HashMap::new());
-    let (mut words, mut seen_words): (Vec<u64>, HashMap<Vec<u64>, u16>) = (Vec::new(), HashMap::new());
+    let (mut member_rules, mut seen_bytes): (Vec<u8>, HashMap<Vec<u8>, u16>) = (Vec::new(), HashMap::new());
+    // The empty set is set 0, the set of rows without members.
+    let (mut sets, mut seen_sets) = (vec![MemberSet::default()], HashMap::from([(MemberSet::default(), 0)]));
     let (mut model_sets, mut seen_models) = (Vec::new(), HashMap::new());
     let (mut member_models, mut seen_run): (Vec<u16>, HashMap<Vec<u16>, u32>) = (Vec::new(), HashMap::new());
     let mut packed = Vec::with_capacity(rows.len());
-    let mut member_rules: Vec<u8> = Vec::new();
     let mut mixed = Vec::new();
     let mut base = 0u32;
     for slot in slots {
@@ -146,18 +149,27 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
         row.members.sort();
         row.rules.sort_by_key(|r| (r.0, r.1));
         check_rules(*key, &row.rules)?;
-        let (set, bitmap) = member_set(*key, &row.members)?;
-        // Sets are stored once; equal bitmaps share their words.
-        let start = match seen_words.get(&bitmap) {
+        let rule_bytes: Vec<u8> = row
+            .members
+            .iter()
+            .map(|&(_, _, i)| match rule_of(&row.rules, facts, i) {
+                None => MEMBER_NONE,
+                Some(k) if k < MEMBER_SCAN as usize => k as u8,
+                Some(_) => MEMBER_SCAN,
+            })
+            .collect();
+        let (set, bytes) = member_set(*key, &row.members, &rule_bytes)?;
+        // Equal bytes are stored once, and equal sets once.
+        let start = match seen_bytes.get(&bytes) {
             Some(&start) => start,
             None => {
-                let start = u16::try_from(words.len()).map_err(|_| "more than 65535 member words")?;
-                words.extend_from_slice(&bitmap);
-                seen_words.insert(bitmap, start);
+                let start = u16::try_from(member_rules.len()).map_err(|_| "more than 65535 member rule bytes")?;
+                member_rules.extend_from_slice(&bytes);
+                seen_bytes.insert(bytes, start);
                 start
             }
         };
-        let set = MemberSet { start, ..set };
+        let set = if set.classes == 0 { 0 } else { intern(&mut seen_sets, &mut sets, MemberSet { start, ..set }) };
         let models: Vec<u32> = row
             .members
             .iter()
@@ -177,14 +189,6 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
                 })
             }
         };
-        for &(_, _, i) in &row.members {
-            let k = match rule_of(&row.rules, facts, i) {
-                None => MEMBER_NONE,
-                Some(k) if k < MEMBER_NONE as usize => k as u8,
-                Some(_) => MEMBER_SCAN,
-            };
-            member_rules.push(k);
-        }
         let rules = if row.rules.is_empty() { 0 } else { f.rules.len() as u32 + 1 };
         for (i, &(_, pattern, selector, _)) in row.rules.iter().enumerate() {
             let last = if i + 1 == row.rules.len() { Rule::LAST } else { 0 };
@@ -194,10 +198,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
         packed.push(Row {
             prefix: intern(&mut seen_prefix, &mut prefixes, prefix),
             low,
-            class: set.class as u32,
-            classes: set.classes as u32,
-            slots: set.slots as u32,
-            start: set.start as u32,
+            set,
             models,
             base,
             rules,
@@ -222,7 +223,8 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
         f.rows.extend_from_slice(&bytes[..format.row_size()]);
     }
     f.prefixes = prefixes.into_iter().collect();
-    f.members = words.into_iter().collect();
+    f.sets = sets.into_iter().collect();
+    f.member_rules = member_rules;
     f.model_sets = model_sets.into_iter().collect();
     f.member_models = if f.model_sets.len() <= 256 {
         member_models.iter().map(|&m| m as u8).collect()
@@ -230,7 +232,6 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
         member_models.iter().flat_map(|m| m.to_le_bytes()).collect()
     };
     f.records = base;
-    f.member_rules = member_rules.chunks(2).map(|pair| pair[0] | pair.get(1).map_or(0, |k| k << 4)).collect();
     Ok((f, layout))
 }
 

@@ -22,12 +22,12 @@ mod own {
         let t = owned.view();
         assert_eq!(t.entry_count(), catalog.codes.len());
         for (i, c) in catalog.codes.iter().enumerate() {
-            let e = t.entry(i as u16).unwrap();
+            let (e, g) = (t.entry(i as u16).unwrap(), t.guide(i as u16).unwrap());
             assert_eq!(
-                (e.key, e.varies, e.pattern, e.patterns, written(t.text(e.title)), written(t.text(e.meaning))),
+                (e.key, e.varies, e.pattern, e.patterns, written(t.text(e.title)), written(t.text(g.meaning))),
                 (c.first().key().bits(), c.first().varies(), 0, 1, c.title.clone(), c.meaning.clone())
             );
-            let causes: Vec<_> = (0..e.causes.len).map(|k| written(t.list_item(e.causes, k).unwrap())).collect();
+            let causes: Vec<_> = (0..g.causes.len).map(|k| written(t.list_item(g.causes, k).unwrap())).collect();
             assert_eq!(causes, c.causes);
         }
         let p = t.procedure(0).unwrap();
