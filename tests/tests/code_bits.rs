@@ -79,8 +79,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("tests/tests/no_copy.rs", "t.models & (1 << i)", "a set of models"),
     // Bits of the tables' own fields and bitmaps.
     ("hms-model/src/tables/rows.rs", "first | (count - 1) << 4", "a member set's slot field: two nibbles"),
-    ("hms-model/src/tables/rows.rs", "bitmap[bit / 64] |= 1 << (bit % 64)", "a member bitmap"),
-    ("hms-model/src/tables/rows.rs", "pair[0] | pair.get(1)", "two rule offsets to a byte"),
     ("tests/tests/no_copy.rs", "m | 1 << i", "a bit set of the words of a window"),
     ("tests/tests/no_copy.rs", "mask & 1 << i", "a bit set of the words of a window"),
     ("hms-catalog/src/qr.rs", "1 << (i % 8)", "the dark modules of a QR code, eight to a byte"),
