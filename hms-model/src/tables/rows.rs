@@ -195,14 +195,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
             f.rules.push(&Rule { pattern, selector: selector | last });
         }
         let (prefix, low) = split_key(*key);
-        packed.push(Row {
-            prefix: intern(&mut seen_prefix, &mut prefixes, prefix),
-            low,
-            set,
-            models,
-            base,
-            rules,
-        });
+        packed.push(Row { prefix: intern(&mut seen_prefix, &mut prefixes, prefix), low, set, models, base, rules });
         layout.order.extend(row.members.iter().map(|m| m.2));
         layout.members.push(row.members.len());
         base += row.members.len() as u32;
