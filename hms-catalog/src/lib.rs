@@ -67,7 +67,9 @@ mod text;
 pub use answer::Answer;
 pub use entry::{Entry, Pattern, Procedure, Texts, entries, procedures};
 pub use generated::{Code, Level, Model, Module};
-pub use hms_core::{AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Side, Spelling, action, tracker};
+pub use hms_core::{
+    Alert, AnyCode, Channel, Hms, ParseError, ParseErrorKind, PrintError, Side, Spelling, action, tracker,
+};
 pub use lang::{Lang, UnknownLang};
 pub use locale::MalformedLocale;
 pub use lookup::{CodeFromStrError, Lookup, lookup};

@@ -3,9 +3,10 @@
 use core::fmt;
 use core::str::FromStr;
 
+use hms_core::action::Action;
 use hms_core::layout::{ListRef, Member, NO_TEXT};
 use hms_core::placeholder::Fill;
-use hms_core::{AnyCode, Hms, ParseError, Side};
+use hms_core::{Alert, AnyCode, Hms, ParseError, Side};
 
 use crate::generated::TABLES;
 use crate::{Code, Entry, Level, Model, Module, Official, Procedure, Text, Texts, WikiUrl};
@@ -90,12 +91,63 @@ impl Lookup {
         Some(Official::at(found, self.fill()))
     }
 
-    /// Whether the printer keeps this code to itself: Bambu's lists carry it for `model` (or
-    /// for most printers, with `None`) with an empty text, as for internal codes that reach
-    /// MQTT but that the printer, the slicer and the app never show. Read from the English
-    /// official texts; false where they are not compiled in (see [`Official::text`]).
+    /// Whether the printer keeps this code to itself: Bambu's English lists carry it for
+    /// `model` (with `None`, for a printer without a text of its own) with an empty text, as
+    /// for internal codes that reach MQTT but that the printer, the slicer and the app never
+    /// show. A fact of the lists, compiled in with or without their texts.
+    ///
+    /// ```
+    /// use hms_catalog::{lookup, Hms, Model};
+    /// let internal = lookup(Hms::from_mqtt(0x0500_0100, 0x0002_000B));
+    /// assert!(internal.is_silent(Some(Model::X2D)));
+    /// assert!(!internal.is_silent(Some(Model::H2D)));
+    /// ```
     pub fn is_silent(&self, model: Option<Model>) -> bool {
-        self.official().is_some_and(|o| matches!(o.text(model, crate::Lang::En), crate::OfficialText::Silent))
+        let Some(found) = self.official.and_then(|m| crate::generated::FACTS.found(m)) else {
+            return false;
+        };
+        let bit = match model {
+            Some(m) => 1u32.checked_shl(u32::from(m.bit())).unwrap_or(0),
+            None => hms_core::layout::alerts::UNNAMED_PRINTERS,
+        };
+        TABLES.alerts.silent(found.record) & bit != 0
+    }
+
+    /// The class of the alert on `model` (`None`: a printer without a text of its own):
+    /// [`Alert::Silent`] where the printer shows nothing ([`is_silent`](Self::is_silent)), else
+    /// the class the catalog gives the code's entry, else its level's (`catalog.yaml`: errors
+    /// and warnings are faults, info and notices advisories); a level the catalog does not know
+    /// is a fault.
+    ///
+    /// ```
+    /// use hms_catalog::{lookup, Alert, PrintError};
+    /// assert_eq!(lookup(PrintError::from_u32(0x0300_400C)).alert(None), Alert::Status); // cancelled
+    /// assert_eq!(lookup(PrintError::from_u32(0x0700_8010)).alert(None), Alert::Fault);
+    /// ```
+    pub fn alert(&self, model: Option<Model>) -> Alert {
+        if self.is_silent(model) {
+            return Alert::Silent;
+        }
+        let own =
+            self.entry.and_then(|i| Some(TABLES.entry(i)?.first_of_entry(i))).and_then(|e| TABLES.alerts.entry(e));
+        own.or_else(|| self.level().map(Level::alert)).unwrap_or(Alert::Fault)
+    }
+
+    /// The buttons `model` offers for the code, as Bambu's action lists give them (in id
+    /// order; feature `actions`, else none). See [`action`](crate::action) for what each
+    /// sends.
+    ///
+    /// ```
+    /// use hms_catalog::{lookup, action::Action, Model, PrintError};
+    /// let clump = lookup(PrintError::from_u32(0x0300_8014));
+    /// let offered: Vec<Action> = clump.actions(Model::H2C).collect();
+    /// assert_eq!(offered, [Action::ResumePrintingProblemSolved, Action::CheckAssistant]);
+    /// assert_eq!(clump.actions(Model::H2D).count(), 0); // the H2D's list has none for it
+    /// ```
+    pub fn actions(&self, model: Model) -> impl Iterator<Item = Action> + Clone + use<> {
+        let found = self.official.and_then(|m| crate::generated::FACTS.found(m));
+        let ids = found.map_or(&[][..], |f| TABLES.actions.offered(f.record, model.bit()));
+        ids.iter().map(|&id| Action::from_id(u16::from(id)))
     }
 
     /// The wiki page for the code on `model`: its own page, else the code's default page, else

@@ -37,7 +37,7 @@ use core::fmt;
 use crate::PrintError;
 
 macro_rules! actions {
-    ($($id:literal $variant:ident $name:literal $effect:expr, $doc:literal;)*) => {
+    ($($id:literal $variant:ident $name:literal $label:literal $effect:expr, $doc:literal;)*) => {
         /// A button offered for an alert, by its id in Bambu's action lists. See the
         /// [module](self) for where each fact comes from.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -75,6 +75,17 @@ macro_rules! actions {
                 }
             }
 
+            /// A short label for the button, in the project's words (`Ignore and resume`);
+            /// `None` for an unnamed id and for [`Action::RemoveCloseButton`], which is no
+            /// button.
+            pub const fn label(self) -> Option<&'static str> {
+                let label = match self {
+                    $(Action::$variant => $label,)*
+                    Action::Other(_) => "",
+                };
+                if label.is_empty() { None } else { Some(label) }
+            }
+
             /// What pressing it does.
             pub const fn effect(self) -> Effect {
                 match self {
@@ -87,34 +98,34 @@ macro_rules! actions {
 }
 
 actions! {
-    2 ResumePrinting "resume_printing" Effect::Send(Kind::HmsResume), "Resume the print.";
-    3 ResumePrintingDefects "resume_printing_defects" Effect::Send(Kind::HmsResume), "Resume the print, accepting defects.";
-    4 ResumePrintingProblemSolved "resume_printing_problem_solved" Effect::Send(Kind::HmsResume), "Resume the print, the problem solved.";
-    5 StopPrinting "stop_printing" Effect::Send(Kind::HmsStop), "Stop the print.";
-    6 CheckAssistant "check_assistant" Effect::OpensPage, "Open the slicer's assistant page for the alert.";
-    7 FilamentExtruded "filament_extruded" Effect::Send(Kind::AmsControl("done")), "The filament came out of the nozzle: go on.";
-    8 RetryFilamentExtruded "retry_filament_extruded" Effect::Send(Kind::AmsControl("resume")), "The filament did not come out yet: try again.";
-    9 Continue "continue" Effect::Send(Kind::AmsControl("resume")), "Done: continue.";
-    10 LoadVirtualTray "load_virtual_tray" Effect::Nothing, "Load filament from the external spool (the slicer sends nothing).";
-    11 OkButton "ok" Effect::Send(Kind::CleanPrintError), "Acknowledge: clears the print error.";
-    12 FilamentLoadResume "filament_load_resume" Effect::Send(Kind::HmsResume), "Filament loaded: resume the print.";
-    13 JumpToLiveview "jump_to_liveview" Effect::OpensPage, "Open the camera view.";
-    23 NoReminderNextTime "no_reminder_next_time" Effect::Send(Kind::IdleIgnore), "Do not remind again.";
-    24 RefreshNozzle "refresh_nozzle" Effect::Send(Kind::RefreshNozzle), "Read the nozzle information again.";
-    25 IgnoreNoReminderNextTime "ignore_no_reminder_next_time" Effect::Send(Kind::HmsIgnore), "Ignore, and do not remind again.";
-    27 IgnoreResume "ignore_resume" Effect::Send(Kind::HmsIgnore), "Ignore the alert and resume.";
-    28 ProblemSolvedResume "problem_solved_resume" Effect::Send(Kind::HmsResume), "The problem is solved: resume.";
-    29 TurnOffFireAlarm "turn_off_fire_alarm" Effect::Send(Kind::StopBuzzer), "Silence the fire alarm buzzer.";
-    34 RetryProblemSolved "retry_problem_solved" Effect::Send(Kind::AmsControl("resume")), "The problem is solved: try again.";
-    35 StopDrying "stop_drying" Effect::Send(Kind::StopDrying), "Stop drying the filament.";
-    37 Cancel "cancel" Effect::Nothing, "Close the message.";
-    39 RemoveCloseButton "remove_close_button" Effect::Nothing, "Not a button: the message cannot be closed without one of its buttons.";
-    41 Proceed "proceed" Effect::NeedsAlertData, "Proceed (sends back the details the printer gave with the alert).";
-    49 OkJumpRack "ok_jump_rack" Effect::OpensPage, "Acknowledge and open the hotend rack page.";
-    51 Abort "abort" Effect::Send(Kind::AmsControl("abort")), "Abort the filament operation.";
-    54 DisablePurification "disable_purification" Effect::Unknown, "Turn off air purification for this print.";
-    57 DontRemindNextTime "dont_remind_next_time" Effect::NeedsAlertData, "Do not remind again (sends back the details the printer gave with the alert).";
-    60 UseOtherAmsSlot "use_other_ams_slot" Effect::Unknown, "Use another AMS slot.";
+    2 ResumePrinting "resume_printing" "Resume printing" Effect::Send(Kind::HmsResume), "Resume the print.";
+    3 ResumePrintingDefects "resume_printing_defects" "Resume, accepting defects" Effect::Send(Kind::HmsResume), "Resume the print, accepting defects.";
+    4 ResumePrintingProblemSolved "resume_printing_problem_solved" "Resume, problem solved" Effect::Send(Kind::HmsResume), "Resume the print, the problem solved.";
+    5 StopPrinting "stop_printing" "Stop printing" Effect::Send(Kind::HmsStop), "Stop the print.";
+    6 CheckAssistant "check_assistant" "Open the assistant" Effect::OpensPage, "Open the slicer's assistant page for the alert.";
+    7 FilamentExtruded "filament_extruded" "Filament came out: continue" Effect::Send(Kind::AmsControl("done")), "The filament came out of the nozzle: go on.";
+    8 RetryFilamentExtruded "retry_filament_extruded" "Filament not out yet: retry" Effect::Send(Kind::AmsControl("resume")), "The filament did not come out yet: try again.";
+    9 Continue "continue" "Continue" Effect::Send(Kind::AmsControl("resume")), "Done: continue.";
+    10 LoadVirtualTray "load_virtual_tray" "Load from the external spool" Effect::Nothing, "Load filament from the external spool (the slicer sends nothing).";
+    11 OkButton "ok" "OK" Effect::Send(Kind::CleanPrintError), "Acknowledge: clears the print error.";
+    12 FilamentLoadResume "filament_load_resume" "Filament loaded: resume" Effect::Send(Kind::HmsResume), "Filament loaded: resume the print.";
+    13 JumpToLiveview "jump_to_liveview" "Open the camera view" Effect::OpensPage, "Open the camera view.";
+    23 NoReminderNextTime "no_reminder_next_time" "Do not remind again" Effect::Send(Kind::IdleIgnore), "Do not remind again.";
+    24 RefreshNozzle "refresh_nozzle" "Read the nozzle again" Effect::Send(Kind::RefreshNozzle), "Read the nozzle information again.";
+    25 IgnoreNoReminderNextTime "ignore_no_reminder_next_time" "Ignore, do not remind again" Effect::Send(Kind::HmsIgnore), "Ignore, and do not remind again.";
+    27 IgnoreResume "ignore_resume" "Ignore and resume" Effect::Send(Kind::HmsIgnore), "Ignore the alert and resume.";
+    28 ProblemSolvedResume "problem_solved_resume" "Problem solved: resume" Effect::Send(Kind::HmsResume), "The problem is solved: resume.";
+    29 TurnOffFireAlarm "turn_off_fire_alarm" "Silence the fire alarm" Effect::Send(Kind::StopBuzzer), "Silence the fire alarm buzzer.";
+    34 RetryProblemSolved "retry_problem_solved" "Problem solved: retry" Effect::Send(Kind::AmsControl("resume")), "The problem is solved: try again.";
+    35 StopDrying "stop_drying" "Stop drying" Effect::Send(Kind::StopDrying), "Stop drying the filament.";
+    37 Cancel "cancel" "Cancel" Effect::Nothing, "Close the message.";
+    39 RemoveCloseButton "remove_close_button" "" Effect::Nothing, "Not a button: the message cannot be closed without one of its buttons.";
+    41 Proceed "proceed" "Proceed" Effect::NeedsAlertData, "Proceed (sends back the details the printer gave with the alert).";
+    49 OkJumpRack "ok_jump_rack" "OK, open the hotend rack page" Effect::OpensPage, "Acknowledge and open the hotend rack page.";
+    51 Abort "abort" "Abort" Effect::Send(Kind::AmsControl("abort")), "Abort the filament operation.";
+    54 DisablePurification "disable_purification" "Turn off air purification for this print" Effect::Unknown, "Turn off air purification for this print.";
+    57 DontRemindNextTime "dont_remind_next_time" "Do not remind again" Effect::NeedsAlertData, "Do not remind again (sends back the details the printer gave with the alert).";
+    60 UseOtherAmsSlot "use_other_ams_slot" "Use another AMS slot" Effect::Unknown, "Use another AMS slot.";
 }
 
 /// What pressing an [`Action`] does, as BambuStudio's source shows it.

@@ -9,6 +9,7 @@
 //!   a code.
 //! * [`tracker`]: a stream of reports turned into raised and cleared alerts, with a hold time
 //!   and a mute list, in fixed memory.
+//! * [`Alert`]: the class of an alert (silent, status, advisory, fault).
 //! * [`action`]: the buttons Bambu offers for an alert and the MQTT command each sends.
 //!
 //! The other modules (`layout`, the byte layout of the catalog tables; `packed`, their text
@@ -37,6 +38,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod action;
+mod alert;
 mod any_code;
 mod channel;
 #[cfg(feature = "defmt")]
@@ -59,6 +61,7 @@ pub mod spelling;
 mod template;
 pub mod tracker;
 
+pub use alert::{Alert, UnknownAlert};
 pub use any_code::AnyCode;
 pub use channel::Channel;
 pub use hms::{Hms, unit_letter};

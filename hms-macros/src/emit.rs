@@ -171,6 +171,7 @@ fn levels(catalog: &Catalog) -> TokenStream {
     let ids: Vec<Literal> = catalog.levels.iter().map(|l| Literal::u16_suffixed(l.id)).collect();
     let names = catalog.levels.iter().map(|l| &l.name);
     let meanings = catalog.levels.iter().map(|l| &l.meaning);
+    let alerts = catalog.levels.iter().map(|l| format_ident!("{}", alert_variant(l.alert)));
     let docs = catalog.levels.iter().map(|l| format!(" Level {} ({}): {}", l.id, l.name, l.meaning));
     quote! {
         /// An alert level: bits 31-16 of the code half (`print_error` maps its nibble onto it).
@@ -207,7 +208,23 @@ fn levels(catalog: &Catalog) -> TokenStream {
             pub const fn meaning(self) -> &'static str {
                 match self { #( Level::#variants => #meanings, )* }
             }
+
+            /// The class of the level's alerts (`alert:` of the level in the catalog), unless a
+            /// code's entry gives its own.
+            pub const fn alert(self) -> ::hms_core::Alert {
+                match self { #( Level::#variants => ::hms_core::Alert::#alerts, )* }
+            }
         }
+    }
+}
+
+/// The `hms_core::Alert` variant of `alert`.
+fn alert_variant(alert: hms_core::Alert) -> &'static str {
+    match alert {
+        hms_core::Alert::Silent => "Silent",
+        hms_core::Alert::Status => "Status",
+        hms_core::Alert::Advisory => "Advisory",
+        hms_core::Alert::Fault => "Fault",
     }
 }
 
@@ -307,7 +324,7 @@ fn codes(catalog: &Catalog) -> TokenStream {
 /// The tables, baked from their declarations; with `guides`, the name of the calling crate's
 /// feature without which only the titles are compiled in (no meanings, notes, causes or
 /// procedures). With official facts, their wiki pages are left out without the calling crate's
-/// `wiki` feature.
+/// `wiki` feature, their action lists without its `actions` feature.
 fn tables_static(built: &Built, guides: Option<&str>) -> syn::Result<TokenStream> {
     let tokens = |source: String| {
         source.parse::<TokenStream>().map_err(|e| syn::Error::new(Span::call_site(), format!("baked tables: {e}")))
@@ -340,16 +357,35 @@ fn tables_static(built: &Built, guides: Option<&str>) -> syn::Result<TokenStream
             const WIKI: ::hms_core::layout::WikiTable<'static> = ::hms_core::layout::WikiTable::EMPTY;
         }
     };
+    let alerts = tokens(baked(&t.alerts))?;
+    let actions = if t.actions.offers.is_empty() {
+        quote! { const ACTIONS: ::hms_core::layout::ActionTable<'static> = ::hms_core::layout::ActionTable::EMPTY; }
+    } else {
+        let actions = tokens(baked(&t.actions))?;
+        quote! {
+            #[cfg(feature = "actions")]
+            const ACTIONS: ::hms_core::layout::ActionTable<'static> = #actions;
+            #[cfg(not(feature = "actions"))]
+            const ACTIONS: ::hms_core::layout::ActionTable<'static> = ::hms_core::layout::ActionTable::EMPTY;
+        }
+    };
     Ok(quote! {
         /// The catalog's tables, in the layout of `hms_core::layout` (unstable).
         #[doc(hidden)]
-        pub static TABLES: ::hms_core::layout::Tables<'static> =
-            ::hms_core::layout::Tables { catalog: CATALOG, facts: FACTS, wiki: WIKI };
+        pub static TABLES: ::hms_core::layout::Tables<'static> = ::hms_core::layout::Tables {
+            catalog: CATALOG,
+            facts: FACTS,
+            wiki: WIKI,
+            alerts: ALERTS,
+            actions: ACTIONS,
+        };
+        const ALERTS: ::hms_core::layout::AlertTable<'static> = #alerts;
         /// The rows, as a constant: lookups read it through this constant, so the compiler
         /// knows the row format, the index's divisors and every table's length.
         #[doc(hidden)]
         pub const FACTS: ::hms_core::layout::FactTable<'static> = #facts;
         #catalog
         #wiki
+        #actions
     })
 }

@@ -17,7 +17,8 @@ mod texts;
 /// Compiles a catalog file into `Module`, `Model`, `Level` and `Code` enums and the lookup
 /// tables: `catalog!("catalog.yaml")`, or with the imported official facts,
 /// `catalog!("catalog.yaml", official = "official.tsv")`. With official facts, their wiki pages
-/// are compiled in only when the calling crate's `wiki` feature is on.
+/// are compiled in only when the calling crate's `wiki` feature is on, their action lists only
+/// with its `actions` feature.
 ///
 /// Paths are relative to the calling crate's `Cargo.toml` (or, failing that, to the file that
 /// calls the macro). Files the catalog includes (`include:`) are read relative to the catalog's

@@ -8,7 +8,7 @@ use crate::model::{Catalog, Level, Model, Module, Procedure};
 use crate::names::Names;
 use crate::schema::{Raw, RawModule, RawParts};
 use crate::spans::Spans;
-use hms_core::{PartLayout, PartNumbers};
+use hms_core::{Alert, PartLayout, PartNumbers};
 
 pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
     let spans = &raw.spans;
@@ -94,7 +94,14 @@ pub fn validate(raw: Raw, sink: &mut Sink) -> Catalog {
             continue;
         }
         level_variants.claim(&l.variant, &format!("{path}.variant"), spans, sink);
-        catalog.levels.push(Level { id, variant: l.variant.clone(), name: l.name.clone(), meaning: l.meaning.clone() });
+        let alert = read_alert(l.alert.as_deref(), &format!("{path}.alert"), spans, sink).unwrap_or(Alert::Fault);
+        catalog.levels.push(Level {
+            id,
+            variant: l.variant.clone(),
+            name: l.name.clone(),
+            meaning: l.meaning.clone(),
+            alert,
+        });
     }
 
     let mut procedure_paths = Vec::new();
@@ -212,4 +219,20 @@ mod tests {
         assert_eq!(camel_case("AMS-HT"), "AmsHt");
         assert_eq!(camel_case("APP"), "App");
     }
+}
+
+/// An `alert:` value (`status`); a name of no class, or `silent`, is an error naming the classes.
+pub(crate) fn read_alert(value: Option<&str>, at: &str, spans: &Spans, sink: &mut Sink) -> Option<Alert> {
+    let value = value?;
+    let alert = Alert::from_name(value).filter(|a| a.is_shown());
+    if alert.is_none() {
+        let names: Vec<&str> = Alert::ALL.iter().filter(|a| a.is_shown()).map(|a| a.name()).collect();
+        let silent = if value == Alert::Silent.name() {
+            " (a code is silent only where Bambu's lists give it an empty text)"
+        } else {
+            ""
+        };
+        sink.error(spans, at, format!("alert `{value}` must be one of: {}{silent}", names.join(", ")));
+    }
+    alert
 }

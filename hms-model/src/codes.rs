@@ -70,6 +70,7 @@ pub fn validate(
             procedure: None,
             see_also: None,
             note: c.note.clone(),
+            alert: crate::check::read_alert(c.alert.as_deref(), &format!("{path}.alert"), spans, sink),
             line: spans.at(&format!("{path}.code")).line,
         };
         entry.procedure = procedure(path, c, fills, catalog, by_name, spans, sink);

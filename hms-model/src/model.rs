@@ -2,7 +2,7 @@
 
 pub use hms_core::Channel;
 use hms_core::placeholder::Side;
-use hms_core::{AnyCode, CodePattern, ModuleFacts, PartLayout, PrintError};
+use hms_core::{Alert, AnyCode, CodePattern, ModuleFacts, PartLayout, PrintError};
 
 /// A module (a part of the printer that reports codes).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,6 +81,8 @@ pub struct Level {
     pub name: String,
     /// What it means for the print task.
     pub meaning: String,
+    /// The class of its codes' alerts, unless an entry gives its own.
+    pub alert: Alert,
 }
 
 /// A procedure that fixes a fault.
@@ -164,6 +166,8 @@ pub struct CodeEntry {
     pub see_also: Option<usize>,
     /// A remark, such as another description of the code met elsewhere.
     pub note: Option<String>,
+    /// The class of its alerts where it differs from its level's (`alert: status`).
+    pub alert: Option<Alert>,
     /// Line of the entry in its file.
     pub line: usize,
 }

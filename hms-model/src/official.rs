@@ -11,6 +11,7 @@
 mod models;
 
 use hms_core::AnyCode;
+pub use hms_core::layout::alerts::UNNAMED_PRINTERS;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Catalog, Channel, code_of};
@@ -45,6 +46,12 @@ pub struct OfficialCode {
     pub models: u32,
     /// Wiki pages: `slug/page` and the models it is for (0: the default page).
     pub wiki: Vec<(String, u32)>,
+    /// The buttons offered: the models that offer them and the action ids, in id order; each
+    /// model in one item at most.
+    pub actions: Vec<(u32, Vec<u8>)>,
+    /// The models that list the code with an empty text (show nothing), and
+    /// [`UNNAMED_PRINTERS`] when printers without a text of their own show nothing.
+    pub silent: u32,
 }
 
 impl OfficialCode {
@@ -152,17 +159,75 @@ impl<'a> Lines<'a> {
         mask
     }
 
+    /// `MODEL:id+id;MODEL:id`: per model its action ids; models with the same ids grouped.
+    fn actions(&mut self, line: usize, (column, field): (usize, &str)) -> Vec<(u32, Vec<u8>)> {
+        let mut offers: Vec<(u32, Vec<u8>)> = Vec::new();
+        if field == "-" {
+            return offers;
+        }
+        let mut seen = 0u32;
+        for item in field.split(';') {
+            let Some((model, ids)) = item.split_once(':') else {
+                self.error(line, column, format!("actions `{item}` must be `MODEL:id+id`"));
+                continue;
+            };
+            let mask = self.models(line, (column, model));
+            if mask & seen != 0 {
+                self.error(line, column, format!("actions name model `{model}` twice"));
+                continue;
+            }
+            seen |= mask;
+            let mut list = Vec::new();
+            for id in ids.split('+') {
+                match id.parse::<u8>() {
+                    Ok(id) => list.push(id),
+                    Err(_) => self.error(line, column, format!("action id `{id}` must be a number from 0 to 255")),
+                }
+            }
+            list.sort_unstable();
+            list.dedup();
+            match offers.iter_mut().find(|(_, ids)| *ids == list) {
+                Some((models, _)) => *models |= mask,
+                None => offers.push((mask, list)),
+            }
+        }
+        offers
+    }
+
+    /// `*,MODEL,...`: the models that show nothing, `*` for printers without a text of their own.
+    fn silent(&mut self, line: usize, (column, field): (usize, &str)) -> u32 {
+        if field == "-" {
+            return 0;
+        }
+        let mut mask = 0;
+        for id in field.split(',') {
+            if id == "*" {
+                mask |= UNNAMED_PRINTERS;
+                continue;
+            }
+            let bit = self.models(line, (column, id));
+            if bit & UNNAMED_PRINTERS != 0 {
+                self.error(line, column, format!("model `{id}` is past the 31 models a silent set can name"));
+                continue;
+            }
+            mask |= bit;
+        }
+        mask
+    }
+
     fn finish<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
         if self.errors.is_empty() { Ok(value) } else { Err(self.errors) }
     }
 }
 
-/// Reads `official.tsv`: `channel code models wiki [actions]`.
+/// Reads `official.tsv`: `channel code models wiki [actions [silent]]`. Actions are
+/// `MODEL:id+id;MODEL:id` (`-`: none); silent lists the models that show nothing for the code,
+/// `*` standing for printers without a text of their own (`-`: none).
 pub fn parse_facts(source: &str, file: &str, catalog: &Catalog) -> Result<OfficialFacts, Vec<Diagnostic>> {
     let mut lines = Lines::new(file, catalog, true);
     let mut facts = OfficialFacts::default();
     for (line, fields) in Lines::records(source) {
-        let [channel, code, models, wiki, ..] = fields[..] else {
+        let [channel, code, models, wiki, ref rest @ ..] = fields[..] else {
             lines.error(line, 1, "expected at least 4 tab-separated fields: channel, code, models, wiki".into());
             continue;
         };
@@ -179,7 +244,9 @@ pub fn parse_facts(source: &str, file: &str, catalog: &Catalog) -> Result<Offici
                 }
             }
         }
-        facts.codes.push(OfficialCode { channel, key, models, wiki: pages });
+        let actions = rest.first().map_or_else(Vec::new, |&field| lines.actions(line, field));
+        let silent = rest.get(1).map_or(0, |&field| lines.silent(line, field));
+        facts.codes.push(OfficialCode { channel, key, models, wiki: pages, actions, silent });
     }
     facts.unnamed = std::mem::take(&mut lines.models.unnamed);
     let mut seen = std::collections::HashSet::new();

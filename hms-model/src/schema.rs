@@ -94,6 +94,7 @@ items! {
         pub variant: String,
         pub name: String,
         pub meaning: String,
+        pub alert: Option<String>,
     }
 
     pub struct RawProcedure {
@@ -120,6 +121,7 @@ items! {
         pub support: Option<String>,
         pub note: Option<String>,
         pub see_also: Option<String>,
+        pub alert: Option<String>,
     }
 }
 

@@ -13,6 +13,8 @@
 //! models), and the rules that give each code its catalog entry. Texts are compressed (see
 //! [`crate::packed`]). Every read is bounds-checked: damaged tables give `None`, never a panic.
 
+pub mod actions;
+pub mod alerts;
 pub mod bake;
 pub mod catalog;
 pub mod facts;
@@ -22,6 +24,8 @@ pub mod record;
 pub mod texts;
 pub mod wiki;
 
+pub use actions::ActionTable;
+pub use alerts::AlertTable;
 pub use catalog::{CatalogTables, EntryRecord, GuideRecord, NO_TEXT, ProcedureRecord, TextId};
 pub use facts::{FactTable, Found, Member, Probe};
 pub use index::PhfIndex;
@@ -73,6 +77,11 @@ crate::tables! {
         pub facts: FactTable<'a> => facts::OwnedFacts,
         /// The official codes' wiki pages (empty when left out).
         pub wiki: WikiTable<'a> => wiki::OwnedWiki,
+        /// Entries with an alert class of their own, and official codes some printers keep
+        /// silent.
+        pub alerts: AlertTable<'a> => alerts::OwnedAlerts,
+        /// The buttons each printer offers per official code (empty when left out).
+        pub actions: ActionTable<'a> => actions::OwnedActions,
     }
 }
 

@@ -5,6 +5,7 @@
 //! [`build`] lays out the catalog and the official facts once; [`build_texts`] lays out one
 //! language's texts parallel to the rows that build placed, without solving them again.
 
+mod alerts;
 mod own;
 mod rows;
 mod texts;
@@ -66,8 +67,10 @@ pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Buil
     let empty = OfficialFacts::default();
     let (facts, layout) = rows::build(catalog, official.unwrap_or(&empty))?;
     let wiki = rows::wiki(official.unwrap_or(&empty), &layout)?;
+    let alerts = alerts::alerts(catalog, official.unwrap_or(&empty), &layout)?;
+    let actions = alerts::actions(official.unwrap_or(&empty), &layout)?;
     Ok(Built {
-        tables: OwnedTables { catalog: own.tables, facts, wiki },
+        tables: OwnedTables { catalog: own.tables, facts, wiki, alerts, actions },
         title_stream: own.title_stream,
         title_pairs: own.title_pairs,
         title_texts: own.title_texts,

@@ -17,6 +17,10 @@ pub struct Facts {
     pub wiki: BTreeMap<String, Page>,
     /// Action ids per model (catalog index).
     pub actions: BTreeMap<usize, BTreeSet<u64>>,
+    /// The models shown nothing for the code in English (bit `i`: catalog model `i`), and
+    /// `hms_model::official::UNNAMED_PRINTERS` when printers without a text of their own are;
+    /// see [`silent`].
+    pub silent: u32,
 }
 
 /// Who a wiki page is for.
@@ -195,6 +199,33 @@ impl Import {
     }
 }
 
+/// Per code, the models that one language's `lines` (the lines [`Import::finish`] makes) show
+/// nothing: a model whose line is empty, or that has no line and the default line is empty;
+/// and `UNNAMED_PRINTERS` where the default line is empty. Only models below 31 are counted
+/// (the bit above them stands for printers without a model).
+pub fn silent(lines: &[TextLine], models: usize) -> BTreeMap<AnyCode, u32> {
+    let mut by_code: BTreeMap<AnyCode, Vec<&TextLine>> = BTreeMap::new();
+    for line in lines {
+        by_code.entry(line.key).or_default().push(line);
+    }
+    let empty = |line: Option<&&TextLine>| line.is_some_and(|l| l.text.as_deref() == Some(""));
+    let mut out = BTreeMap::new();
+    for (key, lines) in by_code {
+        let default = lines.iter().find(|l| l.models == 0);
+        let mut mask = if empty(default) { hms_model::official::UNNAMED_PRINTERS } else { 0 };
+        for m in 0..models.min(31) {
+            let own = lines.iter().find(|l| l.models & (1 << m) != 0);
+            if empty(own.or(default)) {
+                mask |= 1 << m;
+            }
+        }
+        if mask != 0 {
+            out.insert(key, mask);
+        }
+    }
+    out
+}
+
 /// The lines of one code in one language, from each model's own text (from its source) and
 /// the language's default. A model is shown its own text, else the default; an empty text is
 /// no text, so an empty own text gives way to the default, and a model is silent (`Empty`)
@@ -264,6 +295,29 @@ mod tests {
     use hms_core::Hms;
 
     const KEY: AnyCode = AnyCode::Hms(Hms::from_u64(0x0300_0100_0001_0001));
+
+    #[test]
+    fn silent_models_are_those_shown_an_empty_text() {
+        let unnamed = hms_model::official::UNNAMED_PRINTERS;
+        let silent_of = |own: [Option<&str>; 4], default: Option<&str>| {
+            let own: Vec<Option<String>> = own.iter().map(|t| t.map(str::to_owned)).collect();
+            let own: Vec<Option<&String>> = own.iter().map(Option::as_ref).collect();
+            let default = default.map(str::to_owned);
+            let mut lines = Vec::new();
+            code_lines(KEY, &own, default.as_ref(), &mut lines);
+            silent(&lines, 4).get(&KEY).copied().unwrap_or(0)
+        };
+        // Empty default: every model without its own text is silent, and unnamed printers.
+        assert_eq!(silent_of([None, Some("a"), Some(""), None], Some("")), 0b1101 | unnamed);
+        // A default text: only nothing is silent (an empty own text gives way to it).
+        assert_eq!(silent_of([Some(""), None, None, None], Some("d")), 0);
+        // No default, the listed model's text empty: it is silent, and so are the printers
+        // the majority rule answers for (no model has a text).
+        assert_eq!(silent_of([Some(""), None, None, None], None), 0b0001 | unnamed);
+        // No default, one model has a text: unnamed printers are shown it.
+        assert_eq!(silent_of([Some(""), Some("b"), None, None], None), 0b0001);
+        assert_eq!(silent_of([Some("a"), Some("b"), None, None], None), 0);
+    }
 
     /// The lines for models 0-3 with these own texts and default.
     fn lines_of(own: [Option<&str>; 4], default: Option<&str>) -> Vec<(u32, Option<String>)> {

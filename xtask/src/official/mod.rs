@@ -180,7 +180,13 @@ fn outputs(
     report: &mut OfficialReport,
 ) -> (String, BTreeMap<String, String>) {
     let model_ids: Vec<String> = catalog.models.iter().map(|m| m.id.clone()).collect();
-    let merged = import.finish();
+    let mut merged = import.finish();
+    if let Some(english) = merged.texts.get("en") {
+        let silent = merge::silent(english, model_ids.len());
+        for (key, facts) in &mut merged.facts {
+            facts.silent = silent.get(key).copied().unwrap_or(0);
+        }
+    }
     for (key, facts) in &merged.facts {
         match (facts.listed, key.channel()) {
             (false, _) => report.other_codes += 1,
