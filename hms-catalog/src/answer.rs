@@ -18,6 +18,8 @@ use crate::{Lang, Lookup, Model, OfficialText, Procedure};
 ///
 /// | key | value |
 /// |---|---|
+/// | `actions` | the buttons the model offers, `{"id", "label", "name"}` (`[]` without a model) |
+/// | `alert` | the alert class for the model: `"silent"`, `"status"`, `"advisory"`, `"fault"` |
 /// | `causes` | the likely causes, filled for the code (`[]` without an entry) |
 /// | `channel` | `"hms"` or `"print_error"` |
 /// | `code` | the code as reported (`"0700_2000_0002_0003"`, `"0300-400C"`) |
@@ -32,7 +34,7 @@ use crate::{Lang, Lookup, Model, OfficialText, Procedure};
 /// | `module_number` | the module number (the AMS unit: 0 is A) |
 /// | `procedure`, `see_also` | `{"name", "parts", "steps", "support", "title"}` or `null` |
 /// | `parts`, `steps` | the procedure's parts and steps (`[]` without one) |
-/// | `silent` | whether the lists carry the code without a text |
+/// | `silent` | whether the model (or, without one, a printer without a text of its own) shows nothing |
 /// | `slot` | the slot (1-4) the code names, or `null` |
 /// | `text` | Bambu's text for the model and language, or `null` |
 /// | `unit` | the unit letter of a lettered module, or `null` |
@@ -70,7 +72,9 @@ impl Serialize for Answer {
         let key = (found.key() != code).then(|| found.key());
         let module = found.module();
 
-        let mut s = serializer.serialize_struct("Answer", if key.is_some() { 24 } else { 23 })?;
+        let mut s = serializer.serialize_struct("Answer", if key.is_some() { 26 } else { 25 })?;
+        s.serialize_field("actions", &Actions(*found, model))?;
+        s.serialize_field("alert", found.alert(model).name())?;
         s.serialize_field("causes", &Seq(|| found.causes()))?;
         s.serialize_field("channel", code.channel().name())?;
         s.serialize_field("code", &Str(code))?;
@@ -93,7 +97,7 @@ impl Serialize for Answer {
         s.serialize_field("parts", &Seq(|| procedure.iter().flat_map(Procedure::parts)))?;
         s.serialize_field("procedure", &procedure.map(ProcedureJson))?;
         s.serialize_field("see_also", &found.see_also().map(ProcedureJson))?;
-        s.serialize_field("silent", &matches!(said, Some(OfficialText::Silent)))?;
+        s.serialize_field("silent", &found.is_silent(model))?;
         s.serialize_field("slot", &found.slot())?;
         s.serialize_field("steps", &Seq(|| procedure.iter().flat_map(Procedure::steps)))?;
         s.serialize_field("text", &said.and_then(OfficialText::text).map(Str))?;
@@ -125,6 +129,29 @@ where
 {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq((self.0)().into_iter().map(Str))
+    }
+}
+
+/// `actions`: the buttons `model` offers for the code.
+struct Actions(Lookup, Option<Model>);
+
+impl Serialize for Actions {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let actions = self.1.into_iter().flat_map(|m| self.0.actions(m));
+        serializer.collect_seq(actions.map(ActionJson))
+    }
+}
+
+/// One button: its id in the lists, its label and its name (`null` for an unnamed id).
+struct ActionJson(crate::action::Action);
+
+impl Serialize for ActionJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Action", 3)?;
+        s.serialize_field("id", &self.0.id())?;
+        s.serialize_field("label", &self.0.label())?;
+        s.serialize_field("name", &self.0.name())?;
+        s.end()
     }
 }
 

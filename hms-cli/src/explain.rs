@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use hms_catalog::action::Action;
 use hms_catalog::{AnyCode, Lookup, OfficialText, Procedure, Spelling};
 use serde::Serialize;
 use serde_json::Value;
@@ -30,6 +31,7 @@ pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Resul
         (None, None) => "unknown".to_owned(),
     };
     writeln!(out, "  level:   {level}")?;
+    writeln!(out, "  alert:   {}", found.alert(view.model))?;
     if let Some(official) = found.official() {
         let models: Vec<_> = official.models().map(|m| m.id()).collect();
         if !models.is_empty() {
@@ -41,6 +43,16 @@ pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Resul
             OfficialText::Unavailable => {}
         }
         writeln!(out, "  wiki:    {}", found.wiki_url(view.model))?;
+    }
+    if let Some(model) = view.model {
+        let buttons: Vec<String> = found
+            .actions(model)
+            .filter(|a| *a != Action::RemoveCloseButton)
+            .map(|a| a.label().map_or_else(|| format!("button {}", a.id()), str::to_owned))
+            .collect();
+        if !buttons.is_empty() {
+            writeln!(out, "  The printer offers: {}", buttons.join("; "))?;
+        }
     }
     let (Some(title), Some(meaning)) = (found.title(), found.meaning()) else {
         if found.is_known() {

@@ -104,7 +104,11 @@ struct WatchArgs {
     /// Never raise this code (repeat for more).
     #[arg(long = "mute", value_name = "CODE", value_parser = parse_code)]
     muted: Vec<hms_catalog::AnyCode>,
-    /// JSON lines: {"event": "raised", "at_ms", "code", "explanation"} and {"event": "cleared", "at_ms", "code", "title"}.
+    /// Raise only codes of this class or above: status (every code the printer shows),
+    /// advisory, or fault. Codes the printer keeps silent are never raised.
+    #[arg(long, value_name = "CLASS", default_value = "status", value_parser = parse_alert)]
+    min_alert: hms_catalog::Alert,
+    /// JSON lines: {"event": "raised", "at_ms", "code", "alert", "explanation"} and {"event": "cleared", "at_ms", "code", "alert", "title"}.
     #[arg(long)]
     json: bool,
     #[command(flatten)]
@@ -116,6 +120,14 @@ fn parse_seconds(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() && (0.0..=86_400.0).contains(&v) => Ok(v),
         _ => Err("expected seconds from 0 to 86400".to_owned()),
+    }
+}
+
+#[cfg(feature = "watch")]
+fn parse_alert(s: &str) -> Result<hms_catalog::Alert, String> {
+    match s.parse::<hms_catalog::Alert>() {
+        Ok(hms_catalog::Alert::Silent) | Err(_) => Err("expected status, advisory or fault".to_owned()),
+        Ok(alert) => Ok(alert),
     }
 }
 
@@ -137,7 +149,13 @@ fn watch(args: WatchArgs, out: &mut impl Write) -> io::Result<Outcome> {
     if args.view.model.is_none() {
         view.model = args.serial.as_deref().and_then(|s| hms_catalog::Model::resolve(s).ok().flatten());
     }
-    let options = Options { json: args.json, hold: Duration::from_secs_f64(args.hold), muted: args.muted, view };
+    let options = Options {
+        json: args.json,
+        hold: Duration::from_secs_f64(args.hold),
+        muted: args.muted,
+        least: args.min_alert,
+        view,
+    };
     let mut errors = io::stderr().lock();
     if let Some(path) = args.replay {
         let interval = Duration::from_secs_f64(args.interval);

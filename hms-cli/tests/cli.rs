@@ -355,3 +355,33 @@ fn decode_shows_each_report_before_the_input_ends() {
     assert_eq!(first.as_deref(), Ok("line 1, print.hms[0]:"));
     assert_eq!(child.wait().unwrap().code(), Some(0));
 }
+
+#[test]
+fn explain_gives_the_alert_class_and_the_buttons_the_model_offers() {
+    let out = hms(&["explain", "0300-8014", "--model", "H2C"], "");
+    assert!(out.status.success());
+    let shown = text(&out.stdout);
+    assert!(shown.contains("  alert:   fault\n"), "{shown}");
+    assert!(shown.contains("  The printer offers: Resume, problem solved; Open the assistant\n"), "{shown}");
+    // The H2D's list offers nothing for it; without a model there is no list to read.
+    for args in [&["explain", "0300-8014", "--model", "H2D"][..], &["explain", "0300-8014"]] {
+        assert!(!text(&hms(args, "").stdout).contains("offers"), "{args:?}");
+    }
+    let cancelled = text(&hms(&["explain", "0300-400C"], "").stdout);
+    assert!(cancelled.contains("  alert:   status\n"), "{cancelled}");
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&hms(&["explain", "--json", "0300-8014", "--model", "H2C"], "").stdout).unwrap();
+    assert_eq!(json[0]["alert"], "fault");
+    assert_eq!(
+        json[0]["actions"],
+        serde_json::json!([
+            {"id": 4, "label": "Resume, problem solved", "name": "resume_printing_problem_solved"},
+            {"id": 6, "label": "Open the assistant", "name": "check_assistant"},
+        ])
+    );
+    let silent: serde_json::Value =
+        serde_json::from_slice(&hms(&["explain", "--json", "0500_0100_0002_000B", "--model", "X2D"], "").stdout)
+            .unwrap();
+    assert_eq!((&silent[0]["alert"], &silent[0]["silent"]), (&serde_json::json!("silent"), &serde_json::json!(true)));
+}

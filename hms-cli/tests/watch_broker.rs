@@ -301,6 +301,7 @@ fn raises_clears_survives_a_broker_restart_and_malformed_messages() {
     publisher.report(&base, &[FAULT]);
     let raised = watch.event();
     assert_eq!((raised["event"].as_str(), raised["code"].as_str()), (Some("raised"), Some(fault_code().as_str())));
+    assert_eq!(raised["alert"], "fault");
     assert_eq!(raised["explanation"]["title"], "AMS A slot 1 filament may be broken inside the AMS");
     // Reported again, and a partial update: nothing new.
     publisher.report(&base, &[FAULT]);

@@ -84,6 +84,27 @@
 #define HMS_LEVEL_UNKNOWN 65535
 
 /**
+ * `hms_entry.alert`: the printer shows nothing for the code (Bambu lists it with an empty
+ * text); do not notify.
+ */
+#define HMS_ALERT_SILENT 0
+
+/**
+ * `hms_entry.alert`: a state, not a fault (a cancelled or paused print).
+ */
+#define HMS_ALERT_STATUS 1
+
+/**
+ * `hms_entry.alert`: worth telling, nothing failed (a reminder, an information).
+ */
+#define HMS_ALERT_ADVISORY 2
+
+/**
+ * `hms_entry.alert`: something went wrong or needs the owner's action.
+ */
+#define HMS_ALERT_FAULT 3
+
+/**
  * The largest side `hms_wiki_qr` returns, in modules (a version 7 QR code).
  */
 #define HMS_QR_MAX_SIDE 45
@@ -194,6 +215,11 @@ typedef struct hms_entry {
    * 10 pt-br, 11 ru, 12 sv, 13 zh-cn).
    */
   uint8_t lang;
+  /**
+   * The class of the alert on the model: `HMS_ALERT_SILENT` (the printer shows nothing),
+   * `HMS_ALERT_STATUS`, `HMS_ALERT_ADVISORY` or `HMS_ALERT_FAULT`.
+   */
+  uint8_t alert;
 } hms_entry;
 
 /**
@@ -360,6 +386,18 @@ int hms_wiki_url(const struct hms_entry *entry, char *buf, size_t len);
  * As `hms_title`.
  */
 int hms_step(const struct hms_entry *entry, size_t index, char *buf, size_t len);
+
+/**
+ * Copies into `ids` the ids of the buttons the entry's model offers for its code, as Bambu's
+ * action lists give them (ascending; `hms_action_payload` builds what each sends), and
+ * returns how many there are, even when `len` is smaller (`ids` may be NULL with `len` 0 to
+ * count). An entry looked up without a model offers none (0).
+ *
+ * # Safety
+ * `entry` is NULL or points to an `hms_entry`; `ids` is NULL with `len` 0 or points to `len`
+ * writable `uint16_t`.
+ */
+int hms_actions(const struct hms_entry *entry, uint16_t *ids, size_t len);
 
 /**
  * The QR code of the entry's wiki page (for the entry's model; see `hms_wiki_url`), as the

@@ -25,13 +25,13 @@ use core::fmt::Display;
 
 use hms_catalog::{AnyCode, Channel, Hms, Lang, Lookup, Model, OfficialText, PrintError, Text, lookup};
 
+mod alerts;
 mod boundary;
 mod buffer;
 mod qr;
 mod tracker;
 
 use boundary::guard;
-use buffer::Truncating;
 pub use qr::*;
 pub use tracker::*;
 
@@ -70,6 +70,8 @@ pub const HMS_NO_MODEL: u8 = 0xFF;
 /// `hms_entry.level` of a print_error whose level nibble has no known meaning.
 pub const HMS_LEVEL_UNKNOWN: u16 = 0xFFFF;
 
+pub use alerts::{HMS_ALERT_ADVISORY, HMS_ALERT_FAULT, HMS_ALERT_SILENT, HMS_ALERT_STATUS};
+
 /// A looked-up code: plain data, safe to copy and keep. The text functions read it, so
 /// fill it with `hms_lookup`, `hms_lookup_print_error` or `hms_parse`, and do not edit it.
 #[repr(C)]
@@ -103,6 +105,9 @@ pub struct hms_entry {
     /// hms-catalog's `Lang::ALL`: 0 en, 1 de, 2 es, 3 fr, 4 hu, 5 it, 6 ja, 7 ko, 8 nl, 9 pl,
     /// 10 pt-br, 11 ru, 12 sv, 13 zh-cn).
     pub lang: u8,
+    /// The class of the alert on the model: `HMS_ALERT_SILENT` (the printer shows nothing),
+    /// `HMS_ALERT_STATUS`, `HMS_ALERT_ADVISORY` or `HMS_ALERT_FAULT`.
+    pub alert: u8,
 }
 
 /// The string at `ptr`, or `None` for NULL; `Err(())` when it is not UTF-8.
@@ -162,6 +167,7 @@ fn fill(code: AnyCode, model: Option<Model>, lang: Lang, out: &mut hms_entry) ->
         level: code.level_raw().unwrap_or(HMS_LEVEL_UNKNOWN),
         step_count: found.procedure().map_or(0, |p| p.steps().len().try_into().unwrap_or(u16::MAX)),
         lang: index_of(Lang::ALL, &lang),
+        alert: alerts::alert_number(found.alert(model)),
     };
     if found.is_known() { HMS_OK } else { HMS_ERR_UNKNOWN_CODE }
 }
@@ -263,7 +269,7 @@ pub unsafe extern "C" fn hms_parse(
 }
 
 /// The code, model and language an entry names.
-fn read_entry(entry: &hms_entry) -> Result<(Lookup, Option<Model>, Lang), c_int> {
+pub(crate) fn read_entry(entry: &hms_entry) -> Result<(Lookup, Option<Model>, Lang), c_int> {
     let channel = match entry.channel {
         HMS_CHANNEL_HMS => Channel::Hms,
         HMS_CHANNEL_PRINT_ERROR => Channel::PrintError,
@@ -290,23 +296,18 @@ unsafe fn copy_text<T: Display>(
     text_of: impl FnOnce(Lookup, Option<Model>, Lang) -> Result<T, c_int>,
 ) -> c_int {
     guard(|| {
-        if buf.is_null() && len > 0 {
-            return HMS_ERR_NULL;
-        }
-        let mut out = if buf.is_null() {
-            Truncating::new(&mut [])
-        } else {
-            // SAFETY: not NULL, and the caller promises `len` writable bytes at `buf`.
-            Truncating::new(unsafe { core::slice::from_raw_parts_mut(buf.cast::<u8>(), len) })
+        // SAFETY: the caller promises `len` writable bytes at `buf` (or NULL).
+        let out = match unsafe { buffer::c_buffer(buf, len) } {
+            Ok(out) => out,
+            Err(e) => return e,
         };
-        out.terminate();
         // SAFETY: the caller promises `entry` is NULL or points to an hms_entry.
         let Some(entry) = (unsafe { entry.as_ref() }) else { return HMS_ERR_NULL };
         let text = match read_entry(entry).and_then(|(found, model, lang)| text_of(found, model, lang)) {
             Ok(text) => text,
             Err(e) => return e,
         };
-        c_int::try_from(out.write_text(text)).unwrap_or(HMS_ERR_TOO_LONG)
+        buffer::finish(out, text)
     })
 }
 

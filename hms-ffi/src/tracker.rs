@@ -10,7 +10,6 @@ use hms_catalog::tracker::{Event, EventKind, Report, Tracker};
 use hms_catalog::{AnyCode, Channel, Hms, Model, PrintError, lookup};
 
 use crate::boundary::guard;
-use crate::buffer::Truncating;
 use crate::{
     HMS_CHANNEL_HMS, HMS_CHANNEL_PRINT_ERROR, HMS_ERR_BAD_ENTRY, HMS_ERR_NULL, HMS_ERR_PARSE, HMS_ERR_UNKNOWN_MODEL,
     HMS_OK, c_str,
@@ -343,16 +342,10 @@ pub unsafe extern "C" fn hms_action_payload(
         let Some(command) = Action::from_id(action_id).command(PrintError::from_u32(print_error), &context) else {
             return HMS_ERR_NO_COMMAND;
         };
-        if buf.is_null() && len > 0 {
-            return HMS_ERR_NULL;
+        // SAFETY: the caller promises `len` writable bytes at `buf` (or NULL).
+        match unsafe { crate::buffer::c_buffer(buf, len) } {
+            Ok(out) => crate::buffer::finish(out, command),
+            Err(e) => e,
         }
-        let mut out = if buf.is_null() {
-            Truncating::new(&mut [])
-        } else {
-            // SAFETY: not NULL, and the caller promises `len` writable bytes at `buf`.
-            Truncating::new(unsafe { core::slice::from_raw_parts_mut(buf.cast::<u8>(), len) })
-        };
-        out.terminate();
-        c_int::try_from(out.write_text(command)).unwrap_or(crate::HMS_ERR_TOO_LONG)
     })
 }

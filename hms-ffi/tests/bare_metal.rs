@@ -1,5 +1,5 @@
 //! The C library without std, on bare metal. For Cortex-M4F it builds the static library for
-//! thumbv7em-none-eabihf with `--no-default-features --features guides`, links it with the
+//! thumbv7em-none-eabihf with `--no-default-features --features guides,actions`, links it with the
 //! shared C checks (tests/c/checks.c) into an image for QEMU's mps2-an386
 //! (tests/c/bare-metal/), runs it with semihosting and checks what it prints. For Cortex-M4F
 //! and RISC-V (riscv32imc-unknown-none-elf, the ESP32-C3's) it measures what the library adds
@@ -198,7 +198,7 @@ fn c_checks_pass_on_cortex_m4f_in_qemu() {
         println!("skipped: the {CORTEX_M4F} standard library is not installed (rustup target add {CORTEX_M4F})");
         return;
     }
-    let image = bare_metal_image(&static_library(CORTEX_M4F, "guides"));
+    let image = bare_metal_image(&static_library(CORTEX_M4F, "guides,actions"));
     let (flash, ram) = flash_and_ram(&image);
     println!("mps2-an386 image (library, checks, newlib with printf): {flash} bytes of flash, {ram} of RAM");
     let (ok, printed) = run_in_qemu(&image);

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use hms_catalog::report::active;
 use hms_catalog::tracker::{Event, EventKind, Tracker};
-use hms_catalog::{AnyCode, lookup};
+use hms_catalog::{Alert, AnyCode, lookup};
 use serde_json::{Value, json};
 
 use crate::{View, explain};
@@ -35,6 +35,9 @@ pub struct Options {
     pub hold: Duration,
     /// Codes never raised.
     pub muted: Vec<AnyCode>,
+    /// The least class raised (`Status`: every code the printer shows; `Fault`: faults
+    /// only); silent codes are never raised.
+    pub least: Alert,
     /// The printer model and language of the explanations.
     pub view: View,
 }
@@ -74,7 +77,8 @@ impl<'a, W: Write, E: Write> Watcher<'a, W, E> {
         let report = found.report();
         let model = self.options.view.model;
         let mut events = Vec::new();
-        self.tracker.update(millis(at), report, |code| !lookup(code).is_silent(model), |e| events.push(e));
+        let least = self.options.least.max(Alert::Status);
+        self.tracker.update(millis(at), report, |code| lookup(code).alert(model) >= least, |e| events.push(e));
         self.write(&events)
     }
 
@@ -101,7 +105,12 @@ impl<'a, W: Write, E: Write> Watcher<'a, W, E> {
                 EventKind::Cleared => "cleared",
             };
             if self.options.json {
-                let mut line = json!({"event": kind, "at_ms": event.at, "code": event.code.to_string()});
+                let mut line = json!({
+                    "event": kind,
+                    "at_ms": event.at,
+                    "code": event.code.to_string(),
+                    "alert": found.alert(view.model).name(),
+                });
                 match event.kind {
                     EventKind::Raised => {
                         line["explanation"] = serde_json::to_value(found.answer(view.model, view.lang))?;
@@ -195,4 +204,48 @@ pub fn replay(
         watcher.message(at, pending.as_bytes())?;
     }
     watcher.finish(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::View;
+    use hms_catalog::{Lang, Model};
+
+    /// The codes raised by a report holding a cancelled print (a status), a code the X2D keeps
+    /// silent and an AMS fault, watched from `least` up.
+    fn raised(least: Alert) -> Vec<String> {
+        let report = br#"{"print":{"print_error":50348044,"hms":[
+            {"attr":83886336,"code":131083},{"attr":117448704,"code":131075}]}}"#;
+        let options = Options {
+            json: true,
+            hold: Duration::from_secs(1),
+            muted: Vec::new(),
+            least,
+            view: View { model: Some(Model::X2D), lang: Lang::En },
+        };
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        let mut watcher = Watcher::new(options, &mut out, &mut errors).unwrap();
+        watcher.message(Duration::ZERO, report).unwrap();
+        drop(watcher);
+        assert!(errors.is_empty(), "{}", String::from_utf8_lossy(&errors));
+        let lines = String::from_utf8(out).unwrap();
+        lines
+            .lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                format!("{} {}", v["code"].as_str().unwrap(), v["alert"].as_str().unwrap())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn raises_the_classes_asked_for_and_never_silent_codes() {
+        let all = raised(Alert::Status);
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(all.contains(&"0300-400C status".to_owned()), "{all:?}");
+        assert!(all.iter().any(|c| c.starts_with("0700_2000_0002_0003 fault")), "{all:?}");
+        assert_eq!(raised(Alert::Silent), all, "silent codes never raise");
+        assert_eq!(raised(Alert::Fault), ["0700_2000_0002_0003 fault"]);
+    }
 }

@@ -236,6 +236,26 @@ static void action_payloads(void) {
     CHECK_STR(buf, "{\"print\":{\"command\":\"clean_print_error\",\"sequence_id\":\"2\",\"subtask_id\":\"77\",\"print_error\":50364436}}");
 }
 
+static void alert_classes_and_buttons(void) {
+    hms_entry e;
+    uint16_t ids[8];
+    CHECK(hms_lookup_print_error(0x0300400C, "H2D", NULL, &e) == HMS_OK);
+    CHECK(e.alert == HMS_ALERT_STATUS); /* a cancelled print, though its level is an error */
+    CHECK(hms_lookup(0x05000100, 0x0002000B, "X2D", NULL, &e) == HMS_OK);
+    CHECK(e.alert == HMS_ALERT_SILENT);
+    CHECK(hms_lookup(0x05000100, 0x0002000B, "H2D", NULL, &e) == HMS_OK);
+    CHECK(e.alert != HMS_ALERT_SILENT);
+    CHECK(hms_lookup_print_error(0x03008014, "H2C", NULL, &e) == HMS_OK);
+    CHECK(e.alert == HMS_ALERT_FAULT);
+    CHECK(hms_actions(&e, NULL, 0) == 2);
+    CHECK(hms_actions(&e, ids, 1) == 2 && ids[0] == 4);
+    CHECK(hms_actions(&e, ids, 8) == 2 && ids[0] == 4 && ids[1] == 6);
+    CHECK(hms_actions(&e, NULL, 8) == HMS_ERR_NULL);
+    CHECK(hms_actions(NULL, ids, 8) == HMS_ERR_NULL);
+    CHECK(hms_lookup_print_error(0x03008014, NULL, NULL, &e) == HMS_OK);
+    CHECK(hms_actions(&e, ids, 8) == 0); /* no model: no list to read */
+}
+
 int hms_run_checks(void) {
     failures = 0;
     known_hms_code();
@@ -251,6 +271,7 @@ int hms_run_checks(void) {
     wiki_qr();
     tracker_raises_and_clears();
     action_payloads();
+    alert_classes_and_buttons();
     if (failures) {
         fprintf(stderr, "%d checks failed\n", failures);
     }
