@@ -5,7 +5,7 @@
 use hms_catalog::action::{Action, Context, Effect};
 use hms_catalog::report::active;
 use hms_catalog::tracker::{EventKind, Tracker};
-use hms_catalog::{AnyCode, PrintError, lookup};
+use hms_catalog::{Alert, AnyCode, PrintError, lookup};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
@@ -71,6 +71,8 @@ impl PyEvent {
 pub struct PyTracker {
     tracker: Box<Tracker<CAPACITY, MUTED>>,
     view: View,
+    /// The least class raised.
+    least: Alert,
 }
 
 impl PyTracker {
@@ -88,21 +90,30 @@ impl PyTracker {
 #[pymethods]
 impl PyTracker {
     #[new]
-    #[pyo3(signature = (*, hold = 10.0, model = None, lang = None, mute = Vec::new()))]
+    #[pyo3(signature = (*, hold = 10.0, model = None, lang = None, mute = Vec::new(), least = "status"))]
     fn new(
         hold: f64,
         model: Option<&Bound<'_, PyAny>>,
         lang: Option<&Bound<'_, PyAny>>,
         mute: Vec<Bound<'_, PyAny>>,
+        least: &str,
     ) -> PyResult<PyTracker> {
         let view = view::view_of(model, lang)?;
+        let least = match least.parse::<Alert>() {
+            Ok(Alert::Silent) | Err(_) => {
+                return Err(PyValueError::new_err(format!(
+                    "least must be \"status\", \"advisory\" or \"fault\", found {least:?}"
+                )));
+            }
+            Ok(least) => least,
+        };
         let mut tracker = Box::new(Tracker::new(millis(hold, "hold")?));
         for code in &mute {
             tracker
                 .mute(code_of(code)?)
                 .map_err(|_| PyValueError::new_err(format!("at most {MUTED} codes can be muted")))?;
         }
-        Ok(PyTracker { tracker, view })
+        Ok(PyTracker { tracker, view, least })
     }
 
     /// Takes in one report received at `now` (seconds, any origin): a dict (with or without
@@ -114,9 +125,9 @@ impl PyTracker {
         if let Some(error) = errors.first() {
             return Err(PyValueError::new_err(error.to_string()));
         }
-        let model = self.view.model;
+        let (model, least) = (self.view.model, self.least);
         let mut events = Vec::new();
-        self.tracker.update(now, found.report(), |code| !lookup(code).is_silent(model), |e| events.push(e));
+        self.tracker.update(now, found.report(), |code| lookup(code).alert(model) >= least, |e| events.push(e));
         self.events(py, events)
     }
 
@@ -155,7 +166,7 @@ impl PyTracker {
 /// A button Bambu offers for an alert, by its id in Bambu's action lists; see the stub.
 #[pyclass(frozen, eq, hash, module = "hms_catalog", name = "Action")]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct PyAction(Action);
+pub struct PyAction(pub(crate) Action);
 
 #[pymethods]
 impl PyAction {
@@ -176,6 +187,12 @@ impl PyAction {
     #[getter]
     fn name(&self) -> Option<&'static str> {
         self.0.name()
+    }
+
+    /// A short label for the button, or `None` for an id it does not name.
+    #[getter]
+    fn label(&self) -> Option<&'static str> {
+        self.0.label()
     }
 
     /// What pressing it does: `"send"`, `"opens_page"`, `"nothing"`, `"needs_alert_data"` or

@@ -175,7 +175,21 @@ impl PyLookup {
 
     #[getter]
     fn silent(&self) -> bool {
-        matches!(self.said(), Some(OfficialText::Silent))
+        self.found.is_silent(self.view.model)
+    }
+
+    /// The class of the alert on the model: `silent`, `status`, `advisory` or `fault`.
+    #[getter]
+    fn alert(&self) -> &'static str {
+        self.found.alert(self.view.model).name()
+    }
+
+    /// The buttons the model offers for the code (none without a model).
+    #[getter]
+    fn actions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let actions: Vec<_> =
+            self.view.model.into_iter().flat_map(|m| self.found.actions(m)).map(crate::alerts::PyAction).collect();
+        PyTuple::new(py, actions)
     }
 
     #[getter]

@@ -62,3 +62,33 @@ def test_actions_build_the_slicers_payloads():
     assert Action(29) == Action(29) and hash(Action(29)) == hash(Action(29))
     with pytest.raises(TypeError):
         Action("x")
+
+
+def test_alert_classes_and_the_buttons_a_model_offers():
+    from hms_catalog import lookup
+
+    clump = lookup("0300-8014", model="H2C")
+    assert clump.alert == "fault"
+    assert [(a.id, a.name, a.label) for a in clump.actions] == [
+        (4, "resume_printing_problem_solved", "Resume, problem solved"),
+        (6, "check_assistant", "Open the assistant"),
+    ]
+    assert lookup("0300-8014").actions == ()  # no model, no list
+    assert lookup("0300-400C").alert == "status"  # a cancelled print
+    internal = lookup("0500_0100_0002_000B", model="X2D")
+    assert (internal.alert, internal.silent) == ("silent", True)
+    assert lookup("0500_0100_0002_000B", model="H2D").silent is False
+    assert clump.to_dict()["alert"] == "fault"
+
+
+def test_a_tracker_raises_the_classes_asked_for():
+    cancelled_and_jam = report([JAM], 0x0300400C)
+    every = Tracker(hold=0)
+    assert sorted(kinds(every.update(cancelled_and_jam, 0))) == [
+        ("raised", "0300-400C"),
+        ("raised", "0700_2000_0002_0003"),
+    ]
+    faults = Tracker(hold=0, least="fault")
+    assert kinds(faults.update(cancelled_and_jam, 0)) == [("raised", "0700_2000_0002_0003")]
+    with pytest.raises(ValueError, match="least"):
+        Tracker(least="silent")

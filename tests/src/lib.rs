@@ -65,3 +65,8 @@ pub fn run_in_qemu(args: &[&str], image: &Path, what: &str) -> Output {
     }
     qemu.wait_with_output().expect("qemu's output is readable")
 }
+
+/// The repository README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

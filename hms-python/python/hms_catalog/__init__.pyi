@@ -178,7 +178,17 @@ class Lookup:
         it), where the texts were compiled in."""
     @property
     def silent(self) -> bool:
-        """Whether Bambu's lists carry the code with no text (the printer shows nothing)."""
+        """Whether Bambu's lists carry the code with no text for the model (the printer shows
+        nothing); without a model, for a printer without a text of its own."""
+    @property
+    def alert(self) -> str:
+        """The class of the alert on the model: ``"silent"`` (the printer shows nothing),
+        ``"status"`` (a state, such as a cancelled print), ``"advisory"`` (a reminder or an
+        information) or ``"fault"``."""
+    @property
+    def actions(self) -> Tuple["Action", ...]:
+        """The buttons the model offers for the code, from Bambu's action lists (none without
+        a model)."""
     @property
     def models(self) -> Tuple[str, ...]:
         """The ids of the models whose lists carry the code."""
@@ -247,7 +257,8 @@ class Tracker:
     notify once and clears it once it has been missing for ``hold`` seconds from the reports
     that carry its field (a code back sooner is not raised again). A report without ``hms`` or
     ``print_error`` (a partial update) changes nothing. Muted codes, and codes Bambu's lists
-    carry without a text for ``model``, are never raised. At most 64 codes are raised at once
+    carry without a text for ``model``, are never raised; ``least`` raises only codes of that
+    class or above (``"status"``, ``"advisory"``, ``"fault"``; see ``Lookup.alert``). At most 64 codes are raised at once
     (more are counted in ``dropped``) and 64 muted."""
 
     def __init__(
@@ -257,6 +268,7 @@ class Tracker:
         model: Union[str, Model, None] = None,
         lang: Union[str, Lang, None] = None,
         mute: List[Any] = ...,
+        least: str = "status",
     ) -> None: ...
     def update(self, report: Union[str, bytes, Dict[str, Any]], now: float) -> List[Event]:
         """Takes in one report (as ``decode`` takes it) received at ``now`` (seconds, any
@@ -285,6 +297,10 @@ class Action:
     @property
     def name(self) -> Optional[str]:
         """BambuStudio's name (``"ignore_resume"``), or ``None`` for an id it does not name."""
+    @property
+    def label(self) -> Optional[str]:
+        """A short label for the button (``"Ignore and resume"``), or ``None`` for an id
+        BambuStudio does not name."""
     @property
     def effect(self) -> str:
         """``"send"``, ``"opens_page"``, ``"nothing"``, ``"needs_alert_data"`` or ``"unknown"``."""
