@@ -231,42 +231,38 @@ pub unsafe extern "C" fn hms_tracker_update(
     events: *mut hms_event,
     events_len: usize,
 ) -> c_int {
-    guard(|| {
-        // SAFETY: as promised by the caller.
-        let (stored, out) = match unsafe { (stored(t), events_out(events, events_len)) } {
-            (Ok(s), Ok(out)) => (s, out),
-            (Err(e), _) | (_, Err(e)) => return e,
-        };
-        let print_error = match print_error {
-            -1 => None,
-            0 => Some(None),
-            n => match u32::try_from(n) {
-                Ok(n) => Some(Some(PrintError::from_u32(n))),
-                Err(_) => return HMS_ERR_PARSE,
-            },
-        };
-        let pairs = if hms.is_null() {
-            None
-        } else {
-            // SAFETY: not NULL, and the caller promises `2 * hms_count` readable values.
-            Some(unsafe { core::slice::from_raw_parts(hms, hms_count.saturating_mul(2)) })
-        };
-        let model = Model::ALL.get(usize::from(stored.model)).copied();
-        let mut found = Found::new();
-        let notify = |code: AnyCode| !lookup(code).is_silent(model);
-        // The list, copied to the stack: a printer reports a few codes; entries past
-        // `HMS_TRACKER_CAPACITY` are left out (taken as not reported).
-        let mut list = [Hms::from_u64(0); HMS_TRACKER_CAPACITY];
-        let mut n = 0;
-        for (slot, pair) in list.iter_mut().zip(pairs.unwrap_or(&[]).chunks_exact(2)) {
-            *slot = Hms::from_mqtt(pair[0], pair[1]);
-            n += 1;
-        }
-        let report = Report { hms: pairs.map(|_| &list[..n]), print_error };
-        stored.tracker.update(now_ms, report, notify, |e| found.push(e));
-        let n = write_events(&found.events[..found.len], out);
-        c_int::try_from(n).unwrap_or(c_int::MAX)
-    })
+    let pairs = if hms.is_null() {
+        None
+    } else {
+        // SAFETY: not NULL, and the caller promises `2 * hms_count` readable values.
+        Some(unsafe { core::slice::from_raw_parts(hms, hms_count.saturating_mul(2)) })
+    };
+    // SAFETY: as promised by the caller.
+    unsafe {
+        run(t, events, events_len, |stored, found| {
+            let print_error = match print_error {
+                -1 => None,
+                0 => Some(None),
+                n => match u32::try_from(n) {
+                    Ok(n) => Some(Some(PrintError::from_u32(n))),
+                    Err(_) => return Err(HMS_ERR_PARSE),
+                },
+            };
+            let model = Model::ALL.get(usize::from(stored.model)).copied();
+            let notify = |code: AnyCode| lookup(code).alert(model).is_shown();
+            // The list, copied to the stack: a printer reports a few codes; entries past
+            // `HMS_TRACKER_CAPACITY` are left out (taken as not reported).
+            let mut list = [Hms::from_u64(0); HMS_TRACKER_CAPACITY];
+            let mut n = 0;
+            for (slot, pair) in list.iter_mut().zip(pairs.unwrap_or(&[]).chunks_exact(2)) {
+                *slot = Hms::from_mqtt(pair[0], pair[1]);
+                n += 1;
+            }
+            let report = Report { hms: pairs.map(|_| &list[..n]), print_error };
+            stored.tracker.update(now_ms, report, notify, |e| found.push(e));
+            Ok(())
+        })
+    }
 }
 
 /// Clears the codes gone for the hold time by `now_ms`, copying the events as
@@ -281,6 +277,28 @@ pub unsafe extern "C" fn hms_tracker_tick(
     events: *mut hms_event,
     events_len: usize,
 ) -> c_int {
+    // SAFETY: as promised by the caller.
+    unsafe {
+        run(t, events, events_len, |stored, found| {
+            stored.tracker.tick(now_ms, |e| found.push(e));
+            Ok(())
+        })
+    }
+}
+
+/// The body shared by `hms_tracker_update` and `hms_tracker_tick`: checks the tracker and the
+/// events buffer, runs `body` on the tracker, and copies the events it gathered into the
+/// caller's buffer; returns their number or the error.
+///
+/// # Safety
+/// `t` is NULL or points to an `hms_tracker`; `events` is NULL with `events_len` 0 or points
+/// to `events_len` writable events.
+unsafe fn run(
+    t: *mut hms_tracker,
+    events: *mut hms_event,
+    events_len: usize,
+    body: impl FnOnce(&mut Stored, &mut Found) -> Result<(), c_int>,
+) -> c_int {
     guard(|| {
         // SAFETY: as promised by the caller.
         let (stored, out) = match unsafe { (stored(t), events_out(events, events_len)) } {
@@ -288,7 +306,9 @@ pub unsafe extern "C" fn hms_tracker_tick(
             (Err(e), _) | (_, Err(e)) => return e,
         };
         let mut found = Found::new();
-        stored.tracker.tick(now_ms, |e| found.push(e));
+        if let Err(e) = body(stored, &mut found) {
+            return e;
+        }
         let n = write_events(&found.events[..found.len], out);
         c_int::try_from(n).unwrap_or(c_int::MAX)
     })
