@@ -7,6 +7,7 @@ use hms_catalog::{AnyCode, Lang, Model};
 
 pub mod decode;
 pub mod explain;
+pub mod frames;
 pub mod list;
 #[cfg(feature = "watch")]
 pub mod watch;

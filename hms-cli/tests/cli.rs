@@ -385,3 +385,42 @@ fn explain_gives_the_alert_class_and_the_buttons_the_model_offers() {
             .unwrap();
     assert_eq!((&silent[0]["alert"], &silent[0]["silent"]), (&serde_json::json!("silent"), &serde_json::json!(true)));
 }
+
+#[test]
+fn watch_replays_a_capture_with_reports_over_lines_and_bad_lines() {
+    let capture = concat!(
+        r#"{"print": {"hms": [{"attr": 117448704, "code": 131075}], "print_error": 0}}"#,
+        "\n",
+        "not json\n",
+        "{\n  \"print\": {\n    \"hms\": [],\n    \"print_error\": 50348044\n  }\n}\n",
+        r#"{"print": {"hms": [], "print_error": 0}}"#,
+        "\n",
+    );
+    let out = hms(&["watch", "--replay", "-", "--interval", "1", "--hold", "0", "--json"], capture);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let events: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} {} {} {}",
+                v["at_ms"],
+                v["event"].as_str().unwrap(),
+                v["code"].as_str().unwrap(),
+                v["alert"].as_str().unwrap()
+            )
+        })
+        .collect();
+    // One message a second: the bad line takes its second too; the status clears with the
+    // report that no longer carries it.
+    assert_eq!(
+        events,
+        [
+            "0 raised 0700_2000_0002_0003 fault",
+            "2000 cleared 0700_2000_0002_0003 fault",
+            "2000 raised 0300-400C status",
+            "3000 cleared 0300-400C status",
+        ]
+    );
+    assert!(text(&out.stderr).contains("hms: line 2: column 2: expected ident"), "{}", text(&out.stderr));
+}

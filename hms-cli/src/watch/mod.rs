@@ -8,6 +8,8 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use hms_catalog::report::active;
+
+use crate::frames::Frame;
 use hms_catalog::tracker::{Event, EventKind, Tracker};
 use hms_catalog::{Alert, AnyCode, lookup};
 use serde_json::{Value, json};
@@ -70,7 +72,17 @@ impl<'a, W: Write, E: Write> Watcher<'a, W, E> {
             Ok(value) => value,
             Err(e) => return writeln!(self.errors, "hms: message {number}: not JSON: {e}"),
         };
-        let (found, problems) = active(&value);
+        self.take(at, number, &value)
+    }
+
+    /// Takes in one message already read as JSON, received `at` after the watch began.
+    pub fn value(&mut self, at: Duration, value: &Value) -> io::Result<()> {
+        self.messages += 1;
+        self.take(at, self.messages, value)
+    }
+
+    fn take(&mut self, at: Duration, number: u64, value: &Value) -> io::Result<()> {
+        let (found, problems) = active(value);
         for problem in problems {
             writeln!(self.errors, "hms: message {number}: {problem}")?;
         }
@@ -184,25 +196,15 @@ pub fn replay(
 ) -> io::Result<()> {
     let mut watcher = Watcher::new(options, out, errors).map_err(io::Error::other)?;
     let mut at = Duration::ZERO;
-    let mut pending = String::new();
-    for line in input.lines() {
-        let line = line?;
-        if pending.is_empty() && line.trim().is_empty() {
-            continue;
+    crate::frames::frames(input, |frame| {
+        match frame {
+            Frame::Value(_, value) => watcher.value(at, value)?,
+            Frame::Bad(line, e) => writeln!(watcher.errors, "hms: line {line}: {e}")?,
+            Frame::Drained => return Ok(()),
         }
-        pending.push_str(&line);
-        pending.push('\n');
-        match serde_json::from_str::<serde::de::IgnoredAny>(&pending) {
-            Err(e) if e.is_eof() && pending.len() <= crate::decode::MAX_REPORT => continue,
-            _ => {}
-        }
-        watcher.message(at, pending.as_bytes())?;
-        pending.clear();
         at += interval;
-    }
-    if !pending.is_empty() {
-        watcher.message(at, pending.as_bytes())?;
-    }
+        Ok(())
+    })?;
     watcher.finish(at)
 }
 
