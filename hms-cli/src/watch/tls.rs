@@ -44,7 +44,7 @@ impl std::error::Error for CaError {}
 /// The TLS settings for `trust`, with the ring provider.
 pub fn client_config(trust: &Trust) -> Result<ClientConfig, CaError> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let verifier: Arc<dyn ServerCertVerifier> = match trust {
+    let chain = match trust {
         Trust::Ca(path) => {
             let shown = path.display();
             let mut roots = RootCertStore::empty();
@@ -62,10 +62,11 @@ pub fn client_config(trust: &Trust) -> Result<ClientConfig, CaError> {
             let inner = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
                 .build()
                 .map_err(|e| CaError(format!("the CA file {shown} cannot be used: {e}")))?;
-            Arc::new(SignedBy { inner })
+            Some(inner)
         }
-        Trust::Insecure => Arc::new(AnyCertificate { provider: provider.clone() }),
+        Trust::Insecure => None,
     };
+    let verifier = Arc::new(PrinterVerifier { chain, provider: provider.clone() });
     let config = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| CaError(format!("TLS settings: {e}")))?
@@ -92,13 +93,16 @@ pub fn is_certificate_error(error: &(dyn std::error::Error + 'static)) -> bool {
     false
 }
 
-/// The chain must lead to a trusted CA; the name is not compared (see the module).
+/// The printer's certificate check: with a CA, its chain must lead to that CA (the name is
+/// not compared, see the module); without one (`--insecure`), any certificate. The handshake's
+/// signatures are checked either way, with the provider's algorithms.
 #[derive(Debug)]
-struct SignedBy {
-    inner: Arc<WebPkiServerVerifier>,
+struct PrinterVerifier {
+    chain: Option<Arc<WebPkiServerVerifier>>,
+    provider: Arc<CryptoProvider>,
 }
 
-impl ServerCertVerifier for SignedBy {
+impl ServerCertVerifier for PrinterVerifier {
     fn verify_server_cert(
         &self,
         end_entity: &CertificateDer<'_>,
@@ -107,54 +111,14 @@ impl ServerCertVerifier for SignedBy {
         ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, Error> {
+        let Some(chain) = &self.chain else { return Ok(ServerCertVerified::assertion()) };
         // The chain is checked before the name: a name error means the chain is good.
-        match self.inner.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now) {
+        match chain.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now) {
             Err(Error::InvalidCertificate(
                 CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
             )) => Ok(ServerCertVerified::assertion()),
             other => other,
         }
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, Error> {
-        self.inner.verify_tls12_signature(message, cert, dss)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, Error> {
-        self.inner.verify_tls13_signature(message, cert, dss)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.inner.supported_verify_schemes()
-    }
-}
-
-/// Accepts any certificate, still checking the handshake's signatures (`--insecure`).
-#[derive(Debug)]
-struct AnyCertificate {
-    provider: Arc<CryptoProvider>,
-}
-
-impl ServerCertVerifier for AnyCertificate {
-    fn verify_server_cert(
-        &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp_response: &[u8],
-        _now: UnixTime,
-    ) -> Result<ServerCertVerified, Error> {
-        Ok(ServerCertVerified::assertion())
     }
 
     fn verify_tls12_signature(
