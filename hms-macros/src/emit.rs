@@ -218,6 +218,28 @@ fn levels(catalog: &Catalog) -> TokenStream {
     }
 }
 
+/// The constant `name` of table type `ty`: its baked value `full` where it has any data and
+/// the calling crate's `feature` is on, else the type's `EMPTY`.
+fn gated(
+    name: Ident,
+    ty: Ident,
+    feature: &str,
+    any: bool,
+    full: impl FnOnce() -> syn::Result<TokenStream>,
+) -> syn::Result<TokenStream> {
+    let empty = quote! { const #name: ::hms_core::layout::#ty<'static> = ::hms_core::layout::#ty::EMPTY; };
+    if !any {
+        return Ok(empty);
+    }
+    let full = full()?;
+    Ok(quote! {
+        #[cfg(feature = #feature)]
+        const #name: ::hms_core::layout::#ty<'static> = #full;
+        #[cfg(not(feature = #feature))]
+        #empty
+    })
+}
+
 /// The `hms_core::Alert` variant of `alert`.
 fn alert_variant(alert: hms_core::Alert) -> &'static str {
     match alert {
@@ -346,29 +368,14 @@ fn tables_static(built: &Built, guides: Option<&str>) -> syn::Result<TokenStream
         }
     };
     let facts = tokens(baked(&t.facts))?;
-    let wiki = if t.wiki.records.is_empty() {
-        quote! { const WIKI: ::hms_core::layout::WikiTable<'static> = ::hms_core::layout::WikiTable::EMPTY; }
-    } else {
-        let wiki = tokens(baked(&t.wiki))?;
-        quote! {
-            #[cfg(feature = "wiki")]
-            const WIKI: ::hms_core::layout::WikiTable<'static> = #wiki;
-            #[cfg(not(feature = "wiki"))]
-            const WIKI: ::hms_core::layout::WikiTable<'static> = ::hms_core::layout::WikiTable::EMPTY;
-        }
-    };
+    let wiki = gated(format_ident!("WIKI"), format_ident!("WikiTable"), "wiki", !t.wiki.records.is_empty(), || {
+        tokens(baked(&t.wiki))
+    })?;
     let alerts = tokens(baked(&t.alerts))?;
-    let actions = if t.actions.offers.is_empty() {
-        quote! { const ACTIONS: ::hms_core::layout::ActionTable<'static> = ::hms_core::layout::ActionTable::EMPTY; }
-    } else {
-        let actions = tokens(baked(&t.actions))?;
-        quote! {
-            #[cfg(feature = "actions")]
-            const ACTIONS: ::hms_core::layout::ActionTable<'static> = #actions;
-            #[cfg(not(feature = "actions"))]
-            const ACTIONS: ::hms_core::layout::ActionTable<'static> = ::hms_core::layout::ActionTable::EMPTY;
-        }
-    };
+    let actions =
+        gated(format_ident!("ACTIONS"), format_ident!("ActionTable"), "actions", !t.actions.offers.is_empty(), || {
+            tokens(baked(&t.actions))
+        })?;
     Ok(quote! {
         /// The catalog's tables, in the layout of `hms_core::layout` (unstable).
         #[doc(hidden)]
