@@ -143,6 +143,8 @@ fn growth(c: &mut Criterion) {
                 key,
                 models: 1 << (i / 32 % 3),
                 wiki: Vec::new(),
+                actions: Vec::new(),
+                silent: 0,
             })
             .collect();
         let facts = hms_model::official::OfficialFacts { codes, unnamed: Vec::new() };

@@ -166,6 +166,7 @@ fn one_more_code_than_the_tables_hold_is_refused_by_the_builder_too() {
         procedure: None,
         see_also: None,
         note: None,
+        alert: None,
         line: 1,
     };
     let catalog = Catalog { codes: (0..=MAX_CODES).map(entry).collect(), ..Catalog::default() };
