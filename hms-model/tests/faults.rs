@@ -36,11 +36,11 @@ fn unknown_fields_are_placed_at_their_keys_at_every_depth() {
     assert_eq!(
         errors(&[("catalog.yaml", &catalog), ("more.yaml", more)]),
         [
-            "catalog.yaml:6:64: levels[1]: unknown field `unknown field `x``, expected one of `id`, `variant`, `name`, `meaning`",
+            "catalog.yaml:6:64: levels[1]: unknown field `unknown field `x``, expected one of `id`, `variant`, `name`, `meaning`, `alert`",
             "catalog.yaml:7:32: models[0]: unknown field `a`b`, expected one of `id`, `prefix`, `name`, `variant`",
             "catalog.yaml:13:5: procedures[0]: unknown field `steps_`, expected one of `name`, `title`, `steps`, `parts`, `support`",
-            "catalog.yaml:18:5: codes[0]: unknown field `invalid type: map`, expected one of `code`, `variant`, `title`, `meaning`, `causes`, `procedure`, `steps`, `parts`, `support`, `note`, `see_also`",
-            "more.yaml:5:5: codes[0]: unknown field `cause`, expected one of `code`, `variant`, `title`, `meaning`, `causes`, `procedure`, `steps`, `parts`, `support`, `note`, `see_also`",
+            "catalog.yaml:18:5: codes[0]: unknown field `invalid type: map`, expected one of `code`, `variant`, `title`, `meaning`, `causes`, `procedure`, `steps`, `parts`, `support`, `note`, `see_also`, `alert`",
+            "more.yaml:5:5: codes[0]: unknown field `cause`, expected one of `code`, `variant`, `title`, `meaning`, `causes`, `procedure`, `steps`, `parts`, `support`, `note`, `see_also`, `alert`",
         ]
     );
 }
