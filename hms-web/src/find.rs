@@ -46,12 +46,7 @@ fn listed(out: &mut String, mut keep: impl FnMut(&str, Option<Module>, Option<Le
         if count > MAX_LISTED {
             continue;
         }
-        let _ = write!(
-            out,
-            "<li><a href=\"#{key}\">{}</a> <code>{}</code></li>",
-            Escaped(&title),
-            Escaped(pattern)
-        );
+        let _ = write!(out, "<li><a href=\"#{key}\">{}</a> <code>{}</code></li>", Escaped(&title), Escaped(pattern));
     }
     out.push_str("</ul>");
     let summary = match count {

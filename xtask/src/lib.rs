@@ -8,6 +8,7 @@ mod coverage;
 mod docs;
 mod header;
 pub mod official;
+pub mod site;
 mod size;
 
 pub use codegen::{ensure_file_contents, write_atomically};

@@ -55,12 +55,34 @@ enum Task {
     /// Measure what the catalog adds to flash per feature set (thumbv7em-none-eabihf,
     /// x86_64-unknown-none) and write docs/SIZE.md.
     Size,
+    /// Build the web page (hms-web as WebAssembly, its glue and the page) into a folder that
+    /// opens from disk or any static host. Needs the wasm32-unknown-unknown target and the
+    /// wasm-bindgen CLI of the version Cargo.lock pins.
+    Site {
+        /// The folder to write; by default target/site.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Also Bambu Lab's English texts, marked as theirs (after `cargo xtask regenerate
+        /// --official`): for your own use, never for publication.
+        #[arg(long)]
+        official: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.unwrap_or_else(xtask::project_root);
     match cli.task {
+        Task::Site { out, official } => match xtask::site::site(&root, out, official) {
+            Ok(site) => {
+                site.lines().iter().for_each(|l| println!("{l}"));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Task::Size => match xtask::size(&root) {
             Ok(report) => {
                 print!("{report}");
