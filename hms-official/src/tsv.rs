@@ -98,7 +98,7 @@ fn actions(facts: &Facts, model_ids: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::official::merge::Page;
+    use crate::merge::Page;
     use hms_core::{Hms, PrintError};
 
     fn ids() -> Vec<String> {
