@@ -2,8 +2,7 @@
 //! bug. The targets in `fuzz_targets/` are thin wrappers around them; the workspace's tests
 //! include the same files (`#[path]`) and run each `check` on the target's seeds in
 //! `seeds/<target>/`, so `cargo test` exercises them on stable, without cargo-fuzz:
-//! tests/tests/fuzz_seeds.rs and, for `official_import` (which needs xtask),
-//! xtask/tests/fuzz_seeds.rs.
+//! tests/tests/fuzz_seeds.rs.
 
 pub mod catalog;
 pub mod decode;

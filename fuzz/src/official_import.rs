@@ -13,7 +13,7 @@ const NAMES: [&str; 4] = ["hms_en_094.json", "hms_action_094.json", "hms_en.json
 /// procedures are left out, so that laying out the tables in the import's self-check (which
 /// runs once per input) costs little; the tables of the full catalog are the `catalog` target's.
 ///
-/// The path is from the including crate's folder (fuzz/, tests/ or xtask/), each one below the
+/// The path is from the including crate's folder (fuzz/ or tests/), each one below the
 /// repository's root.
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     let mut catalog =
@@ -25,10 +25,10 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
 });
 
 /// One input. The fuzz target's body, which `cargo test` also runs on every seed
-/// (xtask/tests/fuzz_seeds.rs).
+/// (tests/tests/fuzz_seeds.rs).
 pub fn check(data: &[u8]) {
     for name in NAMES {
-        let report = xtask::official::import_bytes(&CATALOG, name, data);
+        let report = hms_official::import_bytes(&CATALOG, name, data);
         if std::str::from_utf8(data).is_err() {
             assert!(!report.errors.is_empty(), "{name}: contents that are not UTF-8 must be an error");
         }

@@ -11,7 +11,7 @@ use hms_model::official::{OfficialFacts, parse_facts, parse_texts};
 /// The project's catalog without its codes and procedures, which the facts and texts do not
 /// need: laying out its tables once per input then costs little.
 ///
-/// The path is from the including crate's folder (fuzz/, tests/ or xtask/), each one below the
+/// The path is from the including crate's folder (fuzz/ or tests/), each one below the
 /// repository's root.
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     let mut catalog =

@@ -6,7 +6,7 @@ use crate::codes::procedure_texts;
 use crate::diagnostics::Sink;
 use crate::model::{Catalog, Level, Model, Module, Procedure};
 use crate::names::Names;
-use crate::schema::{Raw, RawModule, RawParts};
+use crate::schema::{Raw, RawModule, RawNumbers, RawParts};
 use crate::spans::Spans;
 use hms_core::{Alert, PartLayout, PartNumbers};
 
@@ -159,19 +159,14 @@ fn camel_case(name: &str) -> String {
 
 /// A module's `parts: { numbers: slots, digits: 0-3 }`; `None`, with a diagnostic, when bad.
 fn read_parts(raw: &RawParts, at: &str, spans: &Spans, sink: &mut Sink) -> Option<PartLayout> {
-    let numbers = match raw.numbers.trim() {
-        "slots" => Some(PartNumbers::Slots),
-        "rack" => Some(PartNumbers::Rack),
-        other => {
-            let message = format!("`parts.numbers` is `{other}`: write `slots` (AMS slots) or `rack` (rack positions)");
-            sink.error(spans, &format!("{at}.numbers"), message);
-            None
-        }
+    let numbers = match raw.numbers {
+        RawNumbers::Slots => PartNumbers::Slots,
+        RawNumbers::Rack => PartNumbers::Rack,
     };
     let digit = |d: &str| u8::from_str_radix(d.trim(), 16).ok().filter(|_| d.trim().len() == 1);
     let digits = raw.digits.split_once('-').and_then(|(a, b)| Some((digit(a)?, digit(b)?)));
     let layout = match digits {
-        Some((first, last)) => numbers.and_then(|n| PartLayout::new(n, first, last)),
+        Some((first, last)) => PartLayout::new(numbers, first, last),
         None => None,
     };
     if digits.is_none_or(|(first, last)| first > last) {

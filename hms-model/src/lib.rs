@@ -46,6 +46,7 @@ mod check;
 mod codes;
 pub mod coverage;
 mod diagnostics;
+mod fit;
 mod include;
 mod limits;
 mod model;

@@ -4,7 +4,8 @@
 use serde_yaml::Value;
 
 use crate::diagnostics::Sink;
-use crate::schema::{Fault, Item, ItemError, Raw, SCHEMA_VERSION, read_item};
+use crate::fit::{Misfit, Step, Unfit};
+use crate::schema::{Item, Raw, SCHEMA_VERSION, read_item};
 use crate::spans::{Indexed, Spans, Stop};
 
 const SECTIONS: [&str; 7] = ["schema", "include", "modules", "models", "levels", "procedures", "codes"];
@@ -157,7 +158,7 @@ fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_
     }
     // A key written twice, at its second use.
     if let Some(repeated) = spans.repeated() {
-        sink.error(&spans, &repeated.at, repeated_key(&repeated.mapping, &repeated.key));
+        sink.error(&spans, &repeated.at, repeated_key(&repeated.mapping, &repeated.written));
         return None;
     }
     match value {
@@ -206,30 +207,54 @@ fn section<T: Item>(
         let path = format!("{prefix}{name}.{i}");
         match read_item::<T>(item) {
             Ok(value) => out.push((path, value)),
-            Err(ItemError { fault, message }) => {
-                let (at, field) = match fault {
-                    Fault::UnknownField(key) => (format!("{path}.{key}#key"), String::new()),
-                    Fault::Field(field) => (format!("{path}.{field}"), format!(".{field}")),
-                    Fault::Item => (path, String::new()),
-                };
-                sink.error(spans, &at, format!("{name}[{i}]{field}: {message}"));
+            Err(unfit) => {
+                let (at, message) = unfit_message(&path, &format!("{name}[{i}]"), unfit);
+                sink.error(spans, &at, message);
             }
         }
     }
     out
 }
 
-/// serde_yaml's message for `key` written twice in the mapping at `path` (as serde_yaml
-/// writes paths): `codes[0]: duplicate entry with key "title"`.
-fn repeated_key(path: &str, key: &Value) -> String {
-    let what = match key {
-        Value::Null => "with null key".to_owned(),
-        Value::Bool(b) => format!("with key `{b}`"),
-        Value::Number(n) => format!("with key {n}"),
-        Value::String(s) => format!("with key {s:?}"),
-        Value::Sequence(_) | Value::Mapping(_) | Value::Tagged(_) => "in YAML map".to_owned(),
-    };
-    if path.is_empty() { format!("duplicate entry {what}") } else { format!("{path}: duplicate entry {what}") }
+/// Where an item's misfit is (a span path under the item's `path`) and what to say of it;
+/// `item` names the item in the message: `codes[3]`.
+fn unfit_message(path: &str, item: &str, Unfit { at, misfit }: Unfit) -> (String, String) {
+    let mut span = path.to_owned();
+    let mut field = String::new();
+    for step in &at {
+        match step {
+            Step::Field(name) => {
+                span = format!("{span}.{name}");
+                field = if field.is_empty() { name.clone() } else { format!("{field}.{name}") };
+            }
+            Step::Index(i) => {
+                span = format!("{span}.{i}");
+                field = format!("{field}[{i}]");
+            }
+        }
+    }
+    let within = |name: &str| if field.is_empty() { name.to_owned() } else { format!("{field}.{name}") };
+    match misfit {
+        Misfit::UnknownField { key, fields } => (
+            format!("{span}.{key}#key"),
+            format!("{item}: unknown field `{}`; expected one of: {}", within(&key), fields.join(", ")),
+        ),
+        Misfit::Missing { field: missing, what, required } => {
+            (span, format!("{item}: `{}` is missing; {what} must have {}", within(missing), required.join(", ")))
+        }
+        Misfit::Wrong { expected, found } if field.is_empty() => {
+            (span, format!("{item} must be {expected} (found {found})"))
+        }
+        Misfit::Wrong { expected, found } => (span, format!("{item}: `{field}` must be {expected} (found {found})")),
+        Misfit::Unread { what } => (span, format!("{item} cannot be read as {what}")),
+    }
+}
+
+/// The message for key `written` (as written) used twice in the mapping at `mapping` (a path
+/// as messages write it: `codes[0]`, empty for the top mapping).
+fn repeated_key(mapping: &str, written: &str) -> String {
+    let message = format!("`{written}` is written twice in one mapping; keep one");
+    if mapping.is_empty() { message } else { format!("{mapping}: {message}") }
 }
 
 #[cfg(test)]
@@ -249,8 +274,8 @@ mod tests {
         assert_eq!(
             errors(source),
             [
-                "2:51: modules[0].lettered: invalid type: integer `3`, expected a boolean",
-                "8:13: codes[0].causes: invalid type: map, expected a string",
+                "2:51: modules[0]: `lettered` must be `true` or `false` (found the number 3)",
+                "8:17: codes[0]: `causes[1]` must be a text (found a mapping)",
             ]
         );
     }
@@ -258,9 +283,9 @@ mod tests {
     #[test]
     fn a_repeated_key_is_placed_at_its_second_use() {
         let nested = "schema: 1\nmodules: [{ id: \"07\", id: \"08\", abbr: A, name: B }]\nlevels: []\n";
-        assert_eq!(errors(nested), ["2:23: modules[0]: duplicate entry with key \"id\""]);
+        assert_eq!(errors(nested), ["2:23: modules[0]: `id` is written twice in one mapping; keep one"]);
         let section = "schema: 1\nmodules: []\nlevels: []\nlevels: []\n";
-        assert_eq!(errors(section), ["4:1: duplicate entry with key \"levels\""]);
+        assert_eq!(errors(section), ["4:1: `levels` is written twice in one mapping; keep one"]);
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! The YAML schema: what each section of catalog.yaml holds, as written, and which field of
-//! an item is at fault when the item does not fit.
+//! The YAML schema: what each section of catalog.yaml holds, as written, and what each field
+//! takes (checked by [`crate::fit`] before serde_yaml reads an item).
 
 use serde::Deserialize;
-use serde::de::{DeserializeOwned, Error as _};
+use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
+use crate::fit::{self, Fields, Misfit, Shape, Unfit, Word};
 use crate::spans::Spans;
 
 /// The schema version this crate reads.
@@ -23,64 +24,103 @@ pub struct Raw {
     pub codes: Vec<(String, RawCode)>,
 }
 
-/// A module's `parts`: what its part digit numbers, and which digits (`0-3`).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawParts {
-    pub numbers: String,
-    pub digits: String,
+/// What a module's part digit numbers: `slots` (AMS slots) or `rack` (rack positions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawNumbers {
+    Slots,
+    Rack,
+}
+
+impl Word for RawNumbers {
+    const WORDS: &'static [&'static str] = &["slots", "rack"];
+}
+
+impl Shape for RawNumbers {
+    fn expected() -> String {
+        fit::word_expected::<Self>()
+    }
+    fn plural() -> String {
+        format!("words ({})", fit::word_expected::<Self>())
+    }
+    fn fit(value: &Value) -> Result<(), Unfit> {
+        fit::fit_word::<Self>(value)
+    }
 }
 
 /// An item of a section: a struct read from a mapping, whose fields it knows by name.
-pub trait Item: DeserializeOwned {
-    /// The fields, by the names the catalog writes (serde's names for them).
-    const FIELDS: &'static [&'static str];
+pub trait Item: Fields + Shape + DeserializeOwned {}
 
-    /// Reads `value` as the type of the field called `name`: serde's error when it does not
-    /// fit; `None` when there is no such field.
-    fn read_field(name: &str, value: &Value) -> Option<Result<(), serde_yaml::Error>>;
-}
+impl<T: Fields + Shape + DeserializeOwned> Item for T {}
 
-/// Section item structs: serde reads them, refusing unknown fields, and [`Item`] knows their
-/// fields, named as serde names them (no field is renamed).
+/// Schema structs, each read from a mapping: serde reads them, refusing unknown fields, and
+/// [`Fields`] knows their fields, named as serde names them (no field is renamed), and what
+/// each takes. `field: Type = default` is a field that may be left out and reads as its
+/// type's default; an `Option` field may be left out too.
 macro_rules! items {
-    ($($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* })*) => {$(
+    ($($(#[$meta:meta])* pub struct $name:ident as $what:literal {
+        $($(#[$field_meta:meta])* pub $field:ident: $ty:ty $(= $default:ident)?,)*
+    })*) => {$(
         $(#[$meta])*
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
-            $($(#[$field_meta])* pub $field: $ty,)*
+            $($(#[$field_meta])* $(#[serde($default)])? pub $field: $ty,)*
         }
 
-        impl Item for $name {
+        impl Fields for $name {
+            const WHAT: &'static str = $what;
             const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
 
-            fn read_field(name: &str, value: &Value) -> Option<Result<(), serde_yaml::Error>> {
+            fn required(name: &str) -> bool {
                 match name {
-                    $(stringify!($field) => Some(serde_yaml::from_value::<$ty>(value.clone()).map(drop)),)*
+                    $(stringify!($field) => !(<$ty as Shape>::OPTIONAL $(|| stringify!($default) == "default")?),)*
+                    _ => false,
+                }
+            }
+
+            fn fit_field(name: &str, value: &Value) -> Option<Result<(), Unfit>> {
+                match name {
+                    $(stringify!($field) => Some(<$ty as Shape>::fit(value)),)*
                     _ => None,
                 }
+            }
+        }
+
+        impl Shape for $name {
+            fn expected() -> String {
+                format!("a mapping of {}", Self::FIELDS.join(", "))
+            }
+            fn plural() -> String {
+                format!("mappings of {}", Self::FIELDS.join(", "))
+            }
+            fn fit(value: &Value) -> Result<(), Unfit> {
+                fit::fit_fields::<Self>(value)
             }
         }
     )*};
 }
 
 items! {
-    pub struct RawModule {
+    /// A module's `parts`: what its part digit numbers, and which digits (`0-3`).
+    pub struct RawParts as "a module's `parts`" {
+        pub numbers: RawNumbers,
+        pub digits: String,
+    }
+
+    pub struct RawModule as "a module" {
         /// Read from the span index as written; here only to accept the key.
         #[allow(dead_code)]
         pub id: Value,
         pub abbr: String,
         pub name: String,
         pub variant: Option<String>,
-        #[serde(default)]
-        pub lettered: bool,
+        pub lettered: bool = default,
         pub parts: Option<RawParts>,
-        #[serde(default)]
-        pub unit_words: Vec<String>,
+        pub unit_words: Vec<String> = default,
     }
 
-    pub struct RawModel {
+    pub struct RawModel as "a model" {
         pub id: String,
         #[allow(dead_code)]
         pub prefix: Option<Value>,
@@ -88,7 +128,7 @@ items! {
         pub variant: Option<String>,
     }
 
-    pub struct RawLevel {
+    pub struct RawLevel as "a level" {
         #[allow(dead_code)]
         pub id: Value,
         pub variant: String,
@@ -97,27 +137,24 @@ items! {
         pub alert: Option<String>,
     }
 
-    pub struct RawProcedure {
+    pub struct RawProcedure as "a procedure" {
         pub name: String,
         pub title: String,
         pub steps: Vec<String>,
-        #[serde(default)]
-        pub parts: Vec<String>,
+        pub parts: Vec<String> = default,
         pub support: Option<String>,
     }
 
-    pub struct RawCode {
+    pub struct RawCode as "a code entry" {
         #[allow(dead_code)]
         pub code: Value,
         pub variant: Option<String>,
         pub title: String,
         pub meaning: String,
-        #[serde(default)]
-        pub causes: Vec<String>,
+        pub causes: Vec<String> = default,
         pub procedure: Option<String>,
         pub steps: Option<Vec<String>>,
-        #[serde(default)]
-        pub parts: Vec<String>,
+        pub parts: Vec<String> = default,
         pub support: Option<String>,
         pub note: Option<String>,
         pub see_also: Option<String>,
@@ -125,51 +162,23 @@ items! {
     }
 }
 
-/// What is wrong with an item.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Fault {
-    /// A key that names no field.
-    UnknownField(String),
-    /// The value of this field does not fit its type.
-    Field(String),
-    /// The item as a whole: not a mapping, a field missing, a key that is not a string.
-    Item,
-}
-
-/// Why an item could not be read: the fault, and serde's message for it.
-#[derive(Debug)]
-pub struct ItemError {
-    pub fault: Fault,
-    pub message: String,
-}
-
-/// Reads `item` as a `T`. When it does not fit, the fault is found in the item itself, key
-/// by key in the order serde reads them: the first key that names no field, or the first
-/// field whose value does not fit that field's type; else the item as a whole.
-pub fn read_item<T: Item>(item: &Value) -> Result<T, ItemError> {
-    let whole = match serde_yaml::from_value::<T>(item.clone()) {
-        Ok(value) => return Ok(value),
-        Err(e) => e,
-    };
-    let no_fields = serde_yaml::Mapping::new();
-    let fields = if let Value::Mapping(fields) = item { fields } else { &no_fields };
-    for (key, value) in fields {
-        let Some(name) = key.as_str() else { break };
-        let (fault, error) = match T::read_field(name, value) {
-            None => (Fault::UnknownField(name.to_owned()), serde_yaml::Error::unknown_field(name, T::FIELDS)),
-            Some(Err(e)) => (Fault::Field(name.to_owned()), e),
-            Some(Ok(())) => continue,
-        };
-        return Err(ItemError { fault, message: error.to_string() });
-    }
-    Err(ItemError { fault: Fault::Item, message: whole.to_string() })
+/// Reads `item` as a `T`: when it does not fit, what is wrong and where, found in the item
+/// itself key by key in the order written (see [`fit::fit_fields`]).
+pub fn read_item<T: Item>(item: &Value) -> Result<T, Unfit> {
+    T::fit(item)?;
+    // What fits, serde reads (a test holds the two together); should it still refuse, the
+    // item is named as unreadable, never in serde's words.
+    serde_yaml::from_value::<T>(item.clone())
+        .map_err(|_| Unfit { at: Vec::new(), misfit: Misfit::Unread { what: T::WHAT } })
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
     use serde::de::{self, Deserializer, Visitor};
 
     use super::*;
+    use crate::fit::Step;
 
     /// The field names serde's derive hands a deserializer for `T`.
     fn serde_fields<T: DeserializeOwned>() -> &'static [&'static str] {
@@ -208,31 +217,143 @@ mod tests {
         assert_eq!(RawCode::FIELDS, serde_fields::<RawCode>());
     }
 
-    fn fault(yaml: &str) -> (Fault, String) {
-        let item: Value = serde_yaml::from_str(yaml).unwrap();
-        let e = read_item::<RawModule>(&item).err().unwrap();
-        (e.fault, e.message)
+    /// The variant names serde's derive hands a deserializer for the enum `T`.
+    fn serde_variants<T: DeserializeOwned>() -> &'static [&'static str] {
+        struct Variants(&'static [&'static str]);
+        impl<'de> Deserializer<'de> for &mut Variants {
+            type Error = de::value::Error;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(de::Error::custom("not an enum"))
+            }
+            fn deserialize_enum<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                variants: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Self::Error> {
+                self.0 = variants;
+                Err(de::Error::custom("variants taken"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+                option unit unit_struct newtype_struct seq tuple tuple_struct map struct identifier
+                ignored_any
+            }
+        }
+        let mut variants = Variants(&[]);
+        let _ = T::deserialize(&mut variants);
+        variants.0
     }
 
     #[test]
-    fn the_fault_is_found_in_the_item_not_in_the_message() {
+    fn each_word_type_knows_the_words_serde_reads() {
+        assert_eq!(RawNumbers::WORDS, serde_variants::<RawNumbers>());
+    }
+
+    fn unfit<T: Item>(yaml: &str) -> Unfit {
+        let item: Value = serde_yaml::from_str(yaml).unwrap();
+        read_item::<T>(&item).err().unwrap()
+    }
+
+    fn field(name: &str) -> Step {
+        Step::Field(name.to_owned())
+    }
+
+    fn wrong(expected: &str, found: &str) -> Misfit {
+        Misfit::Wrong { expected: expected.to_owned(), found: found.to_owned() }
+    }
+
+    #[test]
+    fn the_misfit_is_found_in_the_item_and_described_from_the_schema() {
         // `id` takes any value, so the integer 3 there is no fault; `lettered` is.
-        let (at, message) = fault("{ id: 3, abbr: A, name: B, lettered: 3 }");
         assert_eq!(
-            (at, message.as_str()),
-            (Fault::Field("lettered".into()), "invalid type: integer `3`, expected a boolean")
+            unfit::<RawModule>("{ id: 3, abbr: A, name: B, lettered: 3 }"),
+            Unfit { at: vec![field("lettered")], misfit: wrong("`true` or `false`", "the number 3") }
         );
-        // A key with a backtick in it, and one spelled like serde's message.
-        assert_eq!(fault("{ id: 1, abbr: A, name: B, \"a`b\": 1 }").0, Fault::UnknownField("a`b".into()));
-        let (at, message) = fault("{ id: 1, \"invalid type: integer\": 1, abbr: 3 }");
-        assert_eq!(at, Fault::UnknownField("invalid type: integer".into()));
-        assert!(
-            message.starts_with("unknown field `invalid type: integer`, expected one of `id`, `abbr`"),
-            "{message}"
+        // A key spelled like a message is a key like any other.
+        assert_eq!(
+            unfit::<RawModule>("{ id: 1, \"invalid type: integer\": 1, abbr: 3 }").misfit,
+            Misfit::UnknownField { key: "invalid type: integer".into(), fields: RawModule::FIELDS }
+        );
+        assert_eq!(
+            unfit::<RawModule>("{ id: 1, 7: x }").misfit,
+            Misfit::UnknownField { key: "7".into(), fields: RawModule::FIELDS }
         );
         // Keys are read in order: the first fault is the one reported.
-        assert_eq!(fault("{ abbr: [x], foo: 1 }").0, Fault::Field("abbr".into()));
-        assert_eq!(fault("{ id: 1, abbr: A }"), (Fault::Item, "missing field `name`".to_owned()));
-        assert_eq!(fault("[1]").0, Fault::Item);
+        assert_eq!(unfit::<RawModule>("{ abbr: [x], foo: 1 }").at, [field("abbr")]);
+        assert_eq!(
+            unfit::<RawModule>("{ id: 1, abbr: A }").misfit,
+            Misfit::Missing { field: "name", what: "a module", required: vec!["id", "abbr", "name"] }
+        );
+        assert_eq!(
+            unfit::<RawCode>("{ code: 1, title: t, meaning: m, causes: [a, {b: c}] }"),
+            Unfit { at: vec![field("causes"), Step::Index(1)], misfit: wrong("a text", "a mapping") }
+        );
+        assert_eq!(
+            unfit::<RawCode>("{ code: 1, title: t, meaning: m, causes: one cause }"),
+            Unfit { at: vec![field("causes")], misfit: wrong("a list of texts", "the text \"one cause\"") }
+        );
+        assert_eq!(
+            unfit::<RawModule>("{ id: 1, abbr: A, name: B, parts: { numbers: shelves, digits: 0-3 } }"),
+            Unfit { at: vec![field("parts"), field("numbers")], misfit: wrong("one of: slots, rack", "`shelves`") }
+        );
+        assert_eq!(
+            unfit::<RawModule>("{ id: 1, abbr: A, name: B, parts: { numbers: rack } }"),
+            Unfit {
+                at: vec![field("parts")],
+                misfit: Misfit::Missing {
+                    field: "digits",
+                    what: "a module's `parts`",
+                    required: vec!["numbers", "digits"]
+                }
+            }
+        );
+        assert_eq!(unfit::<RawLevel>("[1]").misfit, wrong("a mapping of id, variant, name, meaning", "a list"));
+    }
+
+    /// A YAML value of any kind, a few levels deep, with keys a schema struct has and some it
+    /// has not, and the words an enum reads.
+    fn any_value(keys: &'static [&'static str]) -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            (-2i64..300).prop_map(Value::from),
+            prop::sample::select(vec!["x", "slots", "rack", "0-3", ""]).prop_map(Value::from),
+        ];
+        let mut names: Vec<&'static str> = keys.to_vec();
+        names.extend(["numbers", "digits", "other"]);
+        leaf.prop_recursive(3, 24, 6, move |inner| {
+            let names = names.clone();
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Sequence),
+                prop::collection::vec((prop::sample::select(names), inner), 0..8).prop_map(|fields| {
+                    Value::Mapping(fields.into_iter().map(|(k, v)| (Value::from(k), v)).collect())
+                }),
+            ]
+        })
+    }
+
+    fn fits_as_serde_reads<T: Item>(value: &Value) -> Result<(), TestCaseError> {
+        let fits = T::fit(value);
+        let read = serde_yaml::from_value::<T>(value.clone());
+        prop_assert_eq!(fits.is_ok(), read.is_ok(), "{:?}: fit {:?}", value, fits);
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn what_fits_is_what_serde_reads(
+            module in any_value(RawModule::FIELDS),
+            code in any_value(RawCode::FIELDS),
+            procedure in any_value(RawProcedure::FIELDS),
+            level in any_value(RawLevel::FIELDS),
+            model in any_value(RawModel::FIELDS),
+        ) {
+            fits_as_serde_reads::<RawModule>(&module)?;
+            fits_as_serde_reads::<RawCode>(&code)?;
+            fits_as_serde_reads::<RawProcedure>(&procedure)?;
+            fits_as_serde_reads::<RawLevel>(&level)?;
+            fits_as_serde_reads::<RawModel>(&model)?;
+        }
     }
 }

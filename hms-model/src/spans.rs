@@ -53,10 +53,10 @@ pub struct Indexed {
 pub struct Repeated {
     /// The span path of its second use: `codes.0.title#key`.
     pub at: String,
-    /// The path of its mapping as serde_yaml writes it in messages: `codes[0]`.
+    /// The path of its mapping as messages write it: `codes[0]`.
     pub mapping: String,
-    /// The key as serde_yaml reads it.
-    pub key: Value,
+    /// The key as written at its second use.
+    pub written: String,
 }
 
 /// Why the index stopped before the end of the document.
@@ -147,15 +147,12 @@ impl Spans {
         self.repeated.as_ref()
     }
 
-    /// The span path `path` as serde_yaml writes it in messages: `codes.0.causes` is
-    /// `codes[0].causes`.
-    fn serde_path(&self, path: &str) -> String {
+    /// The span path `path` as messages write it: `codes.0.causes` is `codes[0].causes`.
+    fn message_path(&self, path: &str) -> String {
         let mut out = String::new();
         let mut at = String::new();
         for part in path.split('.').filter(|p| !p.is_empty()) {
             if self.nodes.get(&at).is_some_and(|n| n.sequence) {
-                // serde_yaml writes the root `.` before an index.
-                out.push_str(if at.is_empty() { "." } else { "" });
                 out.push_str(&format!("[{part}]"));
             } else {
                 out.push_str(if out.is_empty() { "" } else { "." });
@@ -270,8 +267,9 @@ impl Spans {
                     // mapping's ancestors.
                     let repeated = mapping.contains_key(&key);
                     if repeated && self.repeated.is_none() {
-                        let mapping = self.serde_path(&path);
-                        self.repeated = Some(Repeated { at: format!("{child}#key"), mapping, key: key.clone() });
+                        let mapping = self.message_path(&path);
+                        let written = name.clone().into_owned();
+                        self.repeated = Some(Repeated { at: format!("{child}#key"), mapping, written });
                     }
                     let Some((value, value_span)) = next(parser)? else { break };
                     let value = self.node(parser, child, value, value_span, depth + 1)?;
@@ -371,18 +369,17 @@ mod tests {
     fn the_first_key_serde_would_read_twice_is_noted_at_its_second_use() {
         let repeated = |source: &str| {
             let Indexed { spans, .. } = Spans::index(source, 0);
-            spans.repeated().map(|r| (r.at.clone(), r.mapping.clone(), r.key.clone()))
+            spans.repeated().map(|r| (r.at.clone(), r.mapping.clone(), r.written.clone()))
         };
-        let text = |s: &str| Value::String(s.to_owned());
         assert_eq!(
             repeated("a: [{x: 1}, {y: 2, 'y': 3}]\na: 1\n"),
-            Some(("a.1.y#key".into(), "a[1]".into(), text("y")))
+            Some(("a.1.y#key".into(), "a[1]".into(), "y".into()))
         );
-        assert_eq!(repeated("- {x: 1, 1: 2, 1: 3}\n"), Some(("0.1#key".into(), ".[0]".into(), Value::from(1))));
+        assert_eq!(repeated("- {x: 1, 1: 2, 1: 3}\n"), Some(("0.1#key".into(), "[0]".into(), "1".into())));
         // `null` reads as the same key as `~`.
         assert_eq!(
             repeated("w[1]: {~: 1, null: 2, ~: 3}\n"),
-            Some(("w[1].null#key".into(), "w[1]".into(), Value::Null))
+            Some(("w[1].null#key".into(), "w[1]".into(), "null".into()))
         );
         // Different keys: a number and a string.
         assert_eq!(repeated("{1: a, '1': b}\n"), None);

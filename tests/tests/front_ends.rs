@@ -19,11 +19,6 @@ const FRONT_ENDS: [(&str, &str); 6] = [
     ("hms-firmware", "firmware/Cargo.toml"),
 ];
 
-/// Dependencies between front-ends not removed yet, each with the reason: the test fails when
-/// one of them is gone, so that the list cannot outlive them.
-const NOT_YET: [(&str, &str, &str); 1] =
-    [("hms-fuzz", "xtask", "the official_import target fuzzes the import's parser, which xtask holds")];
-
 /// The names of the packages `manifest`'s package depends on.
 fn dependencies(manifest: &str) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -56,10 +51,5 @@ fn no_front_end_depends_on_another() {
             }
         }
     }
-    let allowed = |(a, b): &(&str, &str)| NOT_YET.iter().any(|(x, y, _)| x == a && y == b);
-    let wrong: Vec<_> = found.iter().filter(|d| !allowed(d)).collect();
-    assert!(wrong.is_empty(), "front-ends depending on front-ends (move what they share into a library): {wrong:?}");
-    for (a, b, why) in NOT_YET {
-        assert!(found.contains(&(a, b)), "{a} no longer depends on {b} ({why}): remove it from NOT_YET");
-    }
+    assert!(found.is_empty(), "front-ends depending on front-ends (move what they share into a library): {found:?}");
 }

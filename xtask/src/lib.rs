@@ -76,10 +76,10 @@ pub fn regenerate(root: &Path, check: bool) -> Result<Report, String> {
 
 /// The committed facts of the official codes, which docs/COVERAGE.md counts against.
 fn official_facts(root: &Path, catalog: &hms_model::Catalog) -> Result<hms_model::official::OfficialFacts, String> {
-    let path = root.join(official::FACTS);
+    let path = root.join(hms_official::FACTS);
     let source = std::fs::read_to_string(&path).map_err(|e| {
         format!("{}: {e} (import Bambu's lists with `cargo xtask regenerate --official PATH...`)", path.display())
     })?;
-    hms_model::official::parse_facts(&source, official::FACTS, catalog)
+    hms_model::official::parse_facts(&source, hms_official::FACTS, catalog)
         .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
 }

@@ -135,7 +135,7 @@ fn main() -> ExitCode {
 fn finish_import(result: Result<xtask::OfficialReport, String>, started: Instant) -> ExitCode {
     match result {
         Ok(report) => {
-            for error in &report.errors {
+            for error in &report.import.errors {
                 eprintln!("error: {error}");
             }
             for line in report.lines() {

@@ -166,10 +166,10 @@ fn every_model_and_language_is_downloaded_once_and_imported() {
     let root = Root::new("download-all");
     let (result, lines) = run(&root, &settings(&server, &[], &[]));
     let report = result.unwrap();
-    assert!(report.errors.is_empty() && report.written, "{:?}", report.errors);
+    assert!(report.import.errors.is_empty() && report.written, "{:?}", report.import.errors);
     // Five prefixes, each in every language Bambu publishes, and five action lists.
     let langs = hms_model::official::LANGS;
-    assert_eq!(report.inputs, [5 * langs.len(), 5, 0, 0]);
+    assert_eq!(report.import.inputs, [5 * langs.len(), 5, 0, 0]);
     assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tA1,H2D,H2C\t-\tH2D:6+9+11"]);
 
     // X1 and X1C share 00M: one request each; every version asked is 0 (nothing kept yet).
@@ -194,7 +194,7 @@ fn models_are_prefixes_or_ids_and_each_prefix_is_fetched_once() {
     let server = Server::start(|path, _| fixture_reply(path));
     let root = Root::new("download-models");
     let (result, _) = run(&root, &settings(&server, &["X1", "x1c", "094", "h2d"], &["EN", "zh-Hans"]));
-    assert!(result.unwrap().errors.is_empty());
+    assert!(result.unwrap().import.errors.is_empty());
     let prefixes: Vec<String> = server.requests().iter().map(|p| query(p)["d"].clone()).collect();
     assert_eq!(prefixes, ["00M", "00M", "00M", "094", "094", "094"]);
     assert!(server.requests()[1].contains("lang=zh-cn"));
@@ -221,7 +221,7 @@ fn an_unchanged_list_reuses_the_kept_copy() {
 
     let (result, lines) = run(&root, &settings);
     let report = result.unwrap();
-    assert!(report.errors.is_empty() && report.written, "{:?}", report.errors);
+    assert!(report.import.errors.is_empty() && report.written, "{:?}", report.import.errors);
     assert_eq!(root.read(FACTS).unwrap(), before);
     let second: Vec<String> = server.requests().split_off(3);
     assert_eq!(

@@ -1,4 +1,4 @@
-//! `official::import_bytes`: one file's contents imported in memory, as the fuzz target calls
+//! `hms_official::import_bytes`: one file's contents imported in memory, as the fuzz target calls
 //! it, and inputs the fuzz target found that once broke the import.
 
 mod common;
@@ -7,7 +7,7 @@ use std::fs;
 
 use common::fixture;
 use hms_model::Catalog;
-use xtask::official::import_bytes;
+use hms_official::import_bytes;
 
 fn catalog() -> Catalog {
     let source = fs::read_to_string(fixture("catalog.yaml")).unwrap();
@@ -21,7 +21,6 @@ fn a_fixture_imports_as_the_file_would() {
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     assert_eq!(report.inputs, [1, 0, 0, 0]);
     assert_eq!((report.hms_codes, report.print_error_codes), (10, 3));
-    assert!(!report.written);
 }
 
 #[test]

@@ -14,15 +14,15 @@ const EN: &str = "catalog/texts/en.tsv";
 fn a_file_of_an_unknown_serial_prefix_imports_as_an_unnamed_model() {
     let root = Root::new("new-model");
     let report = root.import(&["bambustudio", "newmodel"], false, false);
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert!(report.import.errors.is_empty(), "{:?}", report.import.errors);
     // The other warning is the fixture's entry of an empty ecode.
     assert_eq!(
-        relative(&report.warnings[..1]),
+        relative(&report.import.warnings[..1]),
         ["newmodel/hms_action_35F.json: serial prefix `35F` is not in catalog.yaml: imported as unnamed model \
              `35F`; add to catalog.yaml models: - { id: ..., prefix: \"35F\", name: ... }"]
     );
     assert!(report.written && !report.failed());
-    assert_eq!(report.inputs, [5, 2, 0, 0]);
+    assert_eq!(report.import.inputs, [5, 2, 0, 0]);
     assert_eq!(root.lines_of(FACTS, "0300990000010001"), ["hms\t0300990000010001\t35F\t-\t-"]);
     assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tH2D,H2C,35F\t-\tH2D:6+9+11;35F:7"]);
     let en = root.lines_of(EN, "0300010000010001");
@@ -69,8 +69,8 @@ fn naming_the_model_later_keeps_its_data() {
     assert_eq!(facts.codes.iter().filter(|c| c.models & (1 << new) != 0).count(), 3);
 
     let report = root.import(&["bambustudio", "newmodel"], false, false);
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
-    assert!(!report.warnings.iter().any(|w| w.contains("35F")), "{:?}", report.warnings);
+    assert!(report.import.errors.is_empty(), "{:?}", report.import.errors);
+    assert!(!report.import.warnings.iter().any(|w| w.contains("35F")), "{:?}", report.import.warnings);
     assert_eq!(report.drift, ["no drift"]);
     assert_eq!(root.lines_of(FACTS, "0300990000010001"), ["hms\t0300990000010001\tNEW\t-\t-"]);
     assert_eq!(root.read(FACTS).unwrap(), unnamed.replace("35F", "NEW"));

@@ -17,7 +17,7 @@ fn malformed_input_is_reported_at_its_position_and_the_rest_still_imports() {
     let root = Root::new("malformed");
     let report = root.import(&["bad"], false, true);
     assert_eq!(
-        relative(&report.errors),
+        relative(&report.import.errors),
         [
             "bad/hms_de_094.json:2:74: EOF while parsing a string",
             "bad/hms_en.json:3:74: unknown model `Z9`: not in catalog.yaml `models`",
@@ -47,7 +47,7 @@ fn with_errors_nothing_is_written_unless_keep_going() {
     fs::File::options().write(true).open(root.path.join(FACTS)).unwrap().set_modified(old).unwrap();
 
     let report = root.import(&["bambustudio", "bad"], false, false);
-    assert!(!report.errors.is_empty() && !report.written && report.failed());
+    assert!(!report.import.errors.is_empty() && !report.written && report.failed());
     assert!(report.lines().iter().any(|l| l.ends_with("errors; nothing written")));
     assert_eq!((root.read(FACTS).unwrap(), root.read(EN).unwrap()), (facts.clone(), en));
     assert_eq!(fs::metadata(root.path.join(FACTS)).unwrap().modified().unwrap(), old, "official.tsv untouched");
@@ -109,7 +109,7 @@ fn unknown_paths_and_names_are_errors() {
     let root = Root::new("paths");
     let report = root.import_paths(&[fixture("nowhere"), fixture("catalog.yaml")], false, false);
     assert_eq!(
-        relative(&report.errors),
+        relative(&report.import.errors),
         [
             "nowhere: no such file or folder",
             "catalog.yaml: not a file the import reads (hms_<lang>_<prefix>.json, hms_action_<prefix>.json, \
@@ -128,14 +128,14 @@ fn the_real_files_import() {
     };
     let root = Root::with_catalog("real", &xtask::project_root().join("catalog.yaml"));
     let report = root.import_paths(&[dir.join("bambustudio")], false, false);
-    assert!(report.errors.is_empty(), "{:#?}", report.errors);
-    assert_eq!((report.hms_codes, report.print_error_codes), (5289, 1082));
+    assert!(report.import.errors.is_empty(), "{:#?}", report.import.errors);
+    assert_eq!((report.import.hms_codes, report.import.print_error_codes), (5289, 1082));
     let differing = |file: &str, code: &str| {
-        report.conflicts.iter().any(|c| c.contains(file) && c.contains(&format!("ecode {code} repeated")))
+        report.import.conflicts.iter().any(|c| c.contains(file) && c.contains(&format!("ecode {code} repeated")))
     };
-    assert!(differing("_20P.json", "0300910000010007"), "{:#?}", report.conflicts);
-    assert!(differing("_31B.json", "0500808C"), "{:#?}", report.conflicts);
-    assert!(report.templates_saved > 0 && report.texts.len() == 3);
+    assert!(differing("_20P.json", "0300910000010007"), "{:#?}", report.import.conflicts);
+    assert!(differing("_31B.json", "0500808C"), "{:#?}", report.import.conflicts);
+    assert!(report.import.templates_saved > 0 && report.import.texts.len() == 3);
 }
 
 #[test]
@@ -147,8 +147,8 @@ fn a_file_named_twice_is_read_once_and_a_byte_order_mark_is_skipped() {
     fs::write(bom.join("hms_en_039.json"), format!("\u{FEFF}{body}")).unwrap();
     let report =
         root.import_paths(&[fixture("bambustudio"), fixture("bambustudio/hms_en_094.json"), bom], false, false);
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
-    assert_eq!(report.inputs, [5, 1, 0, 0]);
+    assert!(report.import.errors.is_empty(), "{:?}", report.import.errors);
+    assert_eq!(report.import.inputs, [5, 1, 0, 0]);
     assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tA1,H2D,H2C\t-\tH2D:6+9+11"]);
 }
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use hms_model::Catalog;
 use hms_model::official::{OfficialFacts, OfficialTexts, parse_facts, parse_texts};
 
-use super::{AnyCode, hex};
+use hms_official::{AnyCode, hex};
 
 /// The files of one import, read back.
 #[derive(Debug, Default)]
@@ -109,7 +109,10 @@ pub fn report(old: &Snapshot, new: &Snapshot, langs: &BTreeSet<String>) -> Vec<S
         // A model new to files that had codes (not the first import).
         if before.is_empty() && !after.is_empty() && !old.codes.is_empty() {
             let what = if unnamed {
-                format!("unnamed, serial prefix {id}: add to catalog.yaml models: {}", super::unnamed::catalog_line(id))
+                format!(
+                    "unnamed, serial prefix {id}: add to catalog.yaml models: {}",
+                    hms_official::unnamed::catalog_line(id)
+                )
             } else {
                 "no codes before".to_owned()
             };

@@ -21,9 +21,9 @@ use serde::Deserialize;
 
 pub use http::Limits;
 
-use super::input::normalise_lang;
 use super::{OfficialReport, Options, regenerate_official};
 use crate::codegen::write_atomically;
+use hms_official::input::normalise_lang;
 
 /// Where Bambu Lab publishes the lists.
 pub const DEFAULT_BASE: &str = "https://e.bambulab.com";
@@ -92,14 +92,16 @@ pub fn regenerate_download(
     }
     let mut report = regenerate_official(root, std::slice::from_ref(&folder.path), settings.options)?;
     let shown = format!("{}/", folder.path.display());
-    for message in report.errors.iter_mut().chain(&mut report.warnings).chain(&mut report.conflicts) {
+    for message in
+        report.import.errors.iter_mut().chain(&mut report.import.warnings).chain(&mut report.import.conflicts)
+    {
         *message = message.replace(&shown, "");
     }
     if report.written && !settings.options.check {
         for (name, bytes) in &files {
             let path = root.join(KEPT).join(name);
             if let Err(e) = write_atomically(&path, bytes) {
-                report.warnings.push(format!("{KEPT}/{name}: cannot keep the download: {e}"));
+                report.import.warnings.push(format!("{KEPT}/{name}: cannot keep the download: {e}"));
             }
         }
     }

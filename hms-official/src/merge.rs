@@ -175,7 +175,7 @@ impl Import {
 
     /// Applies the merge rule: per language, each model's texts come from the newest source
     /// that carries it; a model without a text of its own there (or with an empty one) gets
-    /// the language's default (the newest merged list's); see [`code_lines`].
+    /// the language's default (the newest merged list's); see `code_lines`.
     pub fn finish(self) -> Merged {
         let models = self.model_ids.len();
         let mut merged = Merged { facts: self.facts.into_iter().collect(), ..Merged::default() };

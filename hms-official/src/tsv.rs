@@ -111,7 +111,7 @@ fn silent(mask: u32, model_ids: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::official::merge::Page;
+    use crate::merge::Page;
     use hms_core::{Hms, PrintError};
 
     fn ids() -> Vec<String> {
