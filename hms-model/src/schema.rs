@@ -308,7 +308,7 @@ mod tests {
                 }
             }
         );
-        assert_eq!(unfit::<RawLevel>("[1]").misfit, wrong("a mapping of id, variant, name, meaning", "a list"));
+        assert_eq!(unfit::<RawLevel>("[1]").misfit, wrong("a mapping of id, variant, name, meaning, alert", "a list"));
     }
 
     /// A YAML value of any kind, a few levels deep, with keys a schema struct has and some it

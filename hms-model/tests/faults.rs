@@ -88,7 +88,7 @@ fn each_kind_of_misfit_has_its_own_message_at_its_place() {
         (
             format!("{HEAD}{code}    meaning: m\n    titel: x\n"),
             "catalog.yaml:10:5: codes[0]: unknown field `titel`; expected one of: code, variant, title, meaning, \
-             causes, procedure, steps, parts, support, note, see_also",
+             causes, procedure, steps, parts, support, note, see_also, alert",
         ),
         (
             format!("{HEAD}{code}"),

@@ -70,7 +70,8 @@ pub fn site(root: &Path, out: Option<PathBuf>, official: bool) -> Result<Site, S
     let wasm = target.join("wasm32-unknown-unknown/web/hms_web.wasm");
     let glue_dir = target.join("site-bindgen");
     let status = Command::new(&bindgen)
-        .args(["--target", "no-modules", "--no-typescript", "--out-dir"])
+        .args(["--target", "no-modules", "--no-typescript", "--remove-name-section", "--remove-producers-section"])
+        .arg("--out-dir")
         .arg(&glue_dir)
         .arg(&wasm)
         .status()

@@ -170,7 +170,7 @@ fn every_model_and_language_is_downloaded_once_and_imported() {
     // Five prefixes, each in every language Bambu publishes, and five action lists.
     let langs = hms_model::official::LANGS;
     assert_eq!(report.import.inputs, [5 * langs.len(), 5, 0, 0]);
-    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tA1,H2D,H2C\t-\tH2D:6+9+11"]);
+    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tA1,H2D,H2C\t-\tH2D:6+9+11\t-"]);
 
     // X1 and X1C share 00M: one request each; every version asked is 0 (nothing kept yet).
     let requests = server.requests();

@@ -49,8 +49,8 @@ fn per_model_files_take_the_model_from_the_serial_prefix() {
     let root = Root::new("per-model");
     let report = root.import(&["bambustudio/hms_en_094.json", "bambustudio/hms_en_31B.json"], false, false);
     assert!(report.import.errors.is_empty(), "{:?}", report.import.errors);
-    assert_eq!(root.lines_of(FACTS, "0300010000010001"), ["hms\t0300010000010001\tH2D,H2C\t-\t-"]);
-    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tH2D,H2C\t-\t-"]);
+    assert_eq!(root.lines_of(FACTS, "0300010000010001"), ["hms\t0300010000010001\tH2D,H2C\t-\t-\t-"]);
+    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tH2D,H2C\t-\t-\t-"]);
     assert_eq!(report.import.inputs, [2, 0, 0, 0]);
 }
 
@@ -59,7 +59,7 @@ fn the_older_shape_without_the_wrapper_reads_the_same() {
     let root = Root::new("older");
     let report = root.import(&["older"], false, false);
     assert!(report.import.errors.is_empty(), "{:?}", report.import.errors);
-    assert_eq!(root.lines_of(FACTS, "0300010000010001"), ["hms\t0300010000010001\tA1\t-\t-"]);
+    assert_eq!(root.lines_of(FACTS, "0300010000010001"), ["hms\t0300010000010001\tA1\t-\t-\t-"]);
     // The A1's text serves printers the catalog does not know; the models with no source have
     // no text in English.
     assert_eq!(
@@ -76,9 +76,9 @@ fn merged_files_and_wiki_links() {
     // Only explicit model lists make a code's models; the empty list is the default text.
     assert_eq!(
         root.lines_of(FACTS, "0300010000010001"),
-        ["hms\t0300010000010001\tX1\tx1/0300_0100_0001_0001:*;h2/0300_0100_0001_0001:H2D,H2C\t-"]
+        ["hms\t0300010000010001\tX1\tx1/0300_0100_0001_0001:*;h2/0300_0100_0001_0001:H2D,H2C\t-\t-"]
     );
-    assert_eq!(root.lines_of(FACTS, "0300020000010001"), ["hms\t0300020000010001\t-\t-\t-"]);
+    assert_eq!(root.lines_of(FACTS, "0300020000010001"), ["hms\t0300020000010001\t-\t-\t-\t-"]);
     assert_eq!(
         root.lines_of(EN, "0300010000010001"),
         [
@@ -115,8 +115,8 @@ fn action_files_are_counted_and_joined_per_model() {
     assert!(report.import.errors.is_empty(), "{:?}", report.import.errors);
     assert_eq!((report.import.actions.entries, report.import.actions.ids), (4, 6));
     // The device entry [11, 6] and the default entry [6, 9] join; the repeated device entry loses.
-    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\t-\t-\tH2D:6+9+11"]);
-    assert_eq!(root.lines_of(FACTS, "0300010000010001"), ["hms\t0300010000010001\t-\t-\tH2D:2"]);
+    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\t-\t-\tH2D:6+9+11\t-"]);
+    assert_eq!(root.lines_of(FACTS, "0300010000010001"), ["hms\t0300010000010001\t-\t-\tH2D:2\t-"]);
     assert_eq!((report.import.hms_codes, report.import.print_error_codes, report.import.other_codes), (0, 0, 3));
     assert_eq!(
         relative(&report.import.conflicts),
@@ -235,7 +235,7 @@ fn high_modules_and_unit_numbers_parse() {
     let report = root.import(&["bambustudio/hms_en_094.json"], false, false);
     assert!(report.import.errors.is_empty(), "{:?}", report.import.errors);
     for code in ["1880010000010001", "0780210000020003", "07FE010000020001", "07FF010000020001"] {
-        assert_eq!(root.lines_of(FACTS, code), [format!("hms\t{code}\tH2D\t-\t-")]);
+        assert_eq!(root.lines_of(FACTS, code), [format!("hms\t{code}\tH2D\t-\t-\t-")]);
     }
 }
 

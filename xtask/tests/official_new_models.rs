@@ -23,8 +23,8 @@ fn a_file_of_an_unknown_serial_prefix_imports_as_an_unnamed_model() {
     );
     assert!(report.written && !report.failed());
     assert_eq!(report.import.inputs, [5, 2, 0, 0]);
-    assert_eq!(root.lines_of(FACTS, "0300990000010001"), ["hms\t0300990000010001\t35F\t-\t-"]);
-    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tH2D,H2C,35F\t-\tH2D:6+9+11;35F:7"]);
+    assert_eq!(root.lines_of(FACTS, "0300990000010001"), ["hms\t0300990000010001\t35F\t-\t-\t-"]);
+    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tH2D,H2C,35F\t-\tH2D:6+9+11;35F:7\t-"]);
     let en = root.lines_of(EN, "0300010000010001");
     assert!(
         en.contains(
@@ -72,6 +72,6 @@ fn naming_the_model_later_keeps_its_data() {
     assert!(report.import.errors.is_empty(), "{:?}", report.import.errors);
     assert!(!report.import.warnings.iter().any(|w| w.contains("35F")), "{:?}", report.import.warnings);
     assert_eq!(report.drift, ["no drift"]);
-    assert_eq!(root.lines_of(FACTS, "0300990000010001"), ["hms\t0300990000010001\tNEW\t-\t-"]);
+    assert_eq!(root.lines_of(FACTS, "0300990000010001"), ["hms\t0300990000010001\tNEW\t-\t-\t-"]);
     assert_eq!(root.read(FACTS).unwrap(), unnamed.replace("35F", "NEW"));
 }

@@ -149,7 +149,7 @@ fn a_file_named_twice_is_read_once_and_a_byte_order_mark_is_skipped() {
         root.import_paths(&[fixture("bambustudio"), fixture("bambustudio/hms_en_094.json"), bom], false, false);
     assert!(report.import.errors.is_empty(), "{:?}", report.import.errors);
     assert_eq!(report.import.inputs, [5, 1, 0, 0]);
-    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tA1,H2D,H2C\t-\tH2D:6+9+11"]);
+    assert_eq!(root.lines_of(FACTS, "0300400C"), ["err\t0300400C\tA1,H2D,H2C\t-\tH2D:6+9+11\t-"]);
 }
 
 #[test]
