@@ -34,10 +34,8 @@ fn skip(why: &str) {
 }
 
 fn site_dir() -> PathBuf {
-    std::env::var_os("HMS_SITE_DIR").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/site"),
-        PathBuf::from,
-    )
+    std::env::var_os("HMS_SITE_DIR")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/site"), PathBuf::from)
 }
 
 /// chromedriver on a free port of 127.0.0.1, stopped when dropped.
