@@ -100,7 +100,39 @@ pub fn site(root: &Path, out: Option<PathBuf>, official: bool) -> Result<Site, S
         write_atomically(&dir.join(name), &bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
         files.push(Written { name, bytes: bytes.len(), gzipped: gzipped(&bytes) });
     }
-    Ok(Site { dir, files, official })
+    let site = Site { dir, files, official };
+    if !official {
+        record_size(root, &site).map_err(|e| format!("cannot update docs/SIZE.md: {e}"))?;
+    }
+    Ok(site)
+}
+
+/// The first line of the web page's section of docs/SIZE.md; the section runs to the end of
+/// the file. `cargo xtask size` keeps it when it rewrites the rest.
+pub const SIZE_SECTION: &str = "## Web page";
+
+/// The web page's section of docs/SIZE.md.
+pub fn size_section(site: &Site) -> String {
+    let mut out = format!(
+        "{SIZE_SECTION}\n\nThe files `cargo xtask site` writes (the published build: the project's own texts \
+         only), and gzipped at level 9 as a static host would serve them. Goal: under 400 KB gzipped.\n\n\
+         | file | bytes | gzipped |\n|---|---:|---:|\n"
+    );
+    for f in &site.files {
+        out.push_str(&format!("| `{}` | {} | {} |\n", f.name, f.bytes, f.gzipped));
+    }
+    let (bytes, gzipped) = site.totals();
+    out.push_str(&format!("| **the page** | **{bytes}** | **{gzipped}** |\n"));
+    out
+}
+
+/// Writes the web page's section into docs/SIZE.md, in place of the one there.
+fn record_size(root: &Path, site: &Site) -> std::io::Result<()> {
+    let path = root.join("docs/SIZE.md");
+    let old = std::fs::read_to_string(&path)?;
+    let kept = old.split_once(&format!("\n{SIZE_SECTION}\n")).map_or(old.as_str(), |(before, _)| before);
+    let new = format!("{}\n\n{}", kept.trim_end(), size_section(site));
+    if new != old { write_atomically(&path, new.as_bytes()) } else { Ok(()) }
 }
 
 /// Bytes of `bytes` gzipped at level 9.
@@ -141,4 +173,38 @@ fn locked_version(root: &Path, name: &str) -> Result<String, String> {
         }
     }
     Err(format!("Cargo.lock has no {name}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(bytes: usize) -> Site {
+        let files = FILES.iter().map(|&name| Written { name, bytes, gzipped: bytes / 2 }).collect();
+        Site { dir: PathBuf::from("target/site"), files, official: false }
+    }
+
+    #[test]
+    fn the_size_section_is_replaced_and_the_rest_kept() {
+        let root = std::env::temp_dir().join(format!("hms-site-size-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("docs")).unwrap();
+        let path = root.join("docs/SIZE.md");
+        std::fs::write(&path, "# Flash size\n\n| a | 1 |\n").unwrap();
+        record_size(&root, &site(10)).unwrap();
+        let once = std::fs::read_to_string(&path).unwrap();
+        assert!(once.starts_with("# Flash size\n\n| a | 1 |\n\n## Web page\n"), "{once}");
+        assert!(once.ends_with("| **the page** | **40** | **20** |\n"), "{once}");
+        record_size(&root, &site(7)).unwrap();
+        let twice = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(twice.matches(SIZE_SECTION).count(), 1, "{twice}");
+        assert!(twice.contains("| **the page** | **28** | **12** |"), "{twice}");
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn the_locked_wasm_bindgen_version_is_found() {
+        let version = locked_version(Path::new(env!("CARGO_MANIFEST_DIR")).join("..").as_path(), "wasm-bindgen");
+        assert!(version.unwrap().starts_with("0.2."));
+        assert!(locked_version(Path::new(env!("CARGO_MANIFEST_DIR")).join("..").as_path(), "no-such-crate").is_err());
+    }
 }

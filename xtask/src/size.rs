@@ -178,6 +178,12 @@ pub fn size(root: &Path) -> Result<String, String> {
         }
         out.push('\n');
     }
-    crate::write_atomically(&root.join("docs/SIZE.md"), out.as_bytes()).map_err(|e| format!("docs/SIZE.md: {e}"))?;
+    // The web page's section is `cargo xtask site`'s: kept as it is.
+    let path = root.join("docs/SIZE.md");
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    if let Some((_, web)) = old.split_once(&format!("\n{}\n", crate::site::SIZE_SECTION)) {
+        let _ = write!(out, "{}\n{web}", crate::site::SIZE_SECTION);
+    }
+    crate::write_atomically(&path, out.as_bytes()).map_err(|e| format!("docs/SIZE.md: {e}"))?;
     Ok(out)
 }
