@@ -88,6 +88,8 @@ async fn connect(driver: &Driver, profile: &Path) -> Client {
     args.push(format!("--user-data-dir={}", profile.display()));
     let mut caps = serde_json::Map::new();
     caps.insert("goog:chromeOptions".into(), json!({ "binary": chromium, "args": args }));
+    // Every request the page makes, read back by `requests`.
+    caps.insert("goog:loggingPrefs".into(), json!({ "performance": "ALL" }));
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     ClientBuilder::new(connector)
         .capabilities(caps)
@@ -250,22 +252,48 @@ async fn check_the_page(c: &Client, index: &Path) {
     .await;
     assert!(overflow.as_i64().unwrap() <= 0, "wider than a phone by {overflow} px: {wide}");
 
-    // Nothing was fetched but the page's own files.
-    let fetched = eval(
-        c,
-        "return performance.getEntries().filter(e => e.entryType === 'resource' || e.entryType === 'navigation').map(e => e.name)",
-    )
-    .await;
+    // Nothing was fetched but the page's own files (every request of the session, from
+    // Chromium's own log).
+    let fetched = requests(c).await;
     let folder = format!("file://{}/", index.parent().unwrap().display());
-    let fetched: Vec<&str> = fetched.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    for file in ["hms_web_wasm.js", "hms_web.js", "app.js"] {
-        assert!(fetched.contains(&format!("{folder}{file}").as_str()), "{file} not among {fetched:?}");
+    for file in ["index.html", "hms_web_wasm.js", "hms_web.js", "app.js"] {
+        assert!(fetched.iter().any(|u| u.starts_with(&format!("{folder}{file}"))), "{file} not among {fetched:?}");
     }
-    for name in fetched {
-        assert!(name.starts_with(&folder), "the page fetched {name}");
+    for url in &fetched {
+        assert!(url.starts_with(&folder), "the page fetched {url}");
     }
 
     report(&timings, &deep);
+}
+
+/// Chromium's performance log (chromedriver's `se/log` endpoint).
+#[derive(Debug)]
+struct PerformanceLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "type": "performance" }).to_string()))
+    }
+}
+
+/// The URL of every request made for a page opened from disk since the session began (the
+/// browser's own pages, `chrome://`, left out).
+async fn requests(c: &Client) -> Vec<String> {
+    let log = c.issue_cmd(PerformanceLog).await.expect("the performance log");
+    let mut urls = Vec::new();
+    for entry in log.as_array().expect("a list of log entries") {
+        let message: Value = serde_json::from_str(entry["message"].as_str().unwrap_or("{}")).unwrap_or_default();
+        let params = &message["message"]["params"];
+        let from_disk = params["documentURL"].as_str().is_some_and(|d| d.starts_with("file://"));
+        if message["message"]["method"] == "Network.requestWillBeSent" && from_disk {
+            urls.extend(params["request"]["url"].as_str().map(str::to_owned));
+        }
+    }
+    urls
 }
 
 /// The object of a report that holds its `hms` list, wherever it sits.
