@@ -54,6 +54,30 @@ impl Write for Truncating<'_> {
     }
 }
 
+/// The caller's text buffer: `buf` of `len` bytes, emptied (a NUL first) at once so that an
+/// error leaves an empty string where there is room; `Err(HMS_ERR_NULL)` for NULL with a length.
+///
+/// # Safety
+/// `buf` is NULL or points to `len` writable bytes that outlive the returned writer.
+pub unsafe fn c_buffer<'a>(buf: *mut core::ffi::c_char, len: usize) -> Result<Truncating<'a>, core::ffi::c_int> {
+    if buf.is_null() && len > 0 {
+        return Err(crate::HMS_ERR_NULL);
+    }
+    let mut out = if buf.is_null() {
+        Truncating::new(&mut [])
+    } else {
+        // SAFETY: not NULL, and the caller promises `len` writable bytes at `buf`.
+        Truncating::new(unsafe { core::slice::from_raw_parts_mut(buf.cast::<u8>(), len) })
+    };
+    out.terminate();
+    Ok(out)
+}
+
+/// Writes `text` into `out` and returns its whole length as snprintf does.
+pub fn finish(out: Truncating<'_>, text: impl Display) -> core::ffi::c_int {
+    core::ffi::c_int::try_from(out.write_text(text)).unwrap_or(crate::HMS_ERR_TOO_LONG)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,28 +124,4 @@ mod tests {
     fn an_empty_buffer_only_measures() {
         assert_eq!(Truncating::new(&mut []).write_text("title"), 5);
     }
-}
-
-/// The caller's text buffer: `buf` of `len` bytes, emptied (a NUL first) at once so that an
-/// error leaves an empty string where there is room; `Err(HMS_ERR_NULL)` for NULL with a length.
-///
-/// # Safety
-/// `buf` is NULL or points to `len` writable bytes that outlive the returned writer.
-pub unsafe fn c_buffer<'a>(buf: *mut core::ffi::c_char, len: usize) -> Result<Truncating<'a>, core::ffi::c_int> {
-    if buf.is_null() && len > 0 {
-        return Err(crate::HMS_ERR_NULL);
-    }
-    let mut out = if buf.is_null() {
-        Truncating::new(&mut [])
-    } else {
-        // SAFETY: not NULL, and the caller promises `len` writable bytes at `buf`.
-        Truncating::new(unsafe { core::slice::from_raw_parts_mut(buf.cast::<u8>(), len) })
-    };
-    out.terminate();
-    Ok(out)
-}
-
-/// Writes `text` into `out` and returns its whole length as snprintf does.
-pub fn finish(out: Truncating<'_>, text: impl Display) -> core::ffi::c_int {
-    core::ffi::c_int::try_from(out.write_text(text)).unwrap_or(crate::HMS_ERR_TOO_LONG)
 }

@@ -204,18 +204,6 @@ fn unit_words(m: &RawModule, path: &str, spans: &Spans, sink: &mut Sink) -> Vec<
     m.unit_words.clone()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn module_names_become_variants() {
-        assert_eq!(camel_case("Motion Controller"), "MotionController");
-        assert_eq!(camel_case("AMS-HT"), "AmsHt");
-        assert_eq!(camel_case("APP"), "App");
-    }
-}
-
 /// An `alert:` value (`status`); a name of no class, or `silent`, is an error naming the classes.
 pub(crate) fn read_alert(value: Option<&str>, at: &str, spans: &Spans, sink: &mut Sink) -> Option<Alert> {
     let value = value?;
@@ -230,4 +218,16 @@ pub(crate) fn read_alert(value: Option<&str>, at: &str, spans: &Spans, sink: &mu
         sink.error(spans, at, format!("alert `{value}` must be one of: {}{silent}", names.join(", ")));
     }
     alert
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_names_become_variants() {
+        assert_eq!(camel_case("Motion Controller"), "MotionController");
+        assert_eq!(camel_case("AMS-HT"), "AmsHt");
+        assert_eq!(camel_case("APP"), "App");
+    }
 }
