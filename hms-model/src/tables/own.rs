@@ -1,10 +1,10 @@
-//! The catalog's own tables: entries (one record per pattern), procedures and their texts.
+//! The catalog's own tables: entries, their patterns, procedures and their texts.
 
 use std::collections::HashMap;
 
 use hms_core::layout::catalog::OwnedCatalog;
 use hms_core::layout::texts::TEXT_BLOCK;
-use hms_core::layout::{EntryRecord, GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord, TextId};
+use hms_core::layout::{EntryRecord, GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord, SidedPattern, TextId};
 
 use super::Strings;
 use crate::model::{Catalog, CodeEntry};
@@ -24,50 +24,45 @@ pub(super) fn build(catalog: &Catalog) -> Result<TableWriter, String> {
         w.tables.procedures.push(&record);
     }
     let mut variant = 0u16;
+    let mut patterns = 0usize;
     for c in &catalog.codes {
-        let count = u8::try_from(c.patterns.len())
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or_else(|| format!("an entry has {} patterns: from 1 to {} fit", c.patterns.len(), u8::MAX))?;
-        let (record, guide) = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant))?;
-        variant += u16::from(c.variant.is_some());
-        for (k, p) in c.patterns.iter().enumerate() {
-            if w.tables.entries.len() >= NONE as usize - 1 {
-                return Err(format!("more than {} code patterns: the tables number them with 16 bits", NONE - 1));
-            }
-            w.tables.entries.push(&EntryRecord {
-                key: p.key().bits(),
-                channel: p.channel().layout(),
-                varies: p.varies(),
-                pattern: k as u8,
-                patterns: count,
-                side: p.side.map_or(0, |s| s.to_u8()),
-                ..record
-            });
-            w.tables.guides.push(&guide);
+        if c.patterns.is_empty() {
+            return Err("an entry has 0 patterns: each entry has at least one".to_owned());
         }
+        let (record, guide) = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant), patterns)?;
+        variant += u16::from(c.variant.is_some());
+        patterns += c.patterns.len();
+        w.tables.entries.push(&record);
+        w.tables.guides.push(&guide);
     }
     Ok(w)
 }
 
-/// The record of an entry's title and variant (the caller fills in each pattern) and the
-/// record of its guide texts.
+/// Fills in where each entry's patterns are (`rules`: each pattern's rule index, patterns in
+/// catalog order) and the sides the catalog gives patterns.
+pub(super) fn place_patterns(catalog: &Catalog, rules: &[u16], tables: &mut OwnedCatalog) {
+    let written = catalog.codes.iter().flat_map(|c| &c.patterns);
+    let mut sides: Vec<SidedPattern> =
+        written.zip(rules).filter_map(|(p, &pattern)| Some(SidedPattern { pattern, side: p.side?.to_u8() })).collect();
+    sides.sort_by_key(|s| s.pattern);
+    tables.patterns = rules.iter().copied().collect();
+    tables.sides = sides.into_iter().collect();
+}
+
+/// The record of an entry's title, variant and first pattern, and the record of its guide
+/// texts.
 fn entry_record(
     c: &CodeEntry,
     w: &mut TableWriter,
     variant: Option<u16>,
+    patterns: usize,
 ) -> Result<(EntryRecord, GuideRecord), String> {
     let index = |i: Option<usize>| i.map_or(NONE, |i| i as u16);
-    let record = EntryRecord {
-        key: 0,
-        channel: 0,
-        varies: 0,
-        pattern: 0,
-        patterns: 1,
-        side: 0,
-        title: w.text(&c.title)?,
-        variant: variant.unwrap_or(NONE),
-    };
+    let patterns = u16::try_from(patterns)
+        .ok()
+        .filter(|&n| n < NONE)
+        .ok_or_else(|| format!("more than {} code patterns: the tables number them with 16 bits", NONE - 1))?;
+    let record = EntryRecord { title: w.text(&c.title)?, variant: variant.unwrap_or(NONE), patterns };
     let guide = GuideRecord {
         meaning: w.text(&c.meaning)?,
         note: w.text(c.note.as_deref().unwrap_or(""))?,
