@@ -100,8 +100,9 @@ impl Entry {
 
     /// The [`Code`] variant, if the entry has one.
     pub fn variant(&self) -> Option<Code> {
-        let variant = self.pattern.record.variant;
-        (variant != NONE).then(|| Code::ALL.get(variant as usize).copied()).flatten()
+        // Variants are in catalog order, as their entries are.
+        let entry = self.pattern.entry;
+        Code::ALL.binary_search_by_key(&entry, |c| c.__entry_index()).ok().map(|i| Code::ALL[i])
     }
 
     /// The matched pattern's position in the tables (the index of its rule).

@@ -14,13 +14,13 @@ pub type TextId = u16;
 pub const NO_TEXT: TextId = 0;
 
 crate::record! {
-    /// One catalog entry: its title and variant, and where its patterns are listed. What
-    /// each pattern is (its code, what varies, its side) is its [`Rule`](super::facts::Rule).
+    /// One catalog entry: its title, and where its patterns are listed. What each pattern is
+    /// (its code, what varies, its side) is its [`Rule`](super::facts::Rule). Its `Code`
+    /// variant, if it has one, is the one whose entry index it is (the generated
+    /// `Code::__entry_index`).
     pub struct EntryRecord {
         /// Short title.
         pub title: TextId,
-        /// Index of the entry's `Code` variant, or [`NONE`](super::NONE).
-        pub variant: u16,
         /// Where the entry's patterns start in [`CatalogTables::patterns`]; they end where the
         /// next entry's start.
         pub patterns: u16,

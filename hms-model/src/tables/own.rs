@@ -23,14 +23,12 @@ pub(super) fn build(catalog: &Catalog) -> Result<TableWriter, String> {
         };
         w.tables.procedures.push(&record);
     }
-    let mut variant = 0u16;
     let mut patterns = 0usize;
     for c in &catalog.codes {
         if c.patterns.is_empty() {
             return Err("an entry has 0 patterns: each entry has at least one".to_owned());
         }
-        let (record, guide) = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant), patterns)?;
-        variant += u16::from(c.variant.is_some());
+        let (record, guide) = entry_record(c, &mut w, patterns)?;
         patterns += c.patterns.len();
         w.tables.entries.push(&record);
         w.tables.guides.push(&guide);
@@ -49,20 +47,14 @@ pub(super) fn place_patterns(catalog: &Catalog, rules: &[u16], tables: &mut Owne
     tables.sides = sides.into_iter().collect();
 }
 
-/// The record of an entry's title, variant and first pattern, and the record of its guide
-/// texts.
-fn entry_record(
-    c: &CodeEntry,
-    w: &mut TableWriter,
-    variant: Option<u16>,
-    patterns: usize,
-) -> Result<(EntryRecord, GuideRecord), String> {
+/// The record of an entry's title and first pattern, and the record of its guide texts.
+fn entry_record(c: &CodeEntry, w: &mut TableWriter, patterns: usize) -> Result<(EntryRecord, GuideRecord), String> {
     let index = |i: Option<usize>| i.map_or(NONE, |i| i as u16);
     let patterns = u16::try_from(patterns)
         .ok()
         .filter(|&n| n < NONE)
         .ok_or_else(|| format!("more than {} code patterns: the tables number them with 16 bits", NONE - 1))?;
-    let record = EntryRecord { title: w.text(&c.title)?, variant: variant.unwrap_or(NONE), patterns };
+    let record = EntryRecord { title: w.text(&c.title)?, patterns };
     let guide = GuideRecord {
         meaning: w.text(&c.meaning)?,
         note: w.text(c.note.as_deref().unwrap_or(""))?,
