@@ -3,7 +3,7 @@
 use core::fmt;
 
 use hms_core::layout::facts::Rule;
-use hms_core::layout::{EntryRecord, GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord};
+use hms_core::layout::{GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord};
 use hms_core::placeholder::Fill;
 use hms_core::{AnyCode, Channel, CodePattern, Hms, ModuleFacts, Side};
 
@@ -43,11 +43,6 @@ impl Entry {
         Entry::at(TABLES.entry_pattern(entry, 0)?)
     }
 
-    /// The entry's record.
-    pub(crate) fn record(&self) -> EntryRecord {
-        self.pattern.record
-    }
-
     /// The guide texts (`None` without the `guides` feature, whose build carries none).
     pub(crate) fn guide(&self) -> Option<GuideRecord> {
         TABLES.catalog.guide(self.pattern.entry).filter(|_| GUIDES)
@@ -78,7 +73,7 @@ impl Entry {
     /// Texts are stored compressed, so this is a [`Text`] that writes the
     /// template, not a `&str`.
     pub fn title_template(&self) -> Text {
-        Text::as_written(TABLES.text(self.pattern.record.title))
+        Text::as_written(TABLES.text(self.pattern.title_text()))
     }
 
     /// The meaning as the catalog writes it, placeholders unfilled; `None` without the
@@ -135,15 +130,14 @@ pub struct Pattern {
     /// Its entry's index.
     entry: u16,
     rule: Rule,
-    record: EntryRecord,
 }
 
 impl Pattern {
-    /// Pattern `index` (the index of its rule) and its entry's record.
+    /// Pattern `index` (the index of its rule), if its entry is in the tables.
     pub(crate) fn at(index: u16) -> Option<Pattern> {
         let rule = TABLES.facts.rules.get(index as usize)?;
-        let record = TABLES.entry(rule.entry)?;
-        Some(Pattern { index, entry: rule.entry, rule, record })
+        TABLES.entry(rule.entry)?;
+        Some(Pattern { index, entry: rule.entry, rule })
     }
 
     /// The code, with the varying digits zero for a family.
@@ -151,6 +145,11 @@ impl Pattern {
         let (channel, key) = TABLES.facts.pattern_key(self.index).unwrap_or((0, 0));
         let channel = Channel::from_layout(channel).unwrap_or(Channel::Hms);
         AnyCode::from_bits(channel, key).unwrap_or(AnyCode::Hms(Hms::from_u64(key)))
+    }
+
+    /// The entry's title text.
+    pub(crate) fn title_text(&self) -> hms_core::layout::TextId {
+        TABLES.catalog.title(self.entry)
     }
 
     /// The pattern's `varies` bits.
@@ -194,7 +193,7 @@ impl Pattern {
     pub fn title(&self) -> Text {
         let key = self.key();
         let fill = Fill::whole(key, self.varies(), module_facts(key.module_id()), self.side());
-        Text::filled(TABLES.text(self.record.title), fill)
+        Text::filled(TABLES.text(self.title_text()), fill)
     }
 }
 

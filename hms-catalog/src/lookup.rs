@@ -167,7 +167,7 @@ impl Lookup {
 
     /// Title, filled for this code.
     pub fn title(&self) -> Option<Text> {
-        self.entry().map(|e| Text::filled(TABLES.text(e.record().title), self.fill()))
+        self.entry().map(|e| Text::filled(TABLES.text(e.pattern().title_text()), self.fill()))
     }
 
     /// What the code means, filled for this code; `None` without the `guides` feature.

@@ -122,7 +122,7 @@ fn tables_hold_one_record_per_entry_one_rule_per_pattern_and_the_texts_once() {
         let found = t.find_hms(code).unwrap();
         assert_eq!(t.entry_pattern(0, k as u16), Some(found), "{code:x}");
         let p = t.pattern(found).unwrap();
-        assert_eq!((written(p.record.title).as_str(), p.entry), ("AMS ran out", 0));
+        assert_eq!((written(t.catalog.title(p.entry)).as_str(), p.entry), ("AMS ran out", 0));
     }
 }
 

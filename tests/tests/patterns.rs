@@ -51,7 +51,7 @@ fn every_pattern_finds_its_entry_and_its_shared_texts() {
         [0x0700_2000_0002_0001, 0x1200_2000_0002_0001, 0x1800_2000_0002_0001]
     );
     let written = |s| hms_core::placeholder::Filled::packed(t.text(s), Default::default()).as_written().to_string();
-    assert_eq!(written(t.entry(1).unwrap().title), "AMS {ams} slot {slot} ran out of filament");
+    assert_eq!(written(t.catalog.title(1)), "AMS {ams} slot {slot} ran out of filament");
     assert_eq!(t.find_hms(0x0701_2200_0002_0001).map(|i| t.pattern(i).unwrap().entry), Some(2));
     // An entry over both channels.
     let (hms, print_error) = (t.find_hms(0x0300_0200_0001_0001), t.find_print_error(0x0300_400C));
@@ -73,7 +73,7 @@ fn part_digit_families_cover_any_quad_and_rack_positions() {
         let abbr = if hms.module_id() == 0x12 { Some("AMS Lite") } else { None };
         let module = ModuleFacts { abbr, parts: t.facts.part_layout(hms.module_id()) };
         let fill = Fill::of(AnyCode::Hms(hms), pattern.varies, module, None);
-        Some(Filled::packed(t.text(pattern.record.title), fill).to_string())
+        Some(Filled::packed(t.text(t.catalog.title(pattern.entry)), fill).to_string())
     };
     assert_eq!(text(0x1202_8300_0002_0001).as_deref(), Some("AMS Lite C slot 4 feeder fault"));
     assert_eq!(text(0x1202_8400_0002_0001), None);
@@ -100,7 +100,7 @@ fn sides_and_unit_names_fill_from_the_matched_pattern() {
         let fill = Fill::of(AnyCode::Hms(Hms::from_u64(code)), pattern.varies, module, Side::from_u8(pattern.side));
         Some(format!(
             "{} / {}",
-            Filled::packed(t.text(pattern.record.title), fill),
+            Filled::packed(t.text(t.catalog.title(pattern.entry)), fill),
             Filled::packed(t.text(guide.meaning), fill)
         ))
     };

@@ -14,13 +14,11 @@ pub type TextId = u16;
 pub const NO_TEXT: TextId = 0;
 
 crate::record! {
-    /// One catalog entry: its title, and where its patterns are listed. What each pattern is
-    /// (its code, what varies, its side) is its [`Rule`](super::facts::Rule). Its `Code`
-    /// variant, if it has one, is the one whose entry index it is (the generated
-    /// `Code::__entry_index`).
+    /// One catalog entry: where its patterns are listed. What each pattern is (its code,
+    /// what varies, its side) is its [`Rule`](super::facts::Rule); the entry's title is
+    /// [`CatalogTables::title`]; its `Code` variant, if it has one, is the one whose entry
+    /// index it is (the generated `Code::__entry_index`).
     pub struct EntryRecord {
-        /// Short title.
-        pub title: TextId,
         /// Where the entry's patterns start in [`CatalogTables::patterns`]; they end where the
         /// next entry's start.
         pub patterns: u16,
@@ -112,6 +110,13 @@ impl<'a> CatalogTables<'a> {
     #[inline]
     pub fn entry(&self, index: u16) -> Option<EntryRecord> {
         self.entries.get(index as usize)
+    }
+
+    /// The short title of entry `index`: the titles are the first texts, one per entry in
+    /// entry order (after [`NO_TEXT`]), each stored even where another entry has the same.
+    #[inline]
+    pub const fn title(&self, index: u16) -> TextId {
+        index.wrapping_add(1)
     }
 
     /// The patterns (rule indexes) of entry `index`: where they start in

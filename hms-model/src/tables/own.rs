@@ -47,14 +47,14 @@ pub(super) fn place_patterns(catalog: &Catalog, rules: &[u16], tables: &mut Owne
     tables.sides = sides.into_iter().collect();
 }
 
-/// The record of an entry's title and first pattern, and the record of its guide texts.
+/// The record of an entry's first pattern, and the record of its guide texts.
 fn entry_record(c: &CodeEntry, w: &mut TableWriter, patterns: usize) -> Result<(EntryRecord, GuideRecord), String> {
     let index = |i: Option<usize>| i.map_or(NONE, |i| i as u16);
     let patterns = u16::try_from(patterns)
         .ok()
         .filter(|&n| n < NONE)
         .ok_or_else(|| format!("more than {} code patterns: the tables number them with 16 bits", NONE - 1))?;
-    let record = EntryRecord { title: w.text(&c.title)?, patterns };
+    let record = EntryRecord { patterns };
     let guide = GuideRecord {
         meaning: w.text(&c.meaning)?,
         note: w.text(c.note.as_deref().unwrap_or(""))?,
@@ -82,17 +82,17 @@ fn pack_texts(catalog: &Catalog, w: &mut TableWriter) -> Result<(), String> {
         all.extend(c.note.as_deref());
         all.extend(c.causes.iter().map(String::as_str));
     }
-    let mut distinct: Vec<&str> = Vec::new();
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut title_texts = 0;
-    for (i, &text) in all.iter().enumerate() {
+    // Every entry's title, entry by entry (so an entry's title is its index plus 1, and
+    // entries need no title field: that costs less than the repeated titles), then every
+    // other text once.
+    let mut distinct: Vec<&str> = all[..titles].to_vec();
+    let mut seen: std::collections::HashSet<&str> = distinct.iter().copied().collect();
+    for &text in &all[titles..] {
         if !text.is_empty() && seen.insert(text) {
             distinct.push(text);
         }
-        if i + 1 == titles {
-            title_texts = distinct.len();
-        }
     }
+    let title_texts = titles;
     let marked = distinct.iter().map(|t| crate::packing::mark(t)).collect::<Result<Vec<_>, _>>()?;
     // The titles with a dictionary of their own, the start of the one dictionary: a
     // titles-only build keeps that much of it, not the pairs the other texts want. The other
@@ -102,7 +102,8 @@ fn pack_texts(catalog: &Catalog, w: &mut TableWriter) -> Result<(), String> {
     let (titles, rest) = marked.split_at(title_texts);
     let merges = [crate::packing::MERGES_PER_PASS, 2 * crate::packing::MERGES_PER_PASS];
     let (packed, _) = crate::packing::pack_staged(titles, rest, merges);
-    if distinct.len() >= TextId::MAX as usize {
+    // Text ids run from 1 (0 is no text).
+    if distinct.len() > TextId::MAX as usize {
         return Err(format!("{} distinct texts: the tables number them with 16 bits", distinct.len()));
     }
     let mut start = 0u32;
@@ -115,7 +116,8 @@ fn pack_texts(catalog: &Catalog, w: &mut TableWriter) -> Result<(), String> {
         let len = u16::try_from(symbols.len()).map_err(|_| {
             format!("a text of {} symbols exceeds the {} a table entry can hold", symbols.len(), u16::MAX)
         })?;
-        w.refs.insert((*text).to_owned(), lengths.len() as TextId);
+        // A text written twice (a title) is referred to by its first id.
+        w.refs.entry((*text).to_owned()).or_insert(lengths.len() as TextId);
         if lengths.len() % TEXT_BLOCK == 0 {
             w.tables.starts.push(&start);
         }
