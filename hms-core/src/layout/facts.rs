@@ -660,6 +660,42 @@ mod tests {
         assert_eq!(cut.found(Member { row: 1, bit: 67 }), None);
     }
 
+    #[test]
+    fn rules_find_their_rows_across_rows_without_rules() {
+        // Runs of rules: row 0 holds rules 0-1, row 2 rule 2, row 5 rules 3-4; rows 1, 3 and 4
+        // have none. Each row's `low` is its slot, so the row found shows in the key.
+        let format = RowFormat { low: 16, rules: 8, ..RowFormat::default() };
+        let starts = [1, 0, 3, 0, 0, 4];
+        let rows: Vec<u8> = starts
+            .iter()
+            .enumerate()
+            .flat_map(|(slot, &rules)| {
+                format.encode(&Row { low: slot as u32, rules, ..Row::default() }).unwrap()[..format.row_size()].to_vec()
+            })
+            .collect();
+        let last = |i: u16| if [1, 2, 4].contains(&i) { Rule::LAST } else { 0 };
+        let rules: Vec<u8> = (0..5u16)
+            .flat_map(|i| crate::layout::record::encode_fixed::<Rule, 4>(&Rule { entry: i, selector: 1 | last(i) }))
+            .collect();
+        let prefixes = 0x0700_2000_0002u64.to_le_bytes();
+        let t = FactTable {
+            format,
+            rows: &rows,
+            rules: Records::new(&rules),
+            prefixes: Records::new(&prefixes),
+            ..empty()
+        };
+        let row_of = |i: u16| t.rule_row(i).map(|r| r.low);
+        assert_eq!((0..5).map(row_of).collect::<Vec<_>>(), [Some(0), Some(0), Some(2), Some(5), Some(5)]);
+        // The key: the row's, with the slot the rule names.
+        assert_eq!(t.pattern_key(2), Some((CHANNEL_HMS, 0x0700_2100_0002_0002)));
+        assert_eq!(t.pattern_key(5), None);
+        // No row with rules: no row for any rule.
+        let bare: Vec<u8> =
+            rows.iter().enumerate().map(|(i, &b)| if i % format.row_size() == 2 { 0 } else { b }).collect();
+        assert_eq!(FactTable { rows: &bare, ..t }.rule_row(0), None);
+    }
+
     fn empty() -> FactTable<'static> {
         FactTable {
             index: PhfIndex::EMPTY,
