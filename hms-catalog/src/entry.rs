@@ -2,7 +2,8 @@
 
 use core::fmt;
 
-use hms_core::layout::{EntryRecord, GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord};
+use hms_core::layout::facts::Rule;
+use hms_core::layout::{GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord};
 use hms_core::placeholder::Fill;
 use hms_core::{AnyCode, Channel, CodePattern, Hms, ModuleFacts, Side};
 
@@ -20,55 +21,59 @@ pub(crate) const GUIDES: bool = cfg!(feature = "guides");
 /// reached it.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
-    index: u16,
-    pub(crate) record: EntryRecord,
+    pattern: Pattern,
 }
 
 impl PartialEq for Entry {
     fn eq(&self, other: &Entry) -> bool {
-        self.first_index() == other.first_index()
+        self.pattern.entry == other.pattern.entry
     }
 }
 
 impl Eq for Entry {}
 
 impl Entry {
+    /// The entry reached by pattern `index` (the index of the pattern's rule).
     pub(crate) fn at(index: u16) -> Option<Entry> {
-        TABLES.entry(index).map(|record| Entry { index, record })
+        Pattern::at(index).map(|pattern| Entry { pattern })
+    }
+
+    /// Entry `entry` (in catalog order), as reached by its first pattern.
+    pub(crate) fn first_of(entry: u16) -> Option<Entry> {
+        Entry::at(TABLES.entry_pattern(entry, 0)?)
     }
 
     /// The guide texts (`None` without the `guides` feature, whose build carries none).
     pub(crate) fn guide(&self) -> Option<GuideRecord> {
-        TABLES.catalog.guide(self.index).filter(|_| GUIDES)
+        TABLES.catalog.guide(self.pattern.entry).filter(|_| GUIDES)
     }
 
     /// The matched pattern's key: the code, with the varying digits zero for a family.
     pub fn key(&self) -> AnyCode {
-        Pattern { index: self.index, record: self.record }.key()
+        self.pattern.key()
     }
 
     /// Whether the matched pattern covers a family of units or slots.
     pub fn is_family(&self) -> bool {
-        self.record.varies != 0
+        self.pattern.is_family()
     }
 
     /// The matched pattern as the catalog writes it, with `x` for the digits that vary.
     pub fn pattern(&self) -> Pattern {
-        Pattern { index: self.index, record: self.record }
+        self.pattern
     }
 
     /// Every pattern of the entry, in catalog order (the matched one among them).
     pub fn patterns(&self) -> impl Iterator<Item = Pattern> + use<> {
-        let first = self.first_index();
-        (first..first.saturating_add(self.record.patterns as u16))
-            .filter_map(|index| TABLES.entry(index).map(|record| Pattern { index, record }))
+        let entry = self.pattern.entry;
+        (0..TABLES.entry_pattern_count(entry)).filter_map(move |i| TABLES.entry_pattern(entry, i).and_then(Pattern::at))
     }
 
     /// The title as the catalog writes it, placeholders unfilled (`AMS {ams} slot {slot} ...`).
     /// Texts are stored compressed, so this is a [`Text`] that writes the
     /// template, not a `&str`.
     pub fn title_template(&self) -> Text {
-        Text::as_written(TABLES.text(self.record.title))
+        Text::as_written(TABLES.text(self.pattern.title_text()))
     }
 
     /// The meaning as the catalog writes it, placeholders unfilled; `None` without the
@@ -90,24 +95,25 @@ impl Entry {
 
     /// The [`Code`] variant, if the entry has one.
     pub fn variant(&self) -> Option<Code> {
-        (self.record.variant != NONE).then(|| Code::ALL.get(self.record.variant as usize).copied()).flatten()
+        // Variants are in catalog order, as their entries are.
+        let entry = self.pattern.entry;
+        Code::ALL.binary_search_by_key(&entry, |c| c.__entry_index()).ok().map(|i| Code::ALL[i])
     }
 
-    /// The matched pattern's position in the tables (one record per pattern).
+    /// The matched pattern's position in the tables (the index of its rule).
     pub(crate) fn index(&self) -> u16 {
-        self.index
+        self.pattern.index
     }
 
-    /// The position of the entry's first pattern in the tables: the same for every pattern of
-    /// one entry.
+    /// The entry's position in the tables: the same for every pattern of one entry.
     pub(crate) fn first_index(&self) -> u16 {
-        self.record.first_of_entry(self.index)
+        self.pattern.entry
     }
 }
 
 /// Every entry, in catalog order, each once (as reached by its first pattern).
 pub fn entries() -> impl Iterator<Item = Entry> {
-    (0..TABLES.entry_count() as u16).filter_map(Entry::at).filter(|e| e.record.pattern == 0)
+    (0..TABLES.entry_count() as u16).filter_map(Entry::first_of)
 }
 
 /// Every procedure (named ones first, then steps written on a code), placeholders unfilled.
@@ -119,36 +125,61 @@ pub fn procedures() -> impl Iterator<Item = Procedure> {
 /// [`Entry::patterns`]. Its `Display` writes it as the catalog does.
 #[derive(Clone, Copy, Debug)]
 pub struct Pattern {
+    /// Its index (its rule's).
     index: u16,
-    pub(crate) record: EntryRecord,
+    /// Its entry's index.
+    entry: u16,
+    rule: Rule,
 }
 
 impl Pattern {
+    /// Pattern `index` (the index of its rule), if its entry is in the tables.
+    pub(crate) fn at(index: u16) -> Option<Pattern> {
+        let rule = TABLES.facts.rules.get(index as usize)?;
+        TABLES.entry(rule.entry)?;
+        Some(Pattern { index, entry: rule.entry, rule })
+    }
+
     /// The code, with the varying digits zero for a family.
     pub fn key(&self) -> AnyCode {
-        let channel = Channel::from_layout(self.record.channel).unwrap_or(Channel::Hms);
-        AnyCode::from_bits(channel, self.record.key).unwrap_or(AnyCode::Hms(Hms::from_u64(self.record.key)))
+        let (channel, key) = TABLES.facts.pattern_key(self.index).unwrap_or((0, 0));
+        let channel = Channel::from_layout(channel).unwrap_or(Channel::Hms);
+        AnyCode::from_bits(channel, key).unwrap_or(AnyCode::Hms(Hms::from_u64(key)))
+    }
+
+    /// The entry's title text.
+    pub(crate) fn title_text(&self) -> hms_core::layout::TextId {
+        TABLES.catalog.title(self.entry)
+    }
+
+    /// The pattern's `varies` bits.
+    pub(crate) fn varies(&self) -> u8 {
+        self.rule.varies()
     }
 
     /// The pattern (its key, what varies and over which digits); `None` for a damaged record.
     fn code_pattern(&self) -> Option<CodePattern> {
+        let (channel, key) = TABLES.facts.pattern_key(self.index)?;
         let parts = crate::generated::FACTS.part_layout(self.key().module_id());
-        CodePattern::from_layout(self.record.channel, self.record.key, self.record.varies, parts)
+        CodePattern::from_layout(channel, key, self.varies(), parts)
     }
 
     /// Whether it covers a family of units or slots.
     pub fn is_family(&self) -> bool {
-        self.record.varies != 0
+        self.varies() != 0
     }
 
-    /// Its position in the tables (one record per pattern).
+    /// Its position in the tables (the index of its rule).
     pub(crate) fn index(&self) -> u16 {
         self.index
     }
 
     /// The side the catalog gives this exact code (`{ code: ..., side: left }`), if any.
     pub fn side(&self) -> Option<Side> {
-        Side::from_u8(self.record.side)
+        if self.rule.selector & Rule::SIDED == 0 {
+            return None;
+        }
+        Side::from_u8(TABLES.catalog.side(self.index))
     }
 
     /// The entry's title for this pattern, for a list of the catalog: an exact code's title
@@ -161,8 +192,8 @@ impl Pattern {
     /// ```
     pub fn title(&self) -> Text {
         let key = self.key();
-        let fill = Fill::whole(key, self.record.varies, module_facts(key.module_id()), self.side());
-        Text::filled(TABLES.text(self.record.title), fill)
+        let fill = Fill::whole(key, self.varies(), module_facts(key.module_id()), self.side());
+        Text::filled(TABLES.text(self.title_text()), fill)
     }
 }
 
@@ -259,7 +290,7 @@ impl ExactSizeIterator for Texts {}
 impl Code {
     /// The variant's catalog entry.
     pub fn entry(self) -> Entry {
-        match Entry::at(self.__entry_index()) {
+        match Entry::first_of(self.__entry_index()) {
             Some(entry) => entry,
             None => unreachable_entry(),
         }

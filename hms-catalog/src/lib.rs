@@ -127,14 +127,13 @@ pub mod __unstable {
         found.fill()
     }
 
-    /// The position of the pattern that reached `entry` in the tables (one record per
-    /// pattern).
+    /// The position of the pattern that reached `entry` in the tables (the index of its
+    /// rule).
     pub fn entry_index(entry: &Entry) -> u16 {
         entry.index()
     }
 
-    /// The position in the tables of the entry's first pattern: the same for every pattern
-    /// of one entry.
+    /// The position of the entry in the tables: the same for every pattern of one entry.
     pub fn first_index(entry: &Entry) -> u16 {
         entry.first_index()
     }

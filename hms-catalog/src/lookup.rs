@@ -128,8 +128,10 @@ impl Lookup {
         if self.is_silent(model) {
             return Alert::Silent;
         }
-        let own =
-            self.entry.and_then(|i| Some(TABLES.entry(i)?.first_of_entry(i))).and_then(|e| TABLES.alerts.entry(e));
+        let own = self
+            .entry
+            .and_then(|i| TABLES.facts.rules.get(i as usize))
+            .and_then(|rule| TABLES.alerts.entry(rule.entry));
         own.or_else(|| self.level().map(Level::alert)).unwrap_or(Alert::Fault)
     }
 
@@ -205,9 +207,9 @@ impl Lookup {
     /// The values this code gives to the placeholders of its texts (`{ams}`, `{slot}`...), as
     /// the entry that matched it fills them.
     pub(crate) fn fill(&self) -> Fill {
-        let record = self.entry().map(|e| e.record);
-        let varies = record.map_or(0, |r| r.varies);
-        let side = record.and_then(|r| Side::from_u8(r.side));
+        let pattern = self.entry().map(|e| e.pattern());
+        let varies = pattern.map_or(0, |p| p.varies());
+        let side = pattern.and_then(|p| p.side());
         Fill::of(self.code, varies, crate::entry::module_facts(self.code.module_id()), side)
     }
 
@@ -219,7 +221,7 @@ impl Lookup {
 
     /// Title, filled for this code.
     pub fn title(&self) -> Option<Text> {
-        self.entry().map(|e| Text::filled(TABLES.text(e.record.title), self.fill()))
+        self.entry().map(|e| Text::filled(TABLES.text(e.pattern().title_text()), self.fill()))
     }
 
     /// What the code means, filled for this code; `None` without the `guides` feature.

@@ -251,19 +251,14 @@ fn alert_variant(alert: hms_core::Alert) -> &'static str {
 }
 
 fn codes(catalog: &Catalog) -> TokenStream {
-    // Each entry's first record: the tables hold one record per pattern, entry by entry.
-    let firsts = catalog.codes.iter().scan(0usize, |next, c| {
-        let first = *next;
-        *next += c.patterns.len();
-        Some(first)
-    });
-    let named: Vec<_> = firsts.zip(&catalog.codes).filter(|(_, c)| c.variant.is_some()).collect();
+    // The tables hold one record per entry, in catalog order.
+    let named: Vec<_> = catalog.codes.iter().enumerate().filter(|(_, c)| c.variant.is_some()).collect();
     let variants: Vec<Ident> =
         named.iter().map(|(_, c)| format_ident!("{}", c.variant.as_deref().unwrap_or_default())).collect();
     let names = named.iter().map(|(_, c)| c.variant.as_deref().unwrap_or_default());
     let entries = named.iter().map(|(i, _)| Literal::u16_suffixed(*i as u16));
     let docs = named.iter().map(|(_, c)| format!(" `{}`: **{}**\n\n {}", c.spelled(), c.title, c.meaning));
-    // Every pattern, in table order, as the tables store it, with its entry's variant: the
+    // Every pattern, in catalog order, with its entry's variant: the
     // resolution is `hms_core::covering` over them, the rule the lookup follows.
     let mut variant = 0u16;
     let mut stored = Vec::new();

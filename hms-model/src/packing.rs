@@ -55,60 +55,107 @@ pub fn pack(texts: &[Vec<u8>]) -> Packed {
 
 /// [`pack`], merging up to `merges_per_pass` pairs per pass over the texts.
 pub fn pack_with(texts: &[Vec<u8>], merges_per_pass: usize) -> Packed {
-    let mut seqs: Vec<Vec<u16>> = texts.iter().map(|t| t.iter().map(|&b| b as u16).collect()).collect();
-    let mut depth: Vec<u8> = vec![0; 256];
-    let mut pairs: Vec<(u16, u16)> = Vec::new();
-    let room = SYMBOLS - 256;
-    let mut counts: HashMap<(u16, u16), u32, BuildHasherDefault<PairHasher>> = HashMap::default();
-    while pairs.len() < room {
-        counts.clear();
-        for s in &seqs {
-            for w in s.windows(2) {
-                *counts.entry((w[0], w[1])).or_insert(0) += 1;
-            }
-        }
-        let mut ranked: Vec<((u16, u16), u32)> =
-            counts.iter().filter(|&(_, &n)| n >= MIN_COUNT).map(|(&p, &n)| (p, n)).collect();
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        // Pairs merged together share no symbol, so one left-to-right scan applies them all.
-        let mut used: Vec<u16> = Vec::new();
-        let mut chosen: HashMap<(u16, u16), u16, BuildHasherDefault<PairHasher>> = HashMap::default();
-        for ((a, b), _) in ranked {
-            if chosen.len() == merges_per_pass.max(1) || pairs.len() == room {
-                break;
-            }
-            let d = depth[a as usize].max(depth[b as usize]) + 1;
-            if used.contains(&a) || used.contains(&b) || d as usize > MAX_DEPTH {
-                continue;
-            }
-            used.extend([a, b]);
-            let symbol = (256 + pairs.len()) as u16;
-            pairs.push((a, b));
-            depth.push(d);
-            chosen.insert((a, b), symbol);
-        }
-        if chosen.is_empty() {
-            break;
-        }
-        for s in &mut seqs {
-            let mut out = Vec::with_capacity(s.len());
-            let mut i = 0;
-            while i < s.len() {
-                match s.get(i + 1).and_then(|&b| chosen.get(&(s[i], b))) {
-                    Some(&m) => {
-                        out.push(m);
-                        i += 2;
-                    }
-                    None => {
-                        out.push(s[i]);
-                        i += 1;
-                    }
-                }
-            }
-            *s = out;
+    pack_staged(&[], texts, [merges_per_pass; 2]).0
+}
+
+/// Packs `first` with a dictionary learned from them alone, then `rest` with that dictionary
+/// and the pairs learned from `rest` after it; returns the texts in that order, and how many
+/// pairs the first texts' dictionary holds: they use no later pair, so they and a prefix of
+/// the dictionary decode without the rest. `merges_per_pass`: for the first texts, and for
+/// the rest.
+pub fn pack_staged(first: &[Vec<u8>], rest: &[Vec<u8>], merges_per_pass: [usize; 2]) -> (Packed, usize) {
+    let symbols =
+        |texts: &[Vec<u8>]| -> Vec<Vec<u16>> { texts.iter().map(|t| t.iter().map(|&b| b as u16).collect()).collect() };
+    let (mut head, mut tail) = (symbols(first), symbols(rest));
+    let mut learner = Learner { depth: vec![0; 256], pairs: Vec::new(), merges_per_pass: merges_per_pass[0].max(1) };
+    let passes = learner.learn(&mut head);
+    let first_pairs = learner.pairs.len();
+    // The rest, in the first texts' pairs first, pass by pass as they were learned.
+    for chosen in &passes {
+        for s in &mut tail {
+            merge(s, chosen);
         }
     }
-    Packed { pairs, texts: seqs }
+    learner.merges_per_pass = merges_per_pass[1].max(1);
+    learner.learn(&mut tail);
+    head.extend(tail);
+    (Packed { pairs: learner.pairs, texts: head }, first_pairs)
+}
+
+/// Pairs chosen in one pass, and the symbol each becomes.
+type Chosen = HashMap<(u16, u16), u16, BuildHasherDefault<PairHasher>>;
+
+/// A dictionary being learned.
+struct Learner {
+    /// Per symbol, how deep its pairs nest.
+    depth: Vec<u8>,
+    pairs: Vec<(u16, u16)>,
+    merges_per_pass: usize,
+}
+
+impl Learner {
+    /// Learns pairs from `seqs` until the dictionary is full or no pair pays, merging them in
+    /// `seqs`; returns the pairs chosen in each pass.
+    fn learn(&mut self, seqs: &mut [Vec<u16>]) -> Vec<Chosen> {
+        let room = SYMBOLS - 256;
+        let mut passes = Vec::new();
+        let mut counts: HashMap<(u16, u16), u32, BuildHasherDefault<PairHasher>> = HashMap::default();
+        while self.pairs.len() < room {
+            counts.clear();
+            for s in seqs.iter() {
+                for w in s.windows(2) {
+                    *counts.entry((w[0], w[1])).or_insert(0) += 1;
+                }
+            }
+            let mut ranked: Vec<((u16, u16), u32)> =
+                counts.iter().filter(|&(_, &n)| n >= MIN_COUNT).map(|(&p, &n)| (p, n)).collect();
+            ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            // Pairs merged together share no symbol, so one left-to-right scan applies them all.
+            let mut used: Vec<u16> = Vec::new();
+            let mut chosen = Chosen::default();
+            for ((a, b), _) in ranked {
+                if chosen.len() == self.merges_per_pass || self.pairs.len() == room {
+                    break;
+                }
+                let d = self.depth[a as usize].max(self.depth[b as usize]) + 1;
+                if used.contains(&a) || used.contains(&b) || d as usize > MAX_DEPTH {
+                    continue;
+                }
+                used.extend([a, b]);
+                let symbol = (256 + self.pairs.len()) as u16;
+                self.pairs.push((a, b));
+                self.depth.push(d);
+                chosen.insert((a, b), symbol);
+            }
+            if chosen.is_empty() {
+                break;
+            }
+            for s in seqs.iter_mut() {
+                merge(s, &chosen);
+            }
+            passes.push(chosen);
+        }
+        passes
+    }
+}
+
+/// Replaces each pair of `chosen` in `s`, left to right.
+fn merge(s: &mut Vec<u16>, chosen: &Chosen) {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        match s.get(i + 1).and_then(|&b| chosen.get(&(s[i], b))) {
+            Some(&m) => {
+                out.push(m);
+                i += 2;
+            }
+            None => {
+                out.push(s[i]);
+                i += 1;
+            }
+        }
+    }
+    *s = out;
 }
 
 impl Packed {
@@ -172,6 +219,31 @@ mod tests {
             assert_eq!(&out, text);
         }
         assert_eq!(pack(&texts), packed, "same texts, same dictionary");
+    }
+
+    #[test]
+    fn first_texts_need_only_their_own_pairs() {
+        let texts = |words: &[&str]| -> Vec<Vec<u8>> {
+            (0..40).map(|i| format!("{} {i}", words[i % words.len()]).into_bytes()).collect()
+        };
+        let (first, rest) =
+            (texts(&["AMS slot ran out", "AMS slot is empty"]), texts(&["AMS slot heater too hot", "Fan stopped"]));
+        let (packed, first_pairs) = pack_staged(&first, &rest, [MERGES_PER_PASS; 2]);
+        assert!(first_pairs > 0 && packed.pairs.len() > first_pairs, "{first_pairs} of {}", packed.pairs.len());
+        // The first texts use no later pair; the rest build on the first texts' pairs.
+        let highest = |texts: &[Vec<u16>]| texts.iter().flatten().max().map_or(0, |&s| s as usize);
+        assert!(highest(&packed.texts[..first.len()]) < 256 + first_pairs);
+        let early = |s: u16| (256..256 + first_pairs as u16).contains(&s);
+        assert!(packed.pairs[first_pairs..].iter().any(|&(a, b)| early(a) || early(b)));
+        for (text, symbols) in first.iter().chain(&rest).zip(&packed.texts) {
+            let mut out = Vec::new();
+            for &s in symbols {
+                packed.expand(s, &mut out);
+            }
+            assert_eq!(&out, text);
+        }
+        // Without first texts, the same as one dictionary for all.
+        assert_eq!(pack_staged(&[], &rest, [MERGES_PER_PASS; 2]).0, pack(&rest));
     }
 
     #[test]

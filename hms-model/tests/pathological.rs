@@ -149,7 +149,8 @@ fn as_many_families_as_the_tables_hold_build() {
     assert_eq!(catalog.codes.len(), MAX_CODES);
     let tables = build(&catalog, None).unwrap();
     let view = tables.view();
-    assert_eq!(view.find_hms(0x0703_0000_0001_FFFD), Some(MAX_CODES as u16 - 1));
+    let found = view.find_hms(0x0703_0000_0001_FFFD).and_then(|p| view.pattern(p));
+    assert_eq!(found.map(|p| (p.entry, p.key)), Some((MAX_CODES as u16 - 1, 0x0700_0000_0001_FFFD)));
     assert_eq!(view.find_hms(0x07FE_0000_0001_FFFD), None);
 }
 

@@ -92,7 +92,7 @@ fn a_bad_pattern_is_placed_at_its_item_and_the_others_are_still_read() {
 }
 
 #[test]
-fn tables_hold_one_record_per_pattern_and_the_texts_once() {
+fn tables_hold_one_record_per_entry_one_rule_per_pattern_and_the_texts_once() {
     let one =
         parse("  - code: 07xx_2x00_0002_0001\n    title: AMS {ams} ran out\n    meaning: m\n    causes: [a, b]\n");
     let three = parse(
@@ -108,15 +108,21 @@ fn tables_hold_one_record_per_pattern_and_the_texts_once() {
     .unwrap();
     let (one, three) =
         (hms_model::tables::build(&one.unwrap(), None).unwrap(), hms_model::tables::build(&three, None).unwrap());
-    assert_eq!(three.tables.catalog.entries.len(), 3 * one.tables.catalog.entries.len());
+    // One entry record, one guide record and one rule per pattern.
+    let (c1, c3) = (&one.tables.catalog, &three.tables.catalog);
+    assert_eq!((c3.entries.len(), c3.guides.len(), c3.patterns.len()), (1, 1, 3));
+    assert_eq!((c1.entries.len(), c1.guides.len(), c1.patterns.len()), (1, 1, 1));
+    assert_eq!(three.tables.facts.rules.len(), 3 * one.tables.facts.rules.len());
     // The causes list and the texts are written once for the entry.
-    assert_eq!(three.tables.catalog.lists.len(), one.tables.catalog.lists.len());
+    assert_eq!(c3.lists.len(), c1.lists.len());
     let t = three.view();
     let written = |s| hms_core::placeholder::Filled::packed(t.text(s), Default::default()).as_written().to_string();
-    for (code, record) in [(0x0703_2100_0002_0001u64, 0u16), (0x1200_2000_0002_0001, 1), (0x12FF_2000_0002_0001, 2)] {
-        assert_eq!(t.find_hms(code), Some(record), "{code:x}");
-        let e = t.entry(record).unwrap();
-        assert_eq!((written(e.title).as_str(), e.pattern, e.patterns), ("AMS ran out", record as u8, 3));
+    assert_eq!(t.entry_pattern_count(0), 3);
+    for (k, code) in [0x0703_2100_0002_0001u64, 0x1200_2000_0002_0001, 0x12FF_2000_0002_0001].into_iter().enumerate() {
+        let found = t.find_hms(code).unwrap();
+        assert_eq!(t.entry_pattern(0, k as u16), Some(found), "{code:x}");
+        let p = t.pattern(found).unwrap();
+        assert_eq!((written(t.catalog.title(p.entry)).as_str(), p.entry), ("AMS ran out", 0));
     }
 }
 

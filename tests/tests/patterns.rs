@@ -31,30 +31,33 @@ fn an_entry_of_several_patterns_is_one_variant() {
 }
 
 #[test]
-fn every_pattern_finds_a_record_of_the_same_entry_with_shared_texts() {
+fn every_pattern_finds_its_entry_and_its_shared_texts() {
     let t = &TABLES;
-    // One record per pattern: 1 + 3 + 1 + 2 + 1 + 1 + 3 + 3.
-    assert_eq!(t.entry_count(), 15);
+    // One record per entry, one rule per pattern: 1 + 3 + 1 + 2 + 1 + 1 + 3 + 3.
+    assert_eq!((t.entry_count(), t.facts.rules.len(), t.catalog.guides.len()), (8, 15, 8));
     let found: Vec<u16> = [0x0702_2000_0002_0001u64, 0x1201_2300_0002_0001, 0x1880_2100_0002_0001]
         .iter()
         .map(|&code| t.find_hms(code).expect("a pattern of the entry covers it"))
         .collect();
-    assert_eq!(found, [1, 2, 3]);
-    let records: Vec<_> = found.iter().map(|&i| (t.entry(i).unwrap(), t.guide(i).unwrap())).collect();
-    for (k, (r, g)) in records.iter().enumerate() {
-        assert_eq!((r.pattern, r.patterns, r.first_of_entry(found[k])), (k as u8, 3, 1));
-        assert_eq!((r.title, g.meaning, g.causes, g.procedure, r.variant), {
-            let (first, guide) = records[0];
-            (first.title, guide.meaning, guide.causes, guide.procedure, first.variant)
-        });
+    let patterns: Vec<_> = found.iter().map(|&i| t.pattern(i).unwrap()).collect();
+    assert_eq!(t.entry_pattern_count(1), 3);
+    for (k, p) in patterns.iter().enumerate() {
+        // The patterns of entry 1, in the order the catalog writes them.
+        assert_eq!((p.entry, t.entry_pattern(1, k as u16)), (1, Some(found[k])));
+        assert_eq!(p.record, t.entry(1).unwrap());
     }
+    assert_eq!(
+        patterns.iter().map(|p| p.key).collect::<Vec<_>>(),
+        [0x0700_2000_0002_0001, 0x1200_2000_0002_0001, 0x1800_2000_0002_0001]
+    );
     let written = |s| hms_core::placeholder::Filled::packed(t.text(s), Default::default()).as_written().to_string();
-    assert_eq!(written(records[2].0.title), "AMS {ams} slot {slot} ran out of filament");
-    assert_eq!(t.find_hms(0x0701_2200_0002_0001), Some(4));
+    assert_eq!(written(t.catalog.title(1)), "AMS {ams} slot {slot} ran out of filament");
+    assert_eq!(t.find_hms(0x0701_2200_0002_0001).map(|i| t.pattern(i).unwrap().entry), Some(2));
     // An entry over both channels.
     let (hms, print_error) = (t.find_hms(0x0300_0200_0001_0001), t.find_print_error(0x0300_400C));
-    assert_eq!((hms, print_error), (Some(5), Some(6)));
-    assert_eq!(t.entry(6).unwrap().first_of_entry(6), 5);
+    assert_eq!((t.entry_pattern(3, 0), t.entry_pattern(3, 1), t.entry_pattern(3, 2)), (hms, print_error, None));
+    let channels = [hms, print_error].map(|i| t.pattern(i.unwrap()).map(|p| (p.entry, p.channel)));
+    assert_eq!(channels, [Some((3, 0)), Some((3, 1))]);
 }
 
 /// An open part digit covers slots 1-4 in any part quad, and rack positions 1-6 on the rack.
@@ -65,12 +68,12 @@ fn part_digit_families_cover_any_quad_and_rack_positions() {
     use hms_core::{AnyCode, Hms, ModuleFacts};
     let t = &TABLES;
     let text = |code: u64| {
-        let record = t.entry(t.find_hms(code)?)?;
+        let pattern = t.pattern(t.find_hms(code)?)?;
         let hms = Hms::from_u64(code);
         let abbr = if hms.module_id() == 0x12 { Some("AMS Lite") } else { None };
         let module = ModuleFacts { abbr, parts: t.facts.part_layout(hms.module_id()) };
-        let fill = Fill::of(AnyCode::Hms(hms), record.varies, module, None);
-        Some(Filled::packed(t.text(record.title), fill).to_string())
+        let fill = Fill::of(AnyCode::Hms(hms), pattern.varies, module, None);
+        Some(Filled::packed(t.text(t.catalog.title(pattern.entry)), fill).to_string())
     };
     assert_eq!(text(0x1202_8300_0002_0001).as_deref(), Some("AMS Lite C slot 4 feeder fault"));
     assert_eq!(text(0x1202_8400_0002_0001), None);
@@ -91,13 +94,13 @@ fn sides_and_unit_names_fill_from_the_matched_pattern() {
     use hms_core::{AnyCode, Hms, ModuleFacts};
     let t = &TABLES;
     let filled = |code: u64, abbr: Option<&'static str>| {
-        let index = t.find_hms(code)?;
-        let (record, guide) = (t.entry(index)?, t.guide(index)?);
+        let pattern = t.pattern(t.find_hms(code)?)?;
+        let guide = t.guide(pattern.entry)?;
         let module = ModuleFacts { abbr, parts: t.facts.part_layout(Hms::from_u64(code).module_id()) };
-        let fill = Fill::of(AnyCode::Hms(Hms::from_u64(code)), record.varies, module, Side::from_u8(record.side));
+        let fill = Fill::of(AnyCode::Hms(Hms::from_u64(code)), pattern.varies, module, Side::from_u8(pattern.side));
         Some(format!(
             "{} / {}",
-            Filled::packed(t.text(record.title), fill),
+            Filled::packed(t.text(t.catalog.title(pattern.entry)), fill),
             Filled::packed(t.text(guide.meaning), fill)
         ))
     };
@@ -107,7 +110,8 @@ fn sides_and_unit_names_fill_from_the_matched_pattern() {
         filled(0x07FE_2000_0002_0003, Some("AMS")).as_deref(),
         Some("Left nozzle heater test / The left nozzle.")
     );
-    assert_eq!(t.entry(t.find_hms(0x0300_1E00_0002_0001).unwrap()).unwrap().side, Side::Left.to_u8());
+    assert_eq!(t.pattern(t.find_hms(0x0300_1E00_0002_0001).unwrap()).unwrap().side, Side::Left.to_u8());
+    assert_eq!(t.catalog.sides.len(), 2, "the two sides the fixture gives");
     assert_eq!(
         filled(0x1281_8100_0002_0002, Some("AMS Lite")).as_deref(),
         Some("AMS Lite B slot 2 is empty / Load the slot.")

@@ -13,6 +13,7 @@ fn table_sizes_are_pinned() {
         ("texts (stream, dictionary and where each text starts)", c.text_bytes()),
         ("procedure names", c.names.len()),
         ("entries", c.entries.bytes().len()),
+        ("each entry's patterns, and their sides", c.patterns.bytes().len() + c.sides.bytes().len()),
         ("guide texts of the entries", c.guides.bytes().len()),
         ("procedures", c.procedures.bytes().len()),
         ("lists", c.lists.bytes().len()),
@@ -30,11 +31,12 @@ fn table_sizes_are_pinned() {
     assert_eq!(sizes, PINNED, "table sizes moved (total {total}); update PINNED if that is intended");
 }
 
-const PINNED: [(&str, usize); 11] = [
-    ("texts (stream, dictionary and where each text starts)", 123449),
+const PINNED: [(&str, usize); 12] = [
+    ("texts (stream, dictionary and where each text starts)", 123222),
     ("procedure names", 3477),
-    ("entries", 31637),
-    ("guide texts of the entries", 22332),
+    ("entries", 2738),
+    ("each entry's patterns, and their sides", 3842),
+    ("guide texts of the entries", 16428),
     ("procedures", 8856),
     ("lists", 5788),
     ("rules (codes to entries)", 7444),

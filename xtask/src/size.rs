@@ -35,7 +35,8 @@ fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, St
     let tables = hms_model::tables::build(&catalog, Some(&facts))?;
     let t = tables.view();
     let c = &t.catalog;
-    let records = c.entries.bytes().len() + t.facts.rules.bytes().len();
+    let records =
+        c.entries.bytes().len() + c.patterns.bytes().len() + c.sides.bytes().len() + t.facts.rules.bytes().len();
     let titles = tables.title_bytes();
     let own = records
         + c.guides.bytes().len()
@@ -63,7 +64,7 @@ fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, St
         ),
         (
             format!(
-                "catalog entries: {} records, and the {} rules that lead each row's codes to them",
+                "catalog entries: {} records, and their {} patterns: the rules that lead each row's codes to them",
                 t.entry_count(),
                 t.facts.rules.len()
             ),

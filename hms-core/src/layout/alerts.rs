@@ -10,7 +10,7 @@ pub const UNNAMED_PRINTERS: u32 = 1 << 31;
 crate::record! {
     /// An entry whose alerts have their own class (`alert:` on the entry).
     pub struct EntryAlert {
-        /// The entry's first record.
+        /// The entry, by its index in catalog order.
         pub entry: u16,
         /// [`Alert::to_u8`](crate::Alert::to_u8).
         pub alert: u8,
@@ -32,7 +32,7 @@ crate::tables! {
     pub struct AlertTable<'a> /
     /// [`AlertTable`] with its bytes owned.
     OwnedAlerts {
-        /// Entries whose class differs from their level's, by first record.
+        /// Entries whose class differs from their level's, by entry index.
         pub entries: Records<'a, EntryAlert> => super::record::RecordsBuf<EntryAlert>,
         /// Official codes listed with an empty text, by record.
         pub silent: Records<'a, SilentRecord> => super::record::RecordsBuf<SilentRecord>,
@@ -48,7 +48,7 @@ impl AlertTable<'_> {
         self.entries.bytes().len() + self.silent.bytes().len()
     }
 
-    /// The class the catalog gives the entry whose first record is `entry`, if its own.
+    /// The class the catalog gives entry `entry` (its index in catalog order), if its own.
     pub fn entry(&self, entry: u16) -> Option<crate::Alert> {
         let at = search(self.entries.len(), |i| self.entries.get(i).map(|e| e.entry), entry)?;
         crate::Alert::from_u8(self.entries.get(at)?.alert)

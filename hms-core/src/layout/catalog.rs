@@ -1,4 +1,4 @@
-//! The catalog's own tables: one record per code pattern of an entry, one per procedure, and
+//! The catalog's own tables: one record per entry, one per procedure, and
 //! every text compressed in one stream with one dictionary (titles first, so a titles-only
 //! build keeps a prefix of both). Records name a text by its id, two bytes: the texts' places
 //! in the stream are in one table of block starts and lengths, as the official texts' are.
@@ -14,35 +14,30 @@ pub type TextId = u16;
 pub const NO_TEXT: TextId = 0;
 
 crate::record! {
-    /// One pattern of a catalog entry (an exact code or a family), with the entry's texts.
+    /// One catalog entry: where its patterns are listed. What each pattern is (its code,
+    /// what varies, its side) is its [`Rule`](super::facts::Rule); the entry's title is
+    /// [`CatalogTables::title`]; its `Code` variant, if it has one, is the one whose entry
+    /// index it is (the generated `Code::__entry_index`).
     pub struct EntryRecord {
-        /// The code (for a family, with the varying bits zero).
-        pub key: u64,
-        /// [`CHANNEL_HMS`](super::CHANNEL_HMS) or [`CHANNEL_PRINT_ERROR`](super::CHANNEL_PRINT_ERROR).
-        pub channel: u8,
-        /// [`VARIES_UNIT`](super::VARIES_UNIT) | [`VARIES_SLOT`](super::VARIES_SLOT) bits; 0
-        /// for an exact entry.
-        pub varies: u8,
-        /// Short title.
-        pub title: TextId,
-        /// Index of the entry's `Code` variant, or [`NONE`](super::NONE).
-        pub variant: u16,
-        /// Which of its entry's patterns this record is, from 0: an entry of several patterns
-        /// (`code: [a, b]`) has one record per pattern, in order and side by side, sharing its
-        /// texts, so the entry's first record is this record's index minus `pattern`.
-        pub pattern: u8,
-        /// How many patterns (records) the entry has, at least 1.
-        pub patterns: u8,
-        /// The side the catalog gives this pattern's code (`{ code: ..., side: left }`):
-        /// [`Side::to_u8`](crate::placeholder::Side::to_u8), 0 for none.
+        /// Where the entry's patterns start in [`CatalogTables::patterns`]; they end where the
+        /// next entry's start.
+        pub patterns: u16,
+    }
+}
+
+crate::record! {
+    /// The side the catalog gives one pattern's code (`{ code: ..., side: left }`).
+    pub struct SidedPattern {
+        /// The pattern (its rule's index).
+        pub pattern: u16,
+        /// [`Side::to_u8`](crate::Side::to_u8).
         pub side: u8,
     }
 }
 
 crate::record! {
-    /// The guide texts of a pattern record's entry (the `guides` feature), in
-    /// [`CatalogTables::guides`] parallel to the entry records: a titles-only build carries
-    /// none of them.
+    /// The guide texts of an entry (the `guides` feature), in [`CatalogTables::guides`]
+    /// parallel to the entry records: a titles-only build carries none of them.
     pub struct GuideRecord {
         /// What the code means.
         pub meaning: TextId,
@@ -54,13 +49,6 @@ crate::record! {
         pub procedure: u16,
         /// Index of a related procedure, or [`NONE`](super::NONE).
         pub see_also: u16,
-    }
-}
-
-impl EntryRecord {
-    /// The index of the first record of this record's entry, this record being at `index`.
-    pub const fn first_of_entry(&self, index: u16) -> u16 {
-        index.saturating_sub(self.pattern as u16)
     }
 }
 
@@ -99,9 +87,15 @@ crate::tables! {
         pub lengths: &'a [u8] => alloc::vec::Vec<u8>,
         /// Whether [`lengths`](Self::lengths) takes two bytes per text.
         pub wide: bool => bool,
-        /// One record per code pattern, entry by entry in catalog order.
+        /// One record per entry, in catalog order.
         pub entries: Records<'a, EntryRecord> => super::record::RecordsBuf<EntryRecord>,
-        /// The guide texts of each entry record, parallel to them (empty in a titles-only
+        /// Every entry's patterns (the indexes of their rules), entry by entry in catalog
+        /// order, each entry's in the order the catalog writes them.
+        pub patterns: Records<'a, u16> => super::record::RecordsBuf<u16>,
+        /// The patterns the catalog gives a side ([`Rule::SIDED`](super::facts::Rule::SIDED)),
+        /// by pattern.
+        pub sides: Records<'a, SidedPattern> => super::record::RecordsBuf<SidedPattern>,
+        /// The guide texts of each entry, parallel to the entries (empty in a titles-only
         /// build).
         pub guides: Records<'a, GuideRecord> => super::record::RecordsBuf<GuideRecord>,
         /// Procedures in catalog order.
@@ -118,7 +112,40 @@ impl<'a> CatalogTables<'a> {
         self.entries.get(index as usize)
     }
 
-    /// The guide texts of entry record `index` (`None` in a titles-only build).
+    /// The short title of entry `index`: the titles are the first texts, one per entry in
+    /// entry order (after [`NO_TEXT`]), each stored even where another entry has the same.
+    #[inline]
+    pub const fn title(&self, index: u16) -> TextId {
+        index.wrapping_add(1)
+    }
+
+    /// The patterns (rule indexes) of entry `index`: where they start in
+    /// [`patterns`](Self::patterns) and how many there are (at least 1 in sound tables).
+    pub fn entry_patterns(&self, index: u16) -> Option<(u16, u16)> {
+        let start = self.entries.get(index as usize)?.patterns;
+        let end = match self.entries.get(index as usize + 1) {
+            Some(next) => next.patterns,
+            None => u16::try_from(self.patterns.len()).ok()?,
+        };
+        Some((start, end.checked_sub(start)?))
+    }
+
+    /// The side ([`Side::to_u8`](crate::Side::to_u8)) of a pattern marked
+    /// [`Rule::SIDED`](super::facts::Rule::SIDED); 0 for none.
+    pub fn side(&self, pattern: u16) -> u8 {
+        let (mut lo, mut hi) = (0, self.sides.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.sides.get(mid) {
+                Some(s) if s.pattern == pattern => return s.side,
+                Some(s) if s.pattern < pattern => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        0
+    }
+
+    /// The guide texts of entry `index` (`None` in a titles-only build).
     #[inline]
     pub fn guide(&self, index: u16) -> Option<GuideRecord> {
         self.guides.get(index as usize)
@@ -162,7 +189,7 @@ impl<'a> CatalogTables<'a> {
 impl OwnedCatalog {
     /// The tables a titles-only build keeps: the titles' prefix of the stream and of the
     /// dictionary, the places of the first `title_texts` texts ([`NO_TEXT`] and the titles),
-    /// the entries, and no guide texts, procedures, lists or names.
+    /// the entries and their patterns, and no guide texts, procedures, lists or names.
     pub fn titles_only(&self, title_stream: usize, title_pairs: usize, title_texts: usize) -> OwnedCatalog {
         let width = if self.wide { 2 } else { 1 };
         OwnedCatalog {
@@ -173,6 +200,8 @@ impl OwnedCatalog {
             lengths: self.lengths[..(title_texts * width).min(self.lengths.len())].to_vec(),
             wide: self.wide,
             entries: self.entries.clone(),
+            patterns: self.patterns.clone(),
+            sides: self.sides.clone(),
             guides: Default::default(),
             procedures: Default::default(),
             lists: Default::default(),
@@ -198,6 +227,8 @@ mod tests {
             lengths: &[0, 3, 1],
             wide: false,
             entries: Records::EMPTY,
+            patterns: Records::EMPTY,
+            sides: Records::EMPTY,
             guides: Records::EMPTY,
             procedures: Records::EMPTY,
             lists: Records::EMPTY,

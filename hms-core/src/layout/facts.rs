@@ -219,12 +219,14 @@ impl MemberSet {
 }
 
 crate::record! {
-    /// A rule of a row: the catalog entry (pattern record) of the row's codes that match it.
+    /// A rule of a row: one pattern of a catalog entry (an exact code or a family), the
+    /// row's codes that match it taking that entry. Each pattern has one rule, in the row of
+    /// its key, so a rule's index also numbers its pattern.
     pub struct Rule {
-        /// The entry record of the pattern.
-        pub pattern: u16,
-        /// [`Rule::SLOT`], [`Rule::UNIT`] and [`Rule::VARIES`] bits, and [`Rule::LAST`] on the
-        /// row's last rule.
+        /// The index of the pattern's entry in [`CatalogTables::entries`](super::CatalogTables::entries).
+        pub entry: u16,
+        /// [`Rule::SLOT`], [`Rule::UNIT`] and [`Rule::VARIES`] bits, [`Rule::SIDED`] on a
+        /// pattern the catalog gives a side, and [`Rule::LAST`] on the row's last rule.
         pub selector: u16,
     }
 }
@@ -239,6 +241,15 @@ impl Rule {
     pub const VARIES: u16 = 0x3000;
     /// Marks the row's last rule.
     pub const LAST: u16 = 0x8000;
+    /// Marks a pattern the catalog gives a side: its side is in
+    /// [`CatalogTables::sides`](super::CatalogTables::sides).
+    pub const SIDED: u16 = 0x4000;
+
+    /// The pattern's `varies` bits ([`VARIES_UNIT`], [`VARIES_SLOT`]).
+    #[inline]
+    pub const fn varies(&self) -> u8 {
+        ((self.selector & Self::VARIES) >> 12) as u8
+    }
 
     /// The selector of `pattern` within its row; `parts`: the position of its module in
     /// [`FactTable::parts`], for a pattern whose part digit varies.
@@ -370,7 +381,7 @@ pub struct Member {
 pub struct Probe {
     /// Where the code sits, if Bambu lists it.
     pub official: Option<Member>,
-    /// The catalog entry (its matched pattern record), if one covers the code.
+    /// The pattern of a catalog entry (the index of its [`Rule`]) that covers the code, if any.
     pub entry: Option<u16>,
 }
 
@@ -419,8 +430,9 @@ impl<'a> FactTable<'a> {
         let entry = match rule {
             MEMBER_NONE => None,
             MEMBER_SCAN => self.entry(row.rules, unit, slot),
-            // In `u32`, so the record's offset cannot overflow and needs no check.
-            k => self.rules.get(row.rules.wrapping_sub(1).wrapping_add(k as u32) as usize).map(|r| r.pattern),
+            // The rule's index numbers the pattern: no read of the rule. In `u32`, so the offset
+            // cannot overflow; an index past the rules (damage) finds no pattern later.
+            k => u16::try_from(row.rules.wrapping_sub(1).wrapping_add(k as u32)).ok(),
         };
         Probe { official: Some(Member { row: index as u32, bit: bit as u16 }), entry }
     }
@@ -466,7 +478,7 @@ impl<'a> FactTable<'a> {
         while let Some(rule) = self.rules.get(at) {
             let parts = if rule.varies_part() { self.rule_parts(&rule) } else { None };
             if rule.matches(unit, slot, parts) {
-                return Some(rule.pattern);
+                return u16::try_from(at).ok();
             }
             if rule.selector & Rule::LAST != 0 {
                 return None;
@@ -474,6 +486,36 @@ impl<'a> FactTable<'a> {
             at += 1;
         }
         None
+    }
+
+    /// The channel and key of pattern (rule) `pattern`: its row's key with the unit and slot
+    /// its rule names (zero where they vary).
+    pub fn pattern_key(&self, pattern: u16) -> Option<(u8, u64)> {
+        let rule = self.rules.get(pattern as usize)?;
+        let row = self.rule_row(pattern)?;
+        let key = join_key(self.prefixes.get(row.prefix as usize)?, row.low);
+        let unit = ((rule.selector & Rule::UNIT) >> 4) as u8;
+        let slot = if rule.varies_part() { 0 } else { (rule.selector & Rule::SLOT) as u8 };
+        Some(join_code(key, unit, slot))
+    }
+
+    /// The row whose run of rules holds rule `index`. Rows take their runs in slot order, so
+    /// the row is the last one whose run starts at or before it (rows without rules between).
+    fn rule_row(&self, index: u16) -> Option<Row> {
+        let wanted = index as u32 + 1;
+        // The row sought is in `lo..hi`.
+        let (mut lo, mut hi) = (0usize, self.row_count());
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            // The first row with rules at or past `mid`.
+            let mut m = mid;
+            while m < hi && self.row(m)?.rules == 0 {
+                m += 1;
+            }
+            if m < hi && self.row(m)?.rules <= wanted { lo = m } else { hi = mid }
+        }
+        let row = self.row(lo)?;
+        (row.rules != 0 && row.rules <= wanted).then_some(row)
     }
 
     /// The part layout a rule whose part digit varies names.
@@ -618,6 +660,42 @@ mod tests {
         assert_eq!(cut.found(Member { row: 1, bit: 67 }), None);
     }
 
+    #[test]
+    fn rules_find_their_rows_across_rows_without_rules() {
+        // Runs of rules: row 0 holds rules 0-1, row 2 rule 2, row 5 rules 3-4; rows 1, 3 and 4
+        // have none. Each row's `low` is its slot, so the row found shows in the key.
+        let format = RowFormat { low: 16, rules: 8, ..RowFormat::default() };
+        let starts = [1, 0, 3, 0, 0, 4];
+        let rows: Vec<u8> = starts
+            .iter()
+            .enumerate()
+            .flat_map(|(slot, &rules)| {
+                format.encode(&Row { low: slot as u32, rules, ..Row::default() }).unwrap()[..format.row_size()].to_vec()
+            })
+            .collect();
+        let last = |i: u16| if [1, 2, 4].contains(&i) { Rule::LAST } else { 0 };
+        let rules: Vec<u8> = (0..5u16)
+            .flat_map(|i| crate::layout::record::encode_fixed::<Rule, 4>(&Rule { entry: i, selector: 1 | last(i) }))
+            .collect();
+        let prefixes = 0x0700_2000_0002u64.to_le_bytes();
+        let t = FactTable {
+            format,
+            rows: &rows,
+            rules: Records::new(&rules),
+            prefixes: Records::new(&prefixes),
+            ..empty()
+        };
+        let row_of = |i: u16| t.rule_row(i).map(|r| r.low);
+        assert_eq!((0..5).map(row_of).collect::<Vec<_>>(), [Some(0), Some(0), Some(2), Some(5), Some(5)]);
+        // The key: the row's, with the slot the rule names.
+        assert_eq!(t.pattern_key(2), Some((CHANNEL_HMS, 0x0700_2100_0002_0002)));
+        assert_eq!(t.pattern_key(5), None);
+        // No row with rules: no row for any rule.
+        let bare: Vec<u8> =
+            rows.iter().enumerate().map(|(i, &b)| if i % format.row_size() == 2 { 0 } else { b }).collect();
+        assert_eq!(FactTable { rows: &bare, ..t }.rule_row(0), None);
+    }
+
     fn empty() -> FactTable<'static> {
         FactTable {
             index: PhfIndex::EMPTY,
@@ -660,7 +738,7 @@ mod tests {
             ("1A00_2x00_0002_0001", 1),
         ] {
             let pattern = CodePattern::parse(text, |_| layouts[parts]).unwrap();
-            let rule = Rule { pattern: 1, selector: Rule::selector(&pattern, parts as u8, false) };
+            let rule = Rule { entry: 1, selector: Rule::selector(&pattern, parts as u8, false) };
             assert_eq!(rule.varies_part(), pattern.varying_part().is_some());
             // Every code of the pattern's row: any unit, any slot nibble.
             for unit in 0..=255u8 {

@@ -26,24 +26,45 @@ pub mod wiki;
 
 pub use actions::ActionTable;
 pub use alerts::AlertTable;
-pub use catalog::{CatalogTables, EntryRecord, GuideRecord, NO_TEXT, ProcedureRecord, TextId};
+pub use catalog::{CatalogTables, EntryRecord, GuideRecord, NO_TEXT, ProcedureRecord, SidedPattern, TextId};
 pub use facts::{FactTable, Found, Member, Probe};
 pub use index::PhfIndex;
 pub use texts::TextTable;
 pub use wiki::WikiTable;
 
+/// One pattern of a catalog entry as the tables give it: what its [`facts::Rule`] says, read
+/// back into the pattern's code, and its entry's record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PatternRecord {
+    /// The pattern's index (its rule's).
+    pub index: u16,
+    /// The index of its entry.
+    pub entry: u16,
+    /// Its entry's record.
+    pub record: EntryRecord,
+    /// [`CHANNEL_HMS`] or [`CHANNEL_PRINT_ERROR`].
+    pub channel: u8,
+    /// The code (for a family, with the varying bits zero).
+    pub key: u64,
+    /// [`VARIES_UNIT`] | [`VARIES_SLOT`] bits; 0 for an exact code.
+    pub varies: u8,
+    /// The side the catalog gives the pattern's code (`{ code: ..., side: left }`):
+    /// [`Side::to_u8`](crate::Side::to_u8), 0 for none.
+    pub side: u8,
+}
+
 /// "No such record" in a `u16` index field.
 pub const NONE: u16 = u16::MAX;
 
-/// `EntryRecord::varies` bit: the module number (AMS unit) varies across the family.
+/// `PatternRecord::varies` bit: the module number (AMS unit) varies across the family.
 pub const VARIES_UNIT: u8 = 1;
-/// `EntryRecord::varies` bit: the low digit of the part byte varies across the family (the
+/// `PatternRecord::varies` bit: the low digit of the part byte varies across the family (the
 /// slot, or on the hotend rack the rack position: the module's [`PartLayout`](crate::PartLayout)).
 pub const VARIES_SLOT: u8 = 2;
 
-/// `EntryRecord::channel` of a `print.hms` code.
+/// `PatternRecord::channel` of a `print.hms` code.
 pub const CHANNEL_HMS: u8 = 0;
-/// `EntryRecord::channel` of a `print.print_error` code.
+/// `PatternRecord::channel` of a `print.print_error` code.
 pub const CHANNEL_PRINT_ERROR: u8 = 1;
 
 crate::record! {
@@ -97,17 +118,17 @@ impl<'a> Tables<'a> {
         self.facts.found(self.find(channel, code).official?)
     }
 
-    /// The entry record (matched pattern) of a `print.hms` code.
+    /// The pattern (rule index) that covers a `print.hms` code.
     pub fn find_hms(&self, code: u64) -> Option<u16> {
         self.find(CHANNEL_HMS, code).entry
     }
 
-    /// The entry record (matched pattern) of a `print_error` code.
+    /// The pattern (rule index) that covers a `print_error` code.
     pub fn find_print_error(&self, code: u32) -> Option<u16> {
         self.find(CHANNEL_PRINT_ERROR, code as u64).entry
     }
 
-    /// Number of entry records (one per pattern).
+    /// Number of entries.
     pub fn entry_count(&self) -> usize {
         self.catalog.entries.len()
     }
@@ -123,7 +144,32 @@ impl<'a> Tables<'a> {
         self.catalog.entry(index)
     }
 
-    /// The guide texts of entry record `index` (`None` in a titles-only build).
+    /// Pattern `index` (its rule's index): its code, what varies, its side and its entry.
+    #[inline]
+    pub fn pattern(&self, index: u16) -> Option<PatternRecord> {
+        let rule = self.facts.rules.get(index as usize)?;
+        let (channel, key) = self.facts.pattern_key(index)?;
+        let entry = rule.entry;
+        let record = self.catalog.entry(entry)?;
+        let side = if rule.selector & facts::Rule::SIDED != 0 { self.catalog.side(index) } else { 0 };
+        Some(PatternRecord { index, entry, record, channel, key, varies: rule.varies(), side })
+    }
+
+    /// The `i`-th pattern (rule index) of entry `entry`, in catalog order.
+    pub fn entry_pattern(&self, entry: u16, i: u16) -> Option<u16> {
+        let (start, len) = self.catalog.entry_patterns(entry)?;
+        if i >= len {
+            return None;
+        }
+        self.catalog.patterns.get(start as usize + i as usize)
+    }
+
+    /// Number of patterns of entry `entry`.
+    pub fn entry_pattern_count(&self, entry: u16) -> u16 {
+        self.catalog.entry_patterns(entry).map_or(0, |(_, len)| len)
+    }
+
+    /// The guide texts of entry `index` (`None` in a titles-only build).
     pub fn guide(&self, index: u16) -> Option<GuideRecord> {
         self.catalog.guide(index)
     }
@@ -159,11 +205,7 @@ mod tests {
         use record::{Field, decode, encode};
         // Fields set one by one, so a field added to the record needs no change here.
         let mut e = EntryRecord::default();
-        e.key = 0x0700_2000_0002_0003;
-        e.varies = VARIES_UNIT | VARIES_SLOT;
-        e.title = 60_000;
-        e.variant = 9;
-        (e.pattern, e.patterns, e.side) = (1, 3, 2);
+        e.patterns = 1_800;
         let bytes = encode(&e);
         assert_eq!(bytes.len(), EntryRecord::SIZE);
         assert_eq!(decode::<EntryRecord>(&bytes), Some(e));

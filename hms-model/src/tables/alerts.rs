@@ -9,16 +9,14 @@ use super::RowLayout;
 use crate::model::Catalog;
 use crate::official::OfficialFacts;
 
-/// The entries whose class is their own (by first record) and the silent official records.
+/// The entries whose class is their own (by index) and the silent official records.
 pub(super) fn alerts(catalog: &Catalog, facts: &OfficialFacts, layout: &RowLayout) -> Result<OwnedAlerts, String> {
     let mut out = OwnedAlerts::default();
-    let mut first = 0usize;
-    for c in &catalog.codes {
+    for (index, c) in catalog.codes.iter().enumerate() {
         if let Some(alert) = c.alert {
-            let entry = u16::try_from(first).map_err(|_| "more than 65535 code patterns")?;
+            let entry = u16::try_from(index).map_err(|_| "more than 65535 entries")?;
             out.entries.push(&EntryAlert { entry, alert: alert.to_u8() });
         }
-        first += c.patterns.len();
     }
     for (record, &i) in layout.order.iter().enumerate() {
         let silent = facts.codes[i].silent;

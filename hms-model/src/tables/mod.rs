@@ -63,9 +63,10 @@ pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Buil
             crate::MAX_CODES
         ));
     }
-    let own = own::build(catalog)?;
+    let mut own = own::build(catalog)?;
     let empty = OfficialFacts::default();
-    let (facts, layout) = rows::build(catalog, official.unwrap_or(&empty))?;
+    let (facts, layout, rules) = rows::build(catalog, official.unwrap_or(&empty))?;
+    own::place_patterns(catalog, &rules, &mut own.tables);
     let wiki = rows::wiki(official.unwrap_or(&empty), &layout)?;
     let alerts = alerts::alerts(catalog, official.unwrap_or(&empty), &layout)?;
     let actions = alerts::actions(official.unwrap_or(&empty), &layout)?;

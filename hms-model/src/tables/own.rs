@@ -1,10 +1,10 @@
-//! The catalog's own tables: entries (one record per pattern), procedures and their texts.
+//! The catalog's own tables: entries, their patterns, procedures and their texts.
 
 use std::collections::HashMap;
 
 use hms_core::layout::catalog::OwnedCatalog;
 use hms_core::layout::texts::TEXT_BLOCK;
-use hms_core::layout::{EntryRecord, GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord, TextId};
+use hms_core::layout::{EntryRecord, GuideRecord, ListRef, NO_TEXT, NONE, ProcedureRecord, SidedPattern, TextId};
 
 use super::Strings;
 use crate::model::{Catalog, CodeEntry};
@@ -23,51 +23,38 @@ pub(super) fn build(catalog: &Catalog) -> Result<TableWriter, String> {
         };
         w.tables.procedures.push(&record);
     }
-    let mut variant = 0u16;
+    let mut patterns = 0usize;
     for c in &catalog.codes {
-        let count = u8::try_from(c.patterns.len())
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or_else(|| format!("an entry has {} patterns: from 1 to {} fit", c.patterns.len(), u8::MAX))?;
-        let (record, guide) = entry_record(c, &mut w, c.variant.as_ref().map(|_| variant))?;
-        variant += u16::from(c.variant.is_some());
-        for (k, p) in c.patterns.iter().enumerate() {
-            if w.tables.entries.len() >= NONE as usize - 1 {
-                return Err(format!("more than {} code patterns: the tables number them with 16 bits", NONE - 1));
-            }
-            w.tables.entries.push(&EntryRecord {
-                key: p.key().bits(),
-                channel: p.channel().layout(),
-                varies: p.varies(),
-                pattern: k as u8,
-                patterns: count,
-                side: p.side.map_or(0, |s| s.to_u8()),
-                ..record
-            });
-            w.tables.guides.push(&guide);
+        if c.patterns.is_empty() {
+            return Err("an entry has 0 patterns: each entry has at least one".to_owned());
         }
+        let (record, guide) = entry_record(c, &mut w, patterns)?;
+        patterns += c.patterns.len();
+        w.tables.entries.push(&record);
+        w.tables.guides.push(&guide);
     }
     Ok(w)
 }
 
-/// The record of an entry's title and variant (the caller fills in each pattern) and the
-/// record of its guide texts.
-fn entry_record(
-    c: &CodeEntry,
-    w: &mut TableWriter,
-    variant: Option<u16>,
-) -> Result<(EntryRecord, GuideRecord), String> {
+/// Fills in where each entry's patterns are (`rules`: each pattern's rule index, patterns in
+/// catalog order) and the sides the catalog gives patterns.
+pub(super) fn place_patterns(catalog: &Catalog, rules: &[u16], tables: &mut OwnedCatalog) {
+    let written = catalog.codes.iter().flat_map(|c| &c.patterns);
+    let mut sides: Vec<SidedPattern> =
+        written.zip(rules).filter_map(|(p, &pattern)| Some(SidedPattern { pattern, side: p.side?.to_u8() })).collect();
+    sides.sort_by_key(|s| s.pattern);
+    tables.patterns = rules.iter().copied().collect();
+    tables.sides = sides.into_iter().collect();
+}
+
+/// The record of an entry's first pattern, and the record of its guide texts.
+fn entry_record(c: &CodeEntry, w: &mut TableWriter, patterns: usize) -> Result<(EntryRecord, GuideRecord), String> {
     let index = |i: Option<usize>| i.map_or(NONE, |i| i as u16);
-    let record = EntryRecord {
-        key: 0,
-        channel: 0,
-        varies: 0,
-        pattern: 0,
-        patterns: 1,
-        side: 0,
-        title: w.text(&c.title)?,
-        variant: variant.unwrap_or(NONE),
-    };
+    let patterns = u16::try_from(patterns)
+        .ok()
+        .filter(|&n| n < NONE)
+        .ok_or_else(|| format!("more than {} code patterns: the tables number them with 16 bits", NONE - 1))?;
+    let record = EntryRecord { patterns };
     let guide = GuideRecord {
         meaning: w.text(&c.meaning)?,
         note: w.text(c.note.as_deref().unwrap_or(""))?,
@@ -95,22 +82,28 @@ fn pack_texts(catalog: &Catalog, w: &mut TableWriter) -> Result<(), String> {
         all.extend(c.note.as_deref());
         all.extend(c.causes.iter().map(String::as_str));
     }
-    let mut distinct: Vec<&str> = Vec::new();
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut title_texts = 0;
-    for (i, &text) in all.iter().enumerate() {
+    // Every entry's title, entry by entry (so an entry's title is its index plus 1, and
+    // entries need no title field: that costs less than the repeated titles), then every
+    // other text once.
+    let mut distinct: Vec<&str> = all[..titles].to_vec();
+    let mut seen: std::collections::HashSet<&str> = distinct.iter().copied().collect();
+    for &text in &all[titles..] {
         if !text.is_empty() && seen.insert(text) {
             distinct.push(text);
         }
-        if i + 1 == titles {
-            title_texts = distinct.len();
-        }
     }
+    let title_texts = titles;
     let marked = distinct.iter().map(|t| crate::packing::mark(t)).collect::<Result<Vec<_>, _>>()?;
-    // Twice the merges per pass of the official texts: the catalog's texts are larger, and
-    // they are packed again on every edit (0.3 s instead of 1 s, for 10% more bytes).
-    let packed = crate::packing::pack_with(&marked, 2 * crate::packing::MERGES_PER_PASS);
-    if distinct.len() >= TextId::MAX as usize {
+    // The titles with a dictionary of their own, the start of the one dictionary: a
+    // titles-only build keeps that much of it, not the pairs the other texts want. The other
+    // texts, learned after them with twice the merges per pass of the official texts: they
+    // are larger, and they are packed again on every edit (0.3 s instead of 1 s, for 10% more
+    // bytes).
+    let (titles, rest) = marked.split_at(title_texts);
+    let merges = [crate::packing::MERGES_PER_PASS, 2 * crate::packing::MERGES_PER_PASS];
+    let (packed, _) = crate::packing::pack_staged(titles, rest, merges);
+    // Text ids run from 1 (0 is no text).
+    if distinct.len() > TextId::MAX as usize {
         return Err(format!("{} distinct texts: the tables number them with 16 bits", distinct.len()));
     }
     let mut start = 0u32;
@@ -123,7 +116,8 @@ fn pack_texts(catalog: &Catalog, w: &mut TableWriter) -> Result<(), String> {
         let len = u16::try_from(symbols.len()).map_err(|_| {
             format!("a text of {} symbols exceeds the {} a table entry can hold", symbols.len(), u16::MAX)
         })?;
-        w.refs.insert((*text).to_owned(), lengths.len() as TextId);
+        // A text written twice (a title) is referred to by its first id.
+        w.refs.entry((*text).to_owned()).or_insert(lengths.len() as TextId);
         if lengths.len() % TEXT_BLOCK == 0 {
             w.tables.starts.push(&start);
         }

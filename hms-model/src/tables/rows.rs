@@ -28,12 +28,12 @@ pub struct RowLayout {
 struct RowBuild<'c> {
     /// `(class, slot, index in the facts)`.
     members: Vec<(u8, u8, usize)>,
-    /// `(rank, pattern record, selector, pattern)`: ranked by [`CodePattern::rank`].
+    /// `(rank, pattern, selector, pattern, entry)`: ranked by [`CodePattern::rank`].
     rules: Vec<RuleBuild<'c>>,
 }
 
-/// A rule as built: `(rank, pattern record, selector, pattern)`.
-type RuleBuild<'c> = (u8, u16, u16, &'c CodePattern);
+/// A rule as built: `(rank, pattern's position in catalog order, selector, pattern, entry)`.
+type RuleBuild<'c> = (u8, u16, u16, &'c CodePattern, u16);
 
 /// Refuses two patterns of a row that give one code two entries: the same exact code twice,
 /// or two families with a member in common (the reader refuses both; a catalog built by hand
@@ -105,8 +105,9 @@ fn module_parts(catalog: &Catalog) -> Result<Vec<ModuleParts>, String> {
     Ok(parts)
 }
 
-/// Lays out the rows of the official codes and the catalog's patterns.
-pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFacts, RowLayout), String> {
+/// Lays out the rows of the official codes and the catalog's patterns; returns, besides, each
+/// pattern's rule index, patterns in catalog order.
+pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFacts, RowLayout, Vec<u16>), String> {
     if facts.codes.len() >= NONE as usize {
         return Err(format!("{} official codes: the tables hold at most {}", facts.codes.len(), NONE - 1));
     }
@@ -117,12 +118,23 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
         rows.entry(key).or_default().members.push((classes[unit as usize], slot, i));
     }
     let parts = module_parts(catalog)?;
-    let patterns = catalog.codes.iter().flat_map(|c| c.patterns.iter().map(|p| &p.pattern));
-    for (record, p) in patterns.enumerate() {
+    let patterns = catalog.codes.iter().enumerate().flat_map(|(e, c)| c.patterns.iter().map(move |p| (e, p)));
+    let mut count = 0;
+    for (position, (entry, written)) in patterns.enumerate() {
+        let p = &written.pattern;
+        // The caller refuses more entries than 16 bits number.
+        let entry = entry as u16;
+        let sided = if written.side.is_some() { Rule::SIDED } else { 0 };
+        let position = u16::try_from(position)
+            .ok()
+            .filter(|&n| n < NONE)
+            .ok_or_else(|| format!("more than {} code patterns: the tables number them with 16 bits", NONE - 1))?;
         let module = parts.iter().position(|m| m.module == p.key().module_id()).unwrap_or(0) as u8;
-        let rule = (p.rank(), record as u16, Rule::selector(p, module, false), p);
+        let rule = (p.rank(), position, Rule::selector(p, module, false) | sided, p, entry);
         rows.entry(p.row_key()).or_default().rules.push(rule);
+        count += 1;
     }
+    let mut pattern_rules = vec![NONE; count];
     let keys: Vec<u64> = rows.keys().copied().collect();
     let (index, slots) = super::solve(&keys).map_err(|e| format!("rows: {e}"))?;
     let mut rows: Vec<(u64, RowBuild)> = rows.into_iter().collect();
@@ -190,9 +202,11 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
             }
         };
         let rules = if row.rules.is_empty() { 0 } else { f.rules.len() as u32 + 1 };
-        for (i, &(_, pattern, selector, _)) in row.rules.iter().enumerate() {
+        for (i, &(_, position, selector, _, entry)) in row.rules.iter().enumerate() {
             let last = if i + 1 == row.rules.len() { Rule::LAST } else { 0 };
-            f.rules.push(&Rule { pattern, selector: selector | last });
+            // As many rules as patterns, and the patterns are numbered below `NONE`.
+            pattern_rules[position as usize] = f.rules.len() as u16;
+            f.rules.push(&Rule { entry, selector: selector | last });
         }
         let (prefix, low) = split_key(*key);
         packed.push(Row { prefix: intern(&mut seen_prefix, &mut prefixes, prefix), low, set, models, base, rules });
@@ -225,7 +239,7 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
         member_models.iter().flat_map(|m| m.to_le_bytes()).collect()
     };
     f.records = base;
-    Ok((f, layout))
+    Ok((f, layout, pattern_rules))
 }
 
 /// The wiki pages of the official records: distinct lists, one list index per record.

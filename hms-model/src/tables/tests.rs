@@ -23,10 +23,14 @@ mod own {
         assert_eq!(t.entry_count(), catalog.codes.len());
         for (i, c) in catalog.codes.iter().enumerate() {
             let (e, g) = (t.entry(i as u16).unwrap(), t.guide(i as u16).unwrap());
+            let p = t.pattern(t.entry_pattern(i as u16, 0).unwrap()).unwrap();
             assert_eq!(
-                (e.key, e.varies, e.pattern, e.patterns, written(t.text(e.title)), written(t.text(g.meaning))),
-                (c.first().key().bits(), c.first().varies(), 0, 1, c.title.clone(), c.meaning.clone())
+                (p.key, p.varies, p.entry, t.entry_pattern_count(i as u16)),
+                (c.first().key().bits(), c.first().varies(), i as u16, 1)
             );
+            assert_eq!(e.patterns, i as u16);
+            let title = t.catalog.title(i as u16);
+            assert_eq!((written(t.text(title)), written(t.text(g.meaning))), (c.title.clone(), c.meaning.clone()));
             let causes: Vec<_> = (0..g.causes.len).map(|k| written(t.list_item(g.causes, k).unwrap())).collect();
             assert_eq!(causes, c.causes);
         }
@@ -44,7 +48,7 @@ mod own {
         assert!(built.title_stream < built.tables.catalog.stream.len());
         let t = hms_core::layout::bake::Part::view(&titles);
         for (i, c) in catalog.codes.iter().enumerate() {
-            assert_eq!(written(t.text(t.entry(i as u16).unwrap().title)), c.title);
+            assert_eq!(written(t.text(t.catalog.title(i as u16))), c.title);
         }
     }
 
@@ -88,11 +92,13 @@ mod own {
     fn lookups_prefer_exact_then_family() {
         let (_, owned) = tables();
         let t = owned.view();
-        assert_eq!(t.find_hms(0x0701_2200_0002_0001), Some(1));
-        assert_eq!(t.find_hms(0x0703_2300_0002_0001), Some(0));
-        assert_eq!(t.find_hms(0x0702_0100_0001_0004), Some(2));
+        // The entry of the pattern found.
+        let entry = |pattern: Option<u16>| pattern.map(|p| t.pattern(p).unwrap().entry);
+        assert_eq!(entry(t.find_hms(0x0701_2200_0002_0001)), Some(1));
+        assert_eq!(entry(t.find_hms(0x0703_2300_0002_0001)), Some(0));
+        assert_eq!(entry(t.find_hms(0x0702_0100_0001_0004)), Some(2));
         assert_eq!(t.find_hms(0x0702_0200_0001_0004), None);
-        assert_eq!(t.find_print_error(0x0300_400C), Some(3));
+        assert_eq!(entry(t.find_print_error(0x0300_400C)), Some(3));
         assert_eq!(t.find_print_error(0x0300_400D), None);
     }
 
