@@ -54,6 +54,7 @@ mod lang;
 mod locale;
 mod lookup;
 mod official;
+mod place;
 #[cfg(feature = "qr")]
 mod qr;
 #[cfg(feature = "json")]
@@ -74,6 +75,7 @@ pub use lang::{Lang, UnknownLang};
 pub use locale::MalformedLocale;
 pub use lookup::{CodeFromStrError, Lookup, lookup};
 pub use official::{Official, OfficialText, UnknownModel, WikiUrl};
+pub use place::Place;
 #[cfg(feature = "qr")]
 pub use qr::WikiQr;
 pub use resolve::{MAX_MODEL_LEN, MalformedModel};

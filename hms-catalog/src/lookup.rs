@@ -178,6 +178,11 @@ impl Lookup {
         self.entry.and_then(Entry::at)
     }
 
+    /// Where the code points, in words: module, unit or side, slot (see [`Place`]).
+    pub fn place(&self) -> crate::Place {
+        crate::Place(*self)
+    }
+
     /// The module, if the catalog knows its id.
     pub fn module(&self) -> Option<Module> {
         Module::from_id(self.code.module_id())

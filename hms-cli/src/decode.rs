@@ -12,7 +12,7 @@ use hms_catalog::{Lookup, lookup};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::explain::{LevelJson, key_if_other, level_json, module_and_place};
+use crate::explain::{LevelJson, key_if_other, level_json};
 use crate::frames::{Frame, frames};
 use crate::{Outcome, View, explain};
 
@@ -129,7 +129,7 @@ pub fn write_compact(found: &Lookup, view: View, out: &mut impl Write) -> io::Re
         return writeln!(out, "{text}");
     }
     let what = if found.is_known() { "no catalog entry" } else { "unknown" };
-    writeln!(out, "{what}: module {}", module_and_place(found))
+    writeln!(out, "{what}: module {}", found.place())
 }
 
 /// One code as one JSON object (`--json --compact`): the input line its report started on, and

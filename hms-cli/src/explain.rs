@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-use hms_catalog::action::Action;
 use hms_catalog::{AnyCode, Lookup, OfficialText, Procedure, Spelling};
 use serde::Serialize;
 use serde_json::Value;
@@ -24,7 +23,7 @@ pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Resul
     if let Some(key) = key_if_other(found) {
         writeln!(out, "  key:     {key} (the reserved byte cleared, as BambuStudio keys it)")?;
     }
-    writeln!(out, "  module:  {}", module_and_place(found))?;
+    writeln!(out, "  module:  {}", found.place())?;
     let level = match (found.level(), code.level_raw()) {
         (Some(l), _) => format!("{} ({}): {}", l.id(), l.name(), l.meaning()),
         (None, Some(raw)) => format!("{raw} (not a level the catalog knows)"),
@@ -45,11 +44,8 @@ pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Resul
         writeln!(out, "  wiki:    {}", found.wiki_url(view.model))?;
     }
     if let Some(model) = view.model {
-        let buttons: Vec<String> = found
-            .actions(model)
-            .filter(|a| *a != Action::RemoveCloseButton)
-            .map(|a| a.label().map_or_else(|| format!("button {}", a.id()), str::to_owned))
-            .collect();
+        let buttons: Vec<String> =
+            found.actions(model).filter(|a| a.is_button()).map(|a| a.caption().to_string()).collect();
         if !buttons.is_empty() {
             writeln!(out, "  The printer offers: {}", buttons.join("; "))?;
         }
@@ -81,24 +77,6 @@ pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Resul
         write_procedure(&p, "see also", out)?;
     }
     Ok(())
-}
-
-/// The module and where in it: `07 AMS (AMS), unit B, slot 2`, `03 (unknown module)`.
-pub(crate) fn module_and_place(found: &Lookup) -> String {
-    let code = found.code();
-    let mut text = match found.module() {
-        Some(m) => format!("{:02X} {} ({})", m.id(), m.abbr(), m.name()),
-        None => format!("{:02X} (unknown module)", code.module_id()),
-    };
-    if let Some(letter) = found.unit_letter() {
-        text.push_str(&format!(", unit {letter}"));
-    } else if code.module_number() != 0 {
-        text.push_str(&format!(", module number {}", code.module_number()));
-    }
-    if let Some(slot) = found.slot() {
-        text.push_str(&format!(", slot {slot}"));
-    }
-    text
 }
 
 /// The `level` of the JSON: the number the code carries (`null` for a print_error code

@@ -86,6 +86,12 @@ macro_rules! actions {
                 if label.is_empty() { None } else { Some(label) }
             }
 
+            /// Whether it is a button: all but [`Action::RemoveCloseButton`], which marks a
+            /// message that has no close box.
+            pub const fn is_button(self) -> bool {
+                !matches!(self, Action::RemoveCloseButton)
+            }
+
             /// What pressing it does.
             pub const fn effect(self) -> Effect {
                 match self {
@@ -126,6 +132,27 @@ actions! {
     54 DisablePurification "disable_purification" "Turn off air purification for this print" Effect::Unknown, "Turn off air purification for this print.";
     57 DontRemindNextTime "dont_remind_next_time" "Do not remind again" Effect::NeedsAlertData, "Do not remind again (sends back the details the printer gave with the alert).";
     60 UseOtherAmsSlot "use_other_ams_slot" "Use another AMS slot" Effect::Unknown, "Use another AMS slot.";
+}
+
+/// What a button says: its [`label`](Action::label), or `button <id>` for an id BambuStudio
+/// does not name. See [`Action::caption`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Caption(Action);
+
+impl fmt::Display for Caption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.label() {
+            Some(label) => f.write_str(label),
+            None => write!(f, "button {}", self.0.id()),
+        }
+    }
+}
+
+impl Action {
+    /// What the button says, for a list of the buttons offered (see [`Caption`]).
+    pub const fn caption(self) -> Caption {
+        Caption(self)
+    }
 }
 
 /// What pressing an [`Action`] does, as BambuStudio's source shows it.

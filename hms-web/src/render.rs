@@ -4,7 +4,6 @@
 
 use std::fmt::{self, Display, Write};
 
-use hms_catalog::action::Action;
 use hms_catalog::{AnyCode, Lookup, Model, Procedure, Spelling, WikiQr};
 
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for HTML text and attribute values.
@@ -43,27 +42,6 @@ pub fn spellings(code: AnyCode) -> (String, String) {
     }
 }
 
-/// The module and where in it: `07 AMS (AMS), unit B, slot 2`, `03 (unknown module)`.
-fn place(found: &Lookup) -> String {
-    let code = found.code();
-    let mut text = match found.module() {
-        Some(m) => format!("{:02X} {} ({})", m.id(), m.abbr(), m.name()),
-        None => format!("{:02X} (unknown module)", code.module_id()),
-    };
-    if let Some(letter) = found.unit_letter() {
-        let _ = write!(text, ", unit {letter}");
-    } else if code.module_number() != 0 {
-        let _ = write!(text, ", module number {}", code.module_number());
-    }
-    if let Some(side) = found.side() {
-        let _ = write!(text, ", {} side", side.name());
-    }
-    if let Some(slot) = found.slot() {
-        let _ = write!(text, ", slot {slot}");
-    }
-    text
-}
-
 /// The answer for `found` on `model`, as one `<article>`.
 pub fn answer(found: &Lookup, model: Option<Model>, out: &mut String) {
     let code = found.code();
@@ -84,7 +62,7 @@ pub fn answer(found: &Lookup, model: Option<Model>, out: &mut String) {
         code.channel().name()
     );
     out.push_str("<dl class=\"facts\">");
-    fact(out, "Module", place(found));
+    fact(out, "Module", found.place());
     let level = match (found.level(), code.level_raw()) {
         (Some(l), _) => format!("{}: {}", l.name(), l.meaning()),
         (None, Some(raw)) => format!("{raw} (not a level the catalog knows)"),
@@ -122,11 +100,8 @@ pub fn answer(found: &Lookup, model: Option<Model>, out: &mut String) {
         procedure(&p, "see-also", "See also", out);
     }
     if let Some(model) = model {
-        let buttons: Vec<String> = found
-            .actions(model)
-            .filter(|a| *a != Action::RemoveCloseButton)
-            .map(|a| a.label().map_or_else(|| format!("button {}", a.id()), str::to_owned))
-            .collect();
+        let buttons: Vec<String> =
+            found.actions(model).filter(|a| a.is_button()).map(|a| a.caption().to_string()).collect();
         if !buttons.is_empty() {
             let _ = write!(out, "<p class=\"offers\">The printer offers: {}</p>", Escaped(buttons.join("; ")));
         }
