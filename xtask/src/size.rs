@@ -86,7 +86,13 @@ fn table_bytes(root: &Path, langs: &[String]) -> Result<Vec<(String, usize)>, St
             ),
             own,
         ),
+        (
+            "alert classes of entries and silent official codes (always compiled in: `Lookup::alert`, `Lookup::is_silent`)"
+                .to_owned(),
+            t.alerts.byte_len(),
+        ),
         ("wiki pages (`wiki`)".to_owned(), t.wiki.byte_len()),
+        ("the buttons each printer offers per code (`actions`)".to_owned(), t.actions.byte_len()),
     ];
     for lang in langs {
         let file = format!("catalog/texts/{lang}.tsv");
