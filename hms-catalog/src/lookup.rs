@@ -178,7 +178,7 @@ impl Lookup {
         self.entry.and_then(Entry::at)
     }
 
-    /// Where the code points, in words: module, unit or side, slot (see [`Place`]).
+    /// Where the code points, in words: module, unit or side, slot (see [`Place`](crate::Place)).
     pub fn place(&self) -> crate::Place {
         crate::Place(*self)
     }
