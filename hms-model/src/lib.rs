@@ -57,6 +57,7 @@ mod pattern;
 mod read;
 mod schema;
 mod spans;
+mod syntax;
 pub mod tables;
 
 pub use diagnostics::Diagnostic;

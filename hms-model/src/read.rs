@@ -142,7 +142,7 @@ fn document(source: &str, file: usize, sink: &mut Sink) -> Option<(Spans, serde_
             Stop::Documents { line, column } => {
                 (line, column, format!("{what} must be one YAML document: remove this `---` and what follows"))
             }
-            Stop::Syntax { line, column, message, .. } => (line, column, format!("malformed YAML: {message}")),
+            Stop::Syntax { line, column, message, .. } => (line, column, format!("not valid YAML here: {message}")),
         };
         sink.error_at(file, line, column, message);
         return None;
@@ -301,6 +301,11 @@ mod tests {
         );
         assert_eq!(errors(&format!("{head}? [a]\n: b\n")), ["4:3: a key must be a name, not a list or a mapping"]);
         let syntax = errors(&format!("{head}codes: [a, b\n"));
-        assert!(syntax.len() == 1 && syntax[0].contains(": malformed YAML: "), "{syntax:?}");
+        assert_eq!(
+            syntax,
+            [
+                "5:1: not valid YAML here: a list `[...]` or mapping `{...}` that is not closed, or whose items lack a comma between them"
+            ]
+        );
     }
 }

@@ -73,8 +73,8 @@ pub enum Stop {
     ComplexKey { line: usize, column: usize },
     /// A second document (`---`) in the same file.
     Documents { line: usize, column: usize },
-    /// A syntax error, as this parser words it, `offset` bytes into the source.
-    Syntax { line: usize, column: usize, offset: usize, message: String },
+    /// A syntax error `offset` bytes into the source, and what it means.
+    Syntax { line: usize, column: usize, offset: usize, message: &'static str },
 }
 
 type Next<'a> = Result<Option<(Event<'a>, Span)>, Stop>;
@@ -95,7 +95,7 @@ fn next<'a>(parser: &mut Parser<'a, impl saphyr_parser::Input>) -> Next<'a> {
 fn scan_error(e: &ScanError) -> Stop {
     let (line, column) = (e.marker().line(), e.marker().col() + 1);
     // The offset in characters for now; `index` makes it bytes.
-    Stop::Syntax { line, column, offset: e.marker().index(), message: e.info().to_owned() }
+    Stop::Syntax { line, column, offset: e.marker().index(), message: crate::syntax::describe(e.info()) }
 }
 
 impl Spans {

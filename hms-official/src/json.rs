@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_json::error::Category;
 use serde_json::value::RawValue;
 
 use super::Sink;
@@ -63,7 +64,7 @@ impl<'a> Source<'a> {
         match serde_json::from_str::<&RawValue>(self.text) {
             Ok(raw) => Some(raw),
             Err(e) => {
-                sink.errors.push(format!("{}:{}:{}: {}", self.name, e.line(), e.column(), message(&e)));
+                sink.errors.push(format!("{}:{}:{}: {}", self.name, e.line(), e.column(), fault(&e)));
                 None
             }
         }
@@ -71,35 +72,85 @@ impl<'a> Source<'a> {
 
     /// `raw` as an object (keys in file order, repeats kept), else an error at `raw`.
     pub fn object(&self, sink: &mut Sink, raw: &'a RawValue, what: &str) -> Option<Object<'a>> {
-        self.read(sink, raw, what)
+        self.read(sink, raw, what, Kind::Object)
     }
 
     /// `raw` as an array of raw values, else an error at `raw`.
     pub fn array(&self, sink: &mut Sink, raw: &'a RawValue, what: &str) -> Option<Vec<&'a RawValue>> {
-        self.read(sink, raw, what)
+        self.read(sink, raw, what, Kind::List)
     }
 
     /// `raw` as a string, else an error at `raw`.
     pub fn string(&self, sink: &mut Sink, raw: &'a RawValue, what: &str) -> Option<String> {
-        self.read(sink, raw, what)
+        self.read(sink, raw, what, Kind::Text)
     }
 
-    fn read<T: Deserialize<'a>>(&self, sink: &mut Sink, raw: &'a RawValue, what: &str) -> Option<T> {
+    fn read<T: Deserialize<'a>>(&self, sink: &mut Sink, raw: &'a RawValue, what: &str, wanted: Kind) -> Option<T> {
         match serde_json::from_str::<T>(raw.get()) {
             Ok(value) => Some(value),
+            Err(e) if e.classify() == Category::Data => {
+                self.error(
+                    sink,
+                    raw,
+                    format_args!("{what}: should be {}, not {}", wanted.name(), Kind::of(raw).name()),
+                );
+                None
+            }
             Err(e) => {
-                self.error(sink, raw, format_args!("{what}: {}", message(&e)));
+                self.error(sink, raw, format_args!("{what}: {}", fault(&e)));
                 None
             }
         }
     }
 }
 
-/// serde_json's message without its own ` at line L column C` (relative to a slice).
-pub fn message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    text.strip_suffix(&suffix).map(str::to_owned).unwrap_or(text)
+/// The kinds of JSON value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Object,
+    List,
+    Text,
+    Number,
+    Boolean,
+    Null,
+}
+
+impl Kind {
+    /// The kind of a value (read whole, so its first character tells).
+    fn of(raw: &RawValue) -> Kind {
+        match raw.get().trim_start().as_bytes().first() {
+            Some(b'{') => Kind::Object,
+            Some(b'[') => Kind::List,
+            Some(b'"') => Kind::Text,
+            Some(b't' | b'f') => Kind::Boolean,
+            Some(b'n') => Kind::Null,
+            _ => Kind::Number,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Object => "an object",
+            Kind::List => "a list",
+            Kind::Text => "a text",
+            Kind::Number => "a number",
+            Kind::Boolean => "true or false",
+            Kind::Null => "null",
+        }
+    }
+}
+
+/// What a JSON reading error means, in the project's words (serde_json's own messages are not
+/// repeated); its position is the error's `line()` and `column()`.
+pub fn fault(e: &serde_json::Error) -> &'static str {
+    match e.classify() {
+        Category::Eof => "the text ends in the middle of a value: the file may be cut short",
+        Category::Syntax => {
+            "not valid JSON here: look for a missing comma, colon, quote or bracket, or text after the end"
+        }
+        Category::Data => "a value of another kind than expected",
+        Category::Io => "the text could not be read",
+    }
 }
 
 /// A JSON object's members in file order, repeated keys included.
@@ -151,7 +202,16 @@ mod tests {
         let items = source.array(&mut sink, object.members[0].1, "list").unwrap();
         assert_eq!(source.at(items[1]), "t.json:3:4");
         assert!(source.string(&mut sink, items[0], "ecode").is_none());
-        assert_eq!(sink.errors, ["t.json:2:9: ecode: invalid type: integer `1`, expected a string"]);
+        assert!(source.object(&mut sink, items[0], "entry").is_none());
+        assert!(source.array(&mut sink, object.members[1].1, "`data`").is_none());
+        assert_eq!(
+            sink.errors,
+            [
+                "t.json:2:9: ecode: should be a text, not a number",
+                "t.json:2:9: entry: should be an object, not a number",
+                "t.json:4:8: `data`: should be a list, not an object",
+            ]
+        );
     }
 
     #[test]
@@ -168,7 +228,10 @@ mod tests {
         let source = Source::new("t.json", "{\n \"a\": [1,");
         let mut sink = Sink::default();
         assert!(source.root(&mut sink).is_none());
-        assert!(sink.errors[0].starts_with("t.json:2:"), "{:?}", sink.errors);
+        assert_eq!(sink.errors, ["t.json:2:9: the text ends in the middle of a value: the file may be cut short"]);
+        let mut sink = Sink::default();
+        assert!(Source::new("t.json", "{\"a\" 1}").root(&mut sink).is_none());
+        assert!(sink.errors[0].starts_with("t.json:1:6: not valid JSON here"), "{:?}", sink.errors);
     }
 
     #[test]

@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use hms_core::{Hms, ParseErrorKind, PrintError};
 use hms_model::Catalog;
 
+pub use json::fault as json_fault;
 pub use merge::Import;
 pub use read::ActionCount;
 pub use report::{ImportReport, LangCount};

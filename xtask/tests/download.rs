@@ -309,7 +309,12 @@ fn a_truncated_body_fails() {
 #[test]
 fn a_body_that_is_not_json_fails() {
     let reply = || Reply::Body(200, b"<html>busy</html>".to_vec());
-    fails_and_writes_nothing("download-html", reply, quick(), "not JSON: expected value at line 1 column 1");
+    fails_and_writes_nothing(
+        "download-html",
+        reply,
+        quick(),
+        "not JSON: not valid JSON here: look for a missing comma, colon, quote or bracket, or text after the end (line 1, column 1)",
+    );
 }
 
 #[test]

@@ -169,7 +169,8 @@ struct Head {
 
 fn head(bytes: &[u8]) -> Result<Head, String> {
     let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
-    serde_json::from_slice(bytes).map_err(|e| e.to_string())
+    serde_json::from_slice(bytes)
+        .map_err(|e| format!("{} (line {}, column {})", hms_official::json_fault(&e), e.line(), e.column()))
 }
 
 /// The version of a kept copy, if it says one made of digits.
