@@ -63,6 +63,11 @@ impl Lookup {
         self.code
     }
 
+    /// Where the code sits in the official facts: its record and row, if Bambu lists it.
+    fn found(&self) -> Option<hms_core::layout::Found> {
+        crate::generated::FACTS.found(self.official?)
+    }
+
     /// The code as looked up: [`code`](Self::code) with its reserved byte cleared (see
     /// [`lookup`]); the same code when the byte is 0, as in every code of the lists.
     #[inline]
@@ -87,7 +92,7 @@ impl Lookup {
 
     /// What Bambu's published lists say about the code (models, texts, wiki page).
     pub fn official(&self) -> Option<Official> {
-        let found = crate::generated::FACTS.found(self.official?)?;
+        let found = self.found()?;
         Some(Official::at(found, self.fill()))
     }
 
@@ -103,7 +108,7 @@ impl Lookup {
     /// assert!(!internal.is_silent(Some(Model::H2D)));
     /// ```
     pub fn is_silent(&self, model: Option<Model>) -> bool {
-        let Some(found) = self.official.and_then(|m| crate::generated::FACTS.found(m)) else {
+        let Some(found) = self.found() else {
             return false;
         };
         let bit = match model {
@@ -147,7 +152,7 @@ impl Lookup {
     /// assert_eq!(clump.actions(Model::H2D).count(), 0); // the H2D's list has none for it
     /// ```
     pub fn actions(&self, model: Model) -> impl Iterator<Item = Action> + Clone + use<> {
-        let found = self.official.and_then(|m| crate::generated::FACTS.found(m));
+        let found = self.found();
         let ids = found.map_or(&[][..], |f| TABLES.actions.offered(f.record, model.bit()));
         ids.iter().map(|&id| Action::from_id(u16::from(id)))
     }

@@ -2,23 +2,15 @@
 
 use std::io::{self, Write};
 
-use hms_catalog::{AnyCode, Lookup, OfficialText, Procedure, Spelling};
+use hms_catalog::{Lookup, OfficialText, Procedure};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::View;
 
-/// The code in the spellings people search for.
-fn spellings(code: AnyCode) -> (String, String) {
-    match code {
-        AnyCode::Hms(h) => (h.to_string(), h.spelled(Spelling::Prefixed).to_string()),
-        AnyCode::PrintError(e) => (e.to_string(), e.spelled(Spelling::Underscore).to_string()),
-    }
-}
-
 pub fn write_text(found: &Lookup, view: View, out: &mut impl Write) -> io::Result<()> {
     let code = found.code();
-    let (main, other) = spellings(code);
+    let (main, other) = (code.to_string(), code.alternate_spelling().to_string());
     writeln!(out, "{main}  ({other}, {})", code.channel().name())?;
     if let Some(key) = key_if_other(found) {
         writeln!(out, "  key:     {key} (the reserved byte cleared, as BambuStudio keys it)")?;
@@ -106,7 +98,7 @@ pub fn write_qr(found: &Lookup, view: View, out: &mut impl Write) -> io::Result<
 
 /// The code looked up, when it is not the code as reported (a reserved byte other than 0).
 pub(crate) fn key_if_other(found: &Lookup) -> Option<String> {
-    (found.key() != found.code()).then(|| spellings(found.key()).0)
+    (found.key() != found.code()).then(|| found.key().to_string())
 }
 
 fn write_procedure(p: &Procedure, heading: &str, out: &mut impl Write) -> io::Result<()> {

@@ -125,6 +125,22 @@ impl AnyCode {
             AnyCode::PrintError(e) => e.spelled(spelling),
         }
     }
+
+    /// The code's other usual spelling, shown beside its [`Display`](fmt::Display) one: an HMS
+    /// code as the printer's screen prefixes it (`HMS_0700-2000-0002-0003`), a `print_error`
+    /// code with an underscore (`0300_400C`).
+    ///
+    /// ```
+    /// use hms_core::AnyCode;
+    /// assert_eq!(AnyCode::parse("0700_2000_0002_0003").unwrap().alternate_spelling().to_string(), "HMS_0700-2000-0002-0003");
+    /// assert_eq!(AnyCode::parse("0300-400C").unwrap().alternate_spelling().to_string(), "0300_400C");
+    /// ```
+    pub const fn alternate_spelling(self) -> Spelled {
+        match self {
+            AnyCode::Hms(h) => h.spelled(Spelling::Prefixed),
+            AnyCode::PrintError(e) => e.spelled(Spelling::Underscore),
+        }
+    }
 }
 
 impl fmt::Display for AnyCode {

@@ -180,13 +180,14 @@ mod tests {
     use super::*;
     use crate::fit::Step;
 
-    /// The field names serde's derive hands a deserializer for `T`.
-    fn serde_fields<T: DeserializeOwned>() -> &'static [&'static str] {
-        struct Fields(&'static [&'static str]);
-        impl<'de> Deserializer<'de> for &mut Fields {
+    /// The names serde's derive hands a deserializer for `T`: a struct's fields, an enum's
+    /// variants.
+    fn serde_names<T: DeserializeOwned>() -> &'static [&'static str] {
+        struct Names(&'static [&'static str]);
+        impl<'de> Deserializer<'de> for &mut Names {
             type Error = de::value::Error;
             fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
-                Err(de::Error::custom("not a struct"))
+                Err(de::Error::custom("neither a struct nor an enum"))
             }
             fn deserialize_struct<V: Visitor<'de>>(
                 self,
@@ -196,34 +197,6 @@ mod tests {
             ) -> Result<V::Value, Self::Error> {
                 self.0 = fields;
                 Err(de::Error::custom("fields taken"))
-            }
-            serde::forward_to_deserialize_any! {
-                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-                option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
-                ignored_any
-            }
-        }
-        let mut fields = Fields(&[]);
-        let _ = T::deserialize(&mut fields);
-        fields.0
-    }
-
-    #[test]
-    fn each_item_knows_the_fields_serde_reads() {
-        assert_eq!(RawModule::FIELDS, serde_fields::<RawModule>());
-        assert_eq!(RawModel::FIELDS, serde_fields::<RawModel>());
-        assert_eq!(RawLevel::FIELDS, serde_fields::<RawLevel>());
-        assert_eq!(RawProcedure::FIELDS, serde_fields::<RawProcedure>());
-        assert_eq!(RawCode::FIELDS, serde_fields::<RawCode>());
-    }
-
-    /// The variant names serde's derive hands a deserializer for the enum `T`.
-    fn serde_variants<T: DeserializeOwned>() -> &'static [&'static str] {
-        struct Variants(&'static [&'static str]);
-        impl<'de> Deserializer<'de> for &mut Variants {
-            type Error = de::value::Error;
-            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
-                Err(de::Error::custom("not an enum"))
             }
             fn deserialize_enum<V: Visitor<'de>>(
                 self,
@@ -236,18 +209,27 @@ mod tests {
             }
             serde::forward_to_deserialize_any! {
                 bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-                option unit unit_struct newtype_struct seq tuple tuple_struct map struct identifier
+                option unit unit_struct newtype_struct seq tuple tuple_struct map identifier
                 ignored_any
             }
         }
-        let mut variants = Variants(&[]);
-        let _ = T::deserialize(&mut variants);
-        variants.0
+        let mut names = Names(&[]);
+        let _ = T::deserialize(&mut names);
+        names.0
+    }
+
+    #[test]
+    fn each_item_knows_the_fields_serde_reads() {
+        assert_eq!(RawModule::FIELDS, serde_names::<RawModule>());
+        assert_eq!(RawModel::FIELDS, serde_names::<RawModel>());
+        assert_eq!(RawLevel::FIELDS, serde_names::<RawLevel>());
+        assert_eq!(RawProcedure::FIELDS, serde_names::<RawProcedure>());
+        assert_eq!(RawCode::FIELDS, serde_names::<RawCode>());
     }
 
     #[test]
     fn each_word_type_knows_the_words_serde_reads() {
-        assert_eq!(RawNumbers::WORDS, serde_variants::<RawNumbers>());
+        assert_eq!(RawNumbers::WORDS, serde_names::<RawNumbers>());
     }
 
     fn unfit<T: Item>(yaml: &str) -> Unfit {

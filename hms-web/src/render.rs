@@ -4,7 +4,7 @@
 
 use std::fmt::{self, Display, Write};
 
-use hms_catalog::{AnyCode, Lookup, Model, Procedure, Spelling, WikiQr};
+use hms_catalog::{Lookup, Model, Procedure, WikiQr};
 
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for HTML text and attribute values.
 pub struct Escaped<T>(pub T);
@@ -33,19 +33,10 @@ impl<T: Display> Display for Escaped<T> {
     }
 }
 
-/// The code in the spellings people search for: `0700_2000_0002_0003` and
-/// `HMS_0700-2000-0002-0003`, or `0300-400C` and `0300_400C`.
-pub fn spellings(code: AnyCode) -> (String, String) {
-    match code {
-        AnyCode::Hms(h) => (h.to_string(), h.spelled(Spelling::Prefixed).to_string()),
-        AnyCode::PrintError(e) => (e.to_string(), e.spelled(Spelling::Underscore).to_string()),
-    }
-}
-
 /// The answer for `found` on `model`, as one `<article>`.
 pub fn answer(found: &Lookup, model: Option<Model>, out: &mut String) {
     let code = found.code();
-    let (main, other) = spellings(code);
+    let (main, other) = (code.to_string(), code.alternate_spelling().to_string());
     let _ = write!(out, "<article class=\"answer\" data-code=\"{}\">", Escaped(&main));
     match found.title() {
         Some(title) => {
