@@ -157,7 +157,7 @@ fn growth(c: &mut Criterion) {
             b.iter(|| {
                 keys.iter()
                     .map(|&k| black_box(view.find(CHANNEL_HMS, black_box(k))))
-                    .fold(0u32, |n, p| n + p.official.is_some() as u32)
+                    .fold(0u32, |n, p| n + p.official().is_some() as u32)
             })
         });
     }

@@ -4,7 +4,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use hms_core::action::Action;
-use hms_core::layout::{ListRef, Member, NO_TEXT};
+use hms_core::layout::{ListRef, NO_TEXT, Probe};
 use hms_core::placeholder::Fill;
 use hms_core::{Alert, AnyCode, Hms, ParseError, Side};
 
@@ -40,7 +40,7 @@ use crate::{Code, Entry, Level, Model, Module, Official, Procedure, Text, Texts,
 pub fn lookup(code: impl Into<AnyCode>) -> Lookup {
     let code = code.into();
     let probe = crate::generated::FACTS.find(code.channel().layout(), code.bits() & KEY_BITS);
-    Lookup { code, entry: probe.entry, official: probe.official }
+    Lookup { code, probe }
 }
 
 /// The bits of a code that key it: all but the reserved byte of an HMS code (bits 39-32),
@@ -52,8 +52,7 @@ const KEY_BITS: u64 = !0x0000_00FF_0000_0000;
 #[derive(Clone, Copy, Debug)]
 pub struct Lookup {
     code: AnyCode,
-    entry: Option<u16>,
-    official: Option<Member>,
+    probe: Probe,
 }
 
 impl Lookup {
@@ -65,7 +64,7 @@ impl Lookup {
 
     /// Where the code sits in the official facts: its record and row, if Bambu lists it.
     fn found(&self) -> Option<hms_core::layout::Found> {
-        crate::generated::FACTS.found(self.official?)
+        crate::generated::FACTS.found(self.probe.official()?)
     }
 
     /// The code as looked up: [`code`](Self::code) with its reserved byte cleared (see
@@ -81,13 +80,13 @@ impl Lookup {
     /// Whether the code is known: the catalog has an entry for it, or Bambu's lists carry it.
     #[inline]
     pub fn is_known(&self) -> bool {
-        self.entry.is_some() || self.official.is_some()
+        self.probe != Probe::NOTHING
     }
 
     /// Whether Bambu's published lists carry the code.
     #[inline]
     pub fn is_official(&self) -> bool {
-        self.official.is_some()
+        self.probe.official().is_some()
     }
 
     /// What Bambu's published lists say about the code (models, texts, wiki page).
@@ -134,7 +133,8 @@ impl Lookup {
             return Alert::Silent;
         }
         let own = self
-            .entry
+            .probe
+            .entry()
             .and_then(|i| TABLES.facts.rules.get(i as usize))
             .and_then(|rule| TABLES.alerts.entry(rule.entry));
         own.or_else(|| self.level().map(Level::alert)).unwrap_or(Alert::Fault)
@@ -180,7 +180,7 @@ impl Lookup {
 
     /// The entry (exact or family).
     pub fn entry(&self) -> Option<Entry> {
-        self.entry.and_then(Entry::at)
+        self.probe.entry().and_then(Entry::at)
     }
 
     /// Where the code points, in words: module, unit or side, slot (see [`Place`](crate::Place)).

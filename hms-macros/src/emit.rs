@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use hms_core::layout::NONE;
-use hms_core::layout::bake::baked;
+use hms_core::layout::bake::{baked, baked_in_one};
 use hms_model::Catalog;
 use hms_model::tables::Built;
 
@@ -362,7 +362,8 @@ fn tables_static(built: &Built, guides: Option<&str>) -> syn::Result<TokenStream
             }
         }
     };
-    let facts = tokens(baked(&t.facts))?;
+    // One static for the rows and their tables: a lookup finds them all from one address.
+    let facts = tokens(baked_in_one(&t.facts))?;
     let wiki = gated(format_ident!("WIKI"), format_ident!("WikiTable"), "wiki", !t.wiki.records.is_empty(), || {
         tokens(baked(&t.wiki))
     })?;

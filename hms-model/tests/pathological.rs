@@ -117,7 +117,7 @@ fn a_malformed_catalog_with_many_brackets_skips_the_slow_parse() {
     let source = format!("{HEAD}codes: 'unclosed\n{}\n", "[".repeat(20_000));
     let error = only_error(&source);
     assert!(error.starts_with("7:8: "), "{error}");
-    assert!(error.contains("quoted scalar"), "{error}");
+    assert!(error.contains("a quoted text that is not closed"), "{error}");
 }
 
 /// `n` code lines: families `07xx_PP00_0001_EEEE` when `family`, else exact codes of unit 0.

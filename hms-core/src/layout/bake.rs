@@ -34,7 +34,7 @@ macro_rules! tables {
             fn view(&self) -> $name<'_> {
                 $name { $( $field: $crate::layout::bake::Part::view(&self.$field) ),* }
             }
-            fn bake(&self, out: &mut ::alloc::string::String) {
+            fn bake(&self, out: &mut $crate::layout::bake::Baker) {
                 out.push_str(::core::concat!("::", ::core::module_path!(), "::", ::core::stringify!($name), " {"));
                 $(
                     out.push_str(::core::concat!(::core::stringify!($field), ": "));
@@ -58,15 +58,68 @@ pub trait Part {
     /// The borrowed form.
     fn view(&self) -> Self::View<'_>;
     /// Appends a constant expression of the view to `out`.
-    fn bake(&self, out: &mut String);
+    fn bake(&self, out: &mut Baker);
 }
 
-/// The baked expression of `part`.
+/// Where a table's expression is written: the text, and, when the table's bytes share one
+/// static, those bytes so far.
+#[cfg(feature = "bake")]
+#[derive(Debug, Default)]
+pub struct Baker {
+    out: String,
+    shared: Option<Vec<u8>>,
+}
+
+#[cfg(feature = "bake")]
+impl Baker {
+    /// Appends text.
+    pub fn push_str(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    /// Appends a character.
+    pub fn push(&mut self, c: char) {
+        self.out.push(c);
+    }
+}
+
+#[cfg(feature = "bake")]
+impl Write for Baker {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.out.push_str(s);
+        Ok(())
+    }
+}
+
+/// The baked expression of `part`, each byte string in a static of its own.
 #[cfg(feature = "bake")]
 pub fn baked<P: Part>(part: &P) -> String {
-    let mut out = String::new();
+    let mut out = Baker::default();
     part.bake(&mut out);
+    out.out
+}
+
+/// The baked expression of `part`, its byte strings back to back in one static
+/// (`{ static ALL: [u8; N] = *b"..."; expression }`), each read as a slice of it. For tables a
+/// lookup reads together: the code then finds every byte string from one address.
+#[cfg(feature = "bake")]
+pub fn baked_in_one<P: Part>(part: &P) -> String {
+    let mut inner = Baker { out: String::new(), shared: Some(Vec::new()) };
+    part.bake(&mut inner);
+    let bytes = inner.shared.unwrap_or_default();
+    let mut out = String::with_capacity(bytes.len() * 2 + inner.out.len() + 64);
+    let _ = write!(out, "{{ static ALL: [u8; {}] = *", bytes.len());
+    bake_literal(&bytes, &mut out);
+    out.push_str("; ");
+    out.push_str(&inner.out);
+    out.push_str(" }");
     out
+}
+
+/// `len` bytes of `all` from `start`: the slice [`baked_in_one`] writes for each byte string.
+/// Const, so the slice is a constant; a range past `all` fails the build.
+pub const fn slice(all: &'static [u8], start: usize, len: usize) -> &'static [u8] {
+    all.split_at(start).1.split_at(len).0
 }
 
 /// Appends `bytes` as a reference to a static holding them: `{ static B: [u8; N] = *b"..."; &B }`.
@@ -76,7 +129,14 @@ pub fn baked<P: Part>(part: &P) -> String {
 /// without LTO the copies stay; a static has one address, which every copy of the constant
 /// refers to.
 #[cfg(feature = "bake")]
-pub fn bake_bytes(bytes: &[u8], out: &mut String) {
+pub fn bake_bytes(bytes: &[u8], out: &mut Baker) {
+    if let Some(shared) = &mut out.shared {
+        let start = shared.len();
+        shared.extend_from_slice(bytes);
+        let _ = write!(out.out, "::hms_core::layout::bake::slice(&ALL, {start}, {})", bytes.len());
+        return;
+    }
+    let out = &mut out.out;
     out.reserve(bytes.len() * 2 + 48);
     let _ = write!(out, "{{ static B: [u8; {}] = *", bytes.len());
     bake_literal(bytes, out);
@@ -108,7 +168,7 @@ impl Part for Vec<u8> {
     fn view(&self) -> &[u8] {
         self
     }
-    fn bake(&self, out: &mut String) {
+    fn bake(&self, out: &mut Baker) {
         bake_bytes(self, out);
     }
 }
@@ -119,7 +179,7 @@ impl Part for String {
     fn view(&self) -> &str {
         self
     }
-    fn bake(&self, out: &mut String) {
+    fn bake(&self, out: &mut Baker) {
         // `Debug` of a str is a valid Rust string literal.
         let _ = write!(out, "{self:?}");
     }
@@ -134,7 +194,7 @@ impl<T: super::record::Field> Part for super::record::RecordsBuf<T> {
     fn view(&self) -> super::record::Records<'_, T> {
         super::record::Records::new(self.bytes())
     }
-    fn bake(&self, out: &mut String) {
+    fn bake(&self, out: &mut Baker) {
         out.push_str("::hms_core::layout::record::Records::new(");
         bake_bytes(self.bytes(), out);
         out.push(')');
@@ -149,7 +209,7 @@ macro_rules! value_part {
             fn view(&self) -> $ty {
                 *self
             }
-            fn bake(&self, out: &mut String) {
+            fn bake(&self, out: &mut Baker) {
                 let _ = write!(out, concat!("{}", stringify!($ty)), self);
             }
         }
@@ -165,7 +225,7 @@ impl Part for bool {
     fn view(&self) -> bool {
         *self
     }
-    fn bake(&self, out: &mut String) {
+    fn bake(&self, out: &mut Baker) {
         out.push_str(if *self { "true" } else { "false" });
     }
 }
@@ -176,8 +236,31 @@ mod tests {
 
     #[test]
     fn byte_strings_bake_to_statics_of_the_same_bytes() {
-        let mut out = String::new();
+        let mut out = Baker::default();
         bake_bytes(b"a\"\\\x00\xff~", &mut out);
-        assert_eq!(out, r#"{ static B: [u8; 6] = *b"a\"\\\x00\xff~"; &B }"#);
+        assert_eq!(out.out, r#"{ static B: [u8; 6] = *b"a\"\\\x00\xff~"; &B }"#);
+    }
+
+    #[test]
+    fn a_table_baked_in_one_reads_its_byte_strings_as_slices_of_one_static() {
+        let index = super::super::index::OwnedIndex { seed: 7, pilots: alloc::vec![1, 0, 2, 0], slots: 3 };
+        let pair = (alloc::vec![9u8, 8], index);
+        struct Pair((Vec<u8>, super::super::index::OwnedIndex));
+        impl Part for Pair {
+            type View<'a> = ();
+            fn view(&self) {}
+            fn bake(&self, out: &mut Baker) {
+                bake_bytes(&self.0.0, out);
+                out.push_str(" / ");
+                self.0.1.bake(out);
+            }
+        }
+        assert_eq!(
+            baked_in_one(&Pair(pair)),
+            "{ static ALL: [u8; 6] = *b\"\\x09\\x08\\x01\\x00\\x02\\x00\"; ::hms_core::layout::bake::slice(&ALL, 0, 2) / \
+             ::hms_core::layout::index::PhfIndex::new(7u64, ::hms_core::layout::bake::slice(&ALL, 2, 4), 3u32) }"
+        );
+        const ALL: [u8; 6] = [9, 8, 1, 0, 2, 0];
+        assert_eq!(slice(&ALL, 2, 4), [1, 0, 2, 0]);
     }
 }

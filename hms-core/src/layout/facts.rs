@@ -56,7 +56,8 @@ pub const fn join_key(prefix: u64, low: u32) -> u64 {
 }
 
 /// Declares the row's fields once: [`Row`] holds their values, [`RowFormat`] their widths in
-/// bits, and a row is their values packed in that order, little-endian.
+/// bits, and a row is their values packed in that order, little-endian. The fields a probe
+/// reads come first ([`RowFormat::decode_lead`]).
 macro_rules! row {
     ($( $(#[$meta:meta])* $field:ident ),* $(,)?) => {
         /// One row, unpacked.
@@ -117,7 +118,7 @@ macro_rules! row {
             fn view(&self) -> RowFormat {
                 *self
             }
-            fn bake(&self, out: &mut alloc::string::String) {
+            fn bake(&self, out: &mut super::bake::Baker) {
                 out.push_str("::hms_core::layout::facts::RowFormat {");
                 $( out.push_str(&alloc::format!(concat!(stringify!($field), ": {}u8, "), self.$field)); )*
                 out.push('}');
@@ -134,15 +135,15 @@ row! {
     /// The row's [`MemberSet`]: its index in [`FactTable::sets`] (0, the empty set, for a
     /// row without members).
     set,
+    /// 0: no catalog entry covers a code of the row; else the index plus 1 of the row's first
+    /// [`Rule`].
+    rules,
     /// Below the number of model sets: the model set of every member. Else
     /// `models - model set count` is where the row's members' model sets start in the
     /// member models table.
     models,
     /// The record index of the row's first member; the others follow in member order.
     base,
-    /// 0: no catalog entry covers a code of the row; else the index plus 1 of the row's first
-    /// [`Rule`].
-    rules,
 }
 
 impl RowFormat {
@@ -153,6 +154,35 @@ impl RowFormat {
     #[inline]
     pub const fn row_size(&self) -> usize {
         self.bits().div_ceil(8)
+    }
+
+    /// The fields a probe reads (`prefix`, `low`, `set`, `rules`: the first four) of the row
+    /// at byte `at`, the others 0: one 8-byte read where those fields fit in 64 bits, as they
+    /// do unless a catalog has tens of thousands of rows.
+    #[inline(always)]
+    pub fn decode_lead(&self, rows: &[u8], at: usize) -> Option<Row> {
+        let lead = self.prefix as u32 + self.low as u32 + self.set as u32 + self.rules as u32;
+        if lead > u64::BITS {
+            let row = self.decode(rows, at)?;
+            return Some(Row { models: 0, base: 0, ..row });
+        }
+        let mut v = match rows.get(at..at + 8) {
+            Some(whole) => u64::from_le_bytes(whole.try_into().ok()?),
+            None => read_bits(rows, at, self.row_size())? as u64,
+        };
+        let mut take = |bits: u8| {
+            let field = (v & mask(bits) as u64) as u32;
+            v = v.checked_shr(bits as u32).unwrap_or(0);
+            field
+        };
+        Some(Row {
+            prefix: take(self.prefix),
+            low: take(self.low),
+            set: take(self.set),
+            rules: take(self.rules),
+            models: 0,
+            base: 0,
+        })
     }
 }
 
@@ -366,23 +396,94 @@ pub struct Found {
     pub position: u16,
 }
 
-/// An official code as one probe finds it: its row and its bit in the row's member set.
-/// [`FactTable::found`] counts the members below it when the record is wanted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Member {
+/// An official code as one probe finds it: its row and its bit in the row's member set, in
+/// one 32-bit word (so that a probe's answer is small). [`FactTable::found`] counts the
+/// members below it when the record is wanted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Member(core::num::NonZeroU32);
+
+impl Member {
+    /// Rows a table may have: a row takes the bits above a member's bit.
+    pub const MAX_ROWS: u32 = 1 << 19;
+    /// Bits a member set may span: 255 classes of 16 slots fit.
+    const BIT_BITS: u32 = 12;
+    /// Set in every member, so none is zero.
+    const TAG: u32 = 1 << 31;
+
+    /// The member of bit `bit` of row `row`; `None` past [`MAX_ROWS`](Self::MAX_ROWS) rows or
+    /// 4,096 bits.
+    pub const fn new(row: u32, bit: u16) -> Option<Member> {
+        if row >= Self::MAX_ROWS || bit as u32 >= 1 << Self::BIT_BITS {
+            return None;
+        }
+        Some(Self::packed(row, bit))
+    }
+
+    /// [`new`](Self::new) for a row and bit known to fit; bits past them are dropped.
+    #[inline(always)]
+    const fn packed(row: u32, bit: u16) -> Member {
+        let word =
+            Self::TAG | (row & (Self::MAX_ROWS - 1)) << Self::BIT_BITS | (bit as u32 & ((1 << Self::BIT_BITS) - 1));
+        match core::num::NonZeroU32::new(word) {
+            Some(word) => Member(word),
+            None => unreachable!(),
+        }
+    }
+
     /// The row's slot.
-    pub row: u32,
+    #[inline]
+    pub const fn row(self) -> u32 {
+        (self.0.get() & !Self::TAG) >> Self::BIT_BITS
+    }
+
     /// The code's bit in the row's member set.
-    pub bit: u16,
+    #[inline]
+    pub const fn bit(self) -> u16 {
+        (self.0.get() & ((1 << Self::BIT_BITS) - 1)) as u16
+    }
 }
 
-/// What one probe of the rows finds for a code.
+impl core::fmt::Debug for Member {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Member").field("row", &self.row()).field("bit", &self.bit()).finish()
+    }
+}
+
+/// What one probe of the rows finds for a code, in six bytes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Probe {
+    official: Option<Member>,
+    /// The pattern index plus 1.
+    entry: Option<core::num::NonZeroU16>,
+}
+
+impl Probe {
+    /// What a probe that finds nothing answers.
+    pub const NOTHING: Probe = Probe { official: None, entry: None };
+
+    /// A probe's answer: where the code sits, and the pattern that covers it.
+    pub const fn new(official: Option<Member>, entry: Option<u16>) -> Probe {
+        let entry = match entry {
+            Some(e) => core::num::NonZeroU16::new(e.wrapping_add(1)),
+            None => None,
+        };
+        Probe { official, entry }
+    }
+
     /// Where the code sits, if Bambu lists it.
-    pub official: Option<Member>,
+    #[inline]
+    pub const fn official(&self) -> Option<Member> {
+        self.official
+    }
+
     /// The pattern of a catalog entry (the index of its [`Rule`]) that covers the code, if any.
-    pub entry: Option<u16>,
+    #[inline]
+    pub const fn entry(&self) -> Option<u16> {
+        match self.entry {
+            Some(e) => Some(e.get() - 1),
+            None => None,
+        }
+    }
 }
 
 impl<'a> FactTable<'a> {
@@ -417,24 +518,31 @@ impl<'a> FactTable<'a> {
     #[inline(always)]
     pub fn find(&self, channel: u8, code: u64) -> Probe {
         let (key, unit, slot) = split_code(channel, code);
-        let Some(index) = self.index.slot(key) else { return Probe::default() };
-        let Some(row) = self.row(index) else { return Probe::default() };
+        let Some(index) = self.index.slot(key) else { return Probe::NOTHING };
+        let Some(row) = self.format.decode_lead(self.rows, index * self.format.row_size()) else {
+            return Probe::NOTHING;
+        };
         let (prefix, low) = split_key(key);
         if self.prefixes.get(row.prefix as usize) != Some(prefix) || row.low != low {
-            return Probe::default();
+            return Probe::NOTHING;
         }
         let class = self.classes.get(unit as usize).copied().unwrap_or(MemberSet::NO_CLASS);
         let Some((bit, rule)) = self.member_rule(row.set, class, slot) else {
-            return Probe { official: None, entry: self.entry(row.rules, unit, slot) };
+            return Probe::new(None, self.entry(row.rules, unit, slot));
         };
-        let entry = match rule {
-            MEMBER_NONE => None,
-            MEMBER_SCAN => self.entry(row.rules, unit, slot),
-            // The rule's index numbers the pattern: no read of the rule. In `u32`, so the offset
-            // cannot overflow; an index past the rules (damage) finds no pattern later.
-            k => u16::try_from(row.rules.wrapping_sub(1).wrapping_add(k as u32)).ok(),
-        };
-        Probe { official: Some(Member { row: index as u32, bit: bit as u16 }), entry }
+        // The builder keeps rows below `Member::MAX_ROWS` and sets below 4,096 bits.
+        let official = Some(Member::packed(index as u32, bit as u16));
+        if rule < MEMBER_SCAN {
+            // The rule's index numbers the pattern, and `rules` is the row's first plus 1: the
+            // answer's `entry` (an index plus 1) is their sum, no read of the rule. In `u32`, so
+            // it cannot overflow; past `u16` (damage) it is no entry.
+            let entry = u16::try_from(row.rules.wrapping_add(rule as u32)).ok();
+            Probe { official, entry: entry.and_then(core::num::NonZeroU16::new) }
+        } else if rule == MEMBER_SCAN {
+            Probe::new(official, self.entry(row.rules, unit, slot))
+        } else {
+            Probe { official, entry: None }
+        }
     }
 
     /// The bit of member `(class, slot)` in set `set` and the rule byte the build noted for
@@ -450,9 +558,9 @@ impl<'a> FactTable<'a> {
 
     /// The record and position of an official code that [`find`](Self::find) found.
     pub fn found(&self, member: Member) -> Option<Found> {
-        let row = self.row(member.row as usize)?;
+        let row = self.row(member.row() as usize)?;
         let set = self.sets.get(row.set as usize)?;
-        let bit = member.bit as usize;
+        let bit = member.bit() as usize;
         let start = set.start as usize;
         let below = self.member_rules.get(start..start + bit)?;
         if bit >= set.bits() || *self.member_rules.get(start + bit)? == NOT_MEMBER {
@@ -460,7 +568,7 @@ impl<'a> FactTable<'a> {
         }
         let position = u16::try_from(below.iter().filter(|&&b| b != NOT_MEMBER).count()).ok()?;
         let record = u16::try_from(row.base + position as u32).ok()?;
-        Some(Found { record, row: member.row, position })
+        Some(Found { record, row: member.row(), position })
     }
 
     /// The bit of the member at `position` of a set.
@@ -605,6 +713,15 @@ mod tests {
         packed[9..].copy_from_slice(&format.encode(&Row { rules: 5, ..row }).unwrap()[..9]);
         assert_eq!(format.decode(&packed, 0), Some(row));
         assert_eq!(format.decode(&packed, 9), Some(Row { rules: 5, ..row }));
+        // A probe's read: the lead fields alone, whether 8 bytes follow the row's start or not.
+        let lead = Row { models: 0, base: 0, ..row };
+        assert_eq!(format.decode_lead(&packed, 0), Some(lead));
+        assert_eq!(format.decode_lead(&packed, 9), Some(Row { rules: 5, ..lead }));
+        assert_eq!(format.decode_lead(&packed[..16], 9), None);
+        // Lead fields wider than 64 bits are read from the whole row.
+        let wide = RowFormat { prefix: 20, low: 16, set: 20, rules: 20, models: 0, base: 0 };
+        let row = Row { prefix: 0xABCDE, low: 0x1234, set: 0xFEDCB, rules: 0x98765, models: 0, base: 0 };
+        assert_eq!(wide.decode_lead(&wide.encode(&row).unwrap()[..10], 0), Some(row));
     }
 
     #[test]
@@ -635,7 +752,7 @@ mod tests {
         let t = FactTable { sets: Records::new(&sets), member_rules: &bytes, format, rows: &rows, ..empty() };
         let position = |row: u32, set: u32, c: u8, s: u8| {
             let (bit, _) = t.member_rule(set, c, s)?;
-            t.found(Member { row, bit: bit as u16 }).map(|f| f.position)
+            t.found(Member::new(row, bit as u16).unwrap()).map(|f| f.position)
         };
         for (i, &(c, s)) in members.iter().enumerate() {
             assert_eq!(position(0, 1, c, s), Some(i as u16));
@@ -650,14 +767,14 @@ mod tests {
         assert_eq!(wide.bit(4, 3), Some(67));
         assert_eq!(position(1, 2, 4, 3), Some(2));
         assert_eq!(t.member_rule(2, 4, 3), Some((67, MEMBER_NONE)));
-        assert_eq!(t.found(Member { row: 1, bit: 67 }).map(|f| f.record), Some(22));
+        assert_eq!(t.found(Member::new(1, 67).unwrap()).map(|f| f.record), Some(22));
         assert_eq!(position(1, 2, 8, 0), None);
         // A bit past its set, or a set past the table, is no member (damage reads as absence).
-        assert_eq!(t.found(Member { row: 0, bit: 9 }), None);
+        assert_eq!(t.found(Member::new(0, 9).unwrap()), None);
         assert_eq!(t.member_rule(3, 2, 1), None);
         let cut = FactTable { member_rules: &bytes[..20], ..t };
         assert_eq!(cut.member_rule(2, 4, 3), None);
-        assert_eq!(cut.found(Member { row: 1, bit: 67 }), None);
+        assert_eq!(cut.found(Member::new(1, 67).unwrap()), None);
     }
 
     #[test]

@@ -67,7 +67,7 @@ impl super::bake::Part for OwnedIndex {
     fn view(&self) -> PhfIndex<'_> {
         PhfIndex::new(self.seed, &self.pilots, self.slots)
     }
-    fn bake(&self, out: &mut alloc::string::String) {
+    fn bake(&self, out: &mut super::bake::Baker) {
         use core::fmt::Write;
         let _ = write!(out, "::hms_core::layout::index::PhfIndex::new({}u64, ", self.seed);
         super::bake::bake_bytes(&self.pilots, out);

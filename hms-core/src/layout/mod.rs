@@ -115,17 +115,17 @@ impl<'a> Tables<'a> {
 
     /// The official record of a code of `channel`.
     pub fn find_official(&self, channel: u8, code: u64) -> Option<Found> {
-        self.facts.found(self.find(channel, code).official?)
+        self.facts.found(self.find(channel, code).official()?)
     }
 
     /// The pattern (rule index) that covers a `print.hms` code.
     pub fn find_hms(&self, code: u64) -> Option<u16> {
-        self.find(CHANNEL_HMS, code).entry
+        self.find(CHANNEL_HMS, code).entry()
     }
 
     /// The pattern (rule index) that covers a `print_error` code.
     pub fn find_print_error(&self, code: u32) -> Option<u16> {
-        self.find(CHANNEL_PRINT_ERROR, code as u64).entry
+        self.find(CHANNEL_PRINT_ERROR, code as u64).entry()
     }
 
     /// Number of entries.

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use hms_core::layout::facts::{
-    MEMBER_NONE, MEMBER_SCAN, MemberSet, ModuleParts, NOT_MEMBER, OwnedFacts, Row, RowFormat, Rule, split_code,
+    MEMBER_NONE, MEMBER_SCAN, Member, MemberSet, ModuleParts, NOT_MEMBER, OwnedFacts, Row, RowFormat, Rule, split_code,
     split_key,
 };
 use hms_core::layout::wiki::{OwnedWiki, WikiRecord};
@@ -219,6 +219,9 @@ pub(super) fn build(catalog: &Catalog, facts: &OfficialFacts) -> Result<(OwnedFa
     }
     for row in packed.iter_mut().filter(|r| r.prefix == u32::MAX) {
         row.prefix = prefixes.len() as u32;
+    }
+    if packed.len() as u64 > u64::from(Member::MAX_ROWS) {
+        return Err(format!("{} rows: a table holds at most {}", packed.len(), Member::MAX_ROWS));
     }
     let format = RowFormat::fitting(&packed);
     if format.row_size() > RowFormat::MAX_ROW {
