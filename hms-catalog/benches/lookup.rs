@@ -2,62 +2,18 @@
 //! keys (hits), as many absent codes (misses), pasted strings, and synthetic catalogs of
 //! growing size. `cargo bench -p hms-catalog`.
 
+mod common;
+
 use std::collections::HashMap;
 use std::hint::black_box;
 
+use common::{Keys, load, official_codes, shuffled};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use hms_catalog::__unstable::tables;
 use hms_catalog::{Hms, lookup};
 use hms_core::layout::CHANNEL_HMS;
 
-/// Every official `print.hms` code, in table order.
-fn official_codes() -> Vec<u64> {
-    let t = tables();
-    (0..t.facts.records as u16)
-        .filter_map(|i| t.facts.code(i))
-        .filter(|(channel, _, _)| *channel == CHANNEL_HMS)
-        .map(|(_, key, _)| key)
-        .collect()
-}
-
-/// A deterministic shuffle, so consecutive lookups do not walk the table in order.
-fn shuffled(mut keys: Vec<u64>) -> Vec<u64> {
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    for i in (1..keys.len()).rev() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        keys.swap(i, (state % (i as u64 + 1)) as usize);
-    }
-    keys
-}
-
-fn phf_map(keys: &[u64]) -> phf::Map<u64, u16> {
-    let state = phf_generator::generate_hash(keys);
-    let entries: Vec<(u64, u16)> = state.map.iter().map(|&i| (keys[i], i as u16)).collect();
-    phf::Map { key: state.key, disps: Vec::leak(state.disps), entries: Vec::leak(entries) }
-}
-
-/// The code with the same fields as `key` but for the error id, whose bits 8-14 are flipped:
-/// a code beside an official one, mostly absent.
-fn beside(key: u64) -> u64 {
-    let h = Hms::from_u64(key);
-    Hms::from_parts(h.module_id(), h.module_number(), h.part(), h.level_raw(), h.error_id() ^ 0x7F00).to_u64()
-}
-
-#[inline(never)]
-fn load(table: &[u16], i: usize) -> u16 {
-    table[i]
-}
-
 fn lookups(c: &mut Criterion) {
-    let keys = shuffled(official_codes());
-    let misses: Vec<u64> = keys.iter().map(|&k| beside(k)).filter(|k| !keys.contains(k)).collect();
-    let phf = phf_map(&keys);
-    let std_map: HashMap<u64, u16> = keys.iter().enumerate().map(|(i, &k)| (k, i as u16)).collect();
-    let mut sorted: Vec<(u64, u16)> = keys.iter().enumerate().map(|(i, &k)| (k, i as u16)).collect();
-    sorted.sort_unstable();
-    let direct: Vec<u16> = (0..keys.len() as u16).collect();
+    let Keys { hits: keys, misses, phf, std_map, sorted, direct } = Keys::new();
     let positions: Vec<usize> = (0..keys.len()).collect();
 
     for (name, input) in [("hit", &keys), ("miss", &misses)] {
