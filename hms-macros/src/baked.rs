@@ -29,7 +29,7 @@ pub struct Baked {
 }
 
 /// The generator's fingerprint, once per process.
-fn generator() -> Option<u128> {
+pub fn generator() -> Option<u128> {
     static FINGERPRINT: OnceLock<Option<u128>> = OnceLock::new();
     *FINGERPRINT
         .get_or_init(|| baked::generator_fingerprint(Path::new(env!("CARGO_MANIFEST_DIR")), env!("CARGO_PKG_VERSION")))

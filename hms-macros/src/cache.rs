@@ -59,7 +59,7 @@ pub fn load(path: &LitStr, official: Option<&LitStr>, source_file: Option<&Path>
     if let Some((facts, _)) = &facts {
         facts.add_unnamed_to(&mut catalog);
     }
-    let built = hms_model::tables::build(&catalog, facts.as_ref().map(|(f, _)| f))
+    let built = hms_model::tables::build_stored(&catalog, facts.as_ref().map(|(f, _)| f), crate::store::store())
         .map_err(|e| syn::Error::new(path.span(), format!("{}: {e}", path.value())))?;
     let files = std::iter::once(&file).chain(&included).chain(facts.as_ref().map(|(_, f)| f));
     let read = files.filter_map(|f| Some((f.clone(), fingerprint(f)?))).collect();

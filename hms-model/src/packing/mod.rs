@@ -9,10 +9,12 @@ use hms_core::packed::{MARKERS, MAX_DEPTH, SYMBOLS};
 use hms_core::placeholder::{Piece, find, pieces};
 
 use corpus::Corpus;
+pub use store::Store;
 
 mod corpus;
 #[cfg(test)]
 mod reference;
+mod store;
 
 /// The dictionary and every text in symbols.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -83,6 +85,25 @@ pub fn pack_staged(first: &[Vec<u8>], rest: &[Vec<u8>], merges_per_pass: [usize;
     let mut texts = head.texts;
     texts.extend(tail.texts);
     (Packed { pairs: learner.pairs, texts }, first_pairs)
+}
+
+/// [`pack_staged`], reusing the result `store` keeps under `name` when it was packed from the
+/// same texts, else keeping the new one there.
+pub fn pack_stored(
+    first: &[Vec<u8>],
+    rest: &[Vec<u8>],
+    merges_per_pass: [usize; 2],
+    store: Option<(&Store, &str)>,
+) -> (Packed, usize) {
+    let Some((store, name)) = store else {
+        return pack_staged(first, rest, merges_per_pass);
+    };
+    if let Some(kept) = store.get(name, first, rest, merges_per_pass) {
+        return kept;
+    }
+    let packed = pack_staged(first, rest, merges_per_pass);
+    store.put(name, first, rest, merges_per_pass, &packed);
+    packed
 }
 
 /// Pairs chosen in one pass, and the symbol each becomes.
