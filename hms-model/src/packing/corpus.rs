@@ -7,12 +7,10 @@ use std::hash::BuildHasherDefault;
 
 use super::{Chosen, PairHasher};
 
-/// A pair of symbols as one key: the first in the high half, so keys order as pairs do.
-pub(super) fn key(a: u16, b: u16) -> u32 {
-    u32::from(a) << 16 | u32::from(b)
-}
+/// A pair of adjacent symbols.
+pub(super) type Pair = (u16, u16);
 
-type PairMap<V> = HashMap<u32, V, BuildHasherDefault<PairHasher>>;
+type PairMap<V> = HashMap<Pair, V, BuildHasherDefault<PairHasher>>;
 
 /// Texts in symbols, with their pairs counted.
 pub(super) struct Corpus {
@@ -36,7 +34,7 @@ impl Corpus {
         let mut corpus = Corpus { texts, counts: PairMap::default(), postings: PairMap::default() };
         for (i, text) in corpus.texts.iter().enumerate() {
             for w in text.windows(2) {
-                post(&mut corpus.postings, key(w[0], w[1]), i as u32);
+                post(&mut corpus.postings, (w[0], w[1]), i as u32);
             }
         }
         for chosen in passes {
@@ -44,14 +42,14 @@ impl Corpus {
         }
         for text in &corpus.texts {
             for w in text.windows(2) {
-                *corpus.counts.entry(key(w[0], w[1])).or_insert(0) += 1;
+                *corpus.counts.entry((w[0], w[1])).or_insert(0) += 1;
             }
         }
         corpus
     }
 
     /// The pairs that occur at least `min` times, with their counts, in no order.
-    pub(super) fn frequent(&self, min: u32) -> Vec<(u32, u32)> {
+    pub(super) fn frequent(&self, min: u32) -> Vec<(Pair, u32)> {
         self.counts.iter().filter(|&(_, &n)| n >= min).map(|(&k, &n)| (k, n)).collect()
     }
 
@@ -70,13 +68,13 @@ impl Corpus {
             return;
         };
         let mut touched: Vec<u32> =
-            chosen.keys().flat_map(|&(a, b)| self.postings.remove(&key(a, b)).unwrap_or_default()).collect();
+            chosen.keys().flat_map(|&(a, b)| self.postings.remove(&(a, b)).unwrap_or_default()).collect();
         touched.sort_unstable();
         touched.dedup();
         for i in touched {
             let text = &mut self.texts[i as usize];
             for w in text.windows(2).filter(|_| count) {
-                let k = key(w[0], w[1]);
+                let k = (w[0], w[1]);
                 if let Some(n) = self.counts.get_mut(&k) {
                     *n -= 1;
                     if *n == 0 {
@@ -86,7 +84,7 @@ impl Corpus {
             }
             merge(text, chosen);
             for w in text.windows(2) {
-                let k = key(w[0], w[1]);
+                let k = (w[0], w[1]);
                 if count {
                     *self.counts.entry(k).or_insert(0) += 1;
                 }
@@ -100,7 +98,7 @@ impl Corpus {
 
 /// Lists text `i` under pair `k`, unless it is listed last already (texts are posted in
 /// increasing order, so that keeps each once).
-fn post(postings: &mut PairMap<Vec<u32>>, k: u32, i: u32) {
+fn post(postings: &mut PairMap<Vec<u32>>, k: Pair, i: u32) {
     let texts = postings.entry(k).or_default();
     if texts.last() != Some(&i) {
         texts.push(i);

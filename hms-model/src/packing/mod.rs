@@ -129,7 +129,7 @@ impl Learner {
         let mut passes = Vec::new();
         while self.pairs.len() < room {
             let mut ranked = corpus.frequent(MIN_COUNT);
-            let rank = |&(k, n): &(u32, u32)| (std::cmp::Reverse(n), k);
+            let rank = |&(pair, n): &(corpus::Pair, u32)| (std::cmp::Reverse(n), pair);
             // Most passes take their pairs from the first few candidates: those are sorted
             // first, the rest only when the pass gets that far.
             let first = ranked.len().min(8 * self.merges_per_pass);
@@ -147,7 +147,7 @@ impl Learner {
                 if chosen.len() == self.merges_per_pass || self.pairs.len() == room {
                     break;
                 }
-                let (a, b) = ((ranked[i].0 >> 16) as u16, ranked[i].0 as u16);
+                let (a, b) = ranked[i].0;
                 let d = self.depth[a as usize].max(self.depth[b as usize]) + 1;
                 if used.contains(&a) || used.contains(&b) || d as usize > MAX_DEPTH {
                     continue;
@@ -200,9 +200,6 @@ impl Hasher for PairHasher {
     }
     fn write_u16(&mut self, n: u16) {
         self.0 = self.0 << 16 | n as u64;
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = self.0 << 32 | n as u64;
     }
 }
 
