@@ -1,5 +1,5 @@
 //! Baked expansions on disk (the format and the keys are `hms_model::baked`'s): an expansion
-//! whose key matches the files it reads now is included as it was baked, without reading the
+//! whose key matches the files it reads now is the expansion as it was baked, without reading the
 //! YAML, packing texts or solving hashes. Any mismatch (an input, the generator's sources, an
 //! edited or cut file) is a miss, and the macro does the full work.
 //!
@@ -39,9 +39,9 @@ impl Baked {
     ///
     /// The body is read into tokens here rather than `include!`d: its tokens then carry the
     /// spans the full work gives them (the call site's), so after an edit of the catalog the
-    /// compiler reuses what it compiled from the baked expansion wherever the expansion is the
-    /// same (with `include!`, every item's place differed, and the whole crate was compiled
-    /// again).
+    /// compiler reuses what it checked of the baked expansion wherever the expansion is the
+    /// same (with `include!`, every item's place differed, and the whole crate was
+    /// type-checked again).
     pub fn hit(&self) -> Option<TokenStream> {
         let text = std::fs::read_to_string(&self.file).ok()?;
         if !self.inputs.fresh(generator()?, &text) {
