@@ -1,5 +1,5 @@
 //! Baked expansions on disk (the format and the keys are `hms_model::baked`'s): an expansion
-//! whose key matches the files it reads now is included as it was baked, without reading the
+//! whose key matches the files it reads now is the expansion as it was baked, without reading the
 //! YAML, packing texts or solving hashes. Any mismatch (an input, the generator's sources, an
 //! edited or cut file) is a miss, and the macro does the full work.
 //!
@@ -24,33 +24,35 @@ pub struct Baked {
     pub title: String,
     /// The files it is made from and the macro's arguments.
     pub inputs: Inputs,
-    /// Whether the expansion is items (else an expression).
-    pub items: bool,
 }
 
 /// The generator's fingerprint, once per process.
-fn generator() -> Option<u128> {
+pub fn generator() -> Option<u128> {
     static FINGERPRINT: OnceLock<Option<u128>> = OnceLock::new();
     *FINGERPRINT
         .get_or_init(|| baked::generator_fingerprint(Path::new(env!("CARGO_MANIFEST_DIR")), env!("CARGO_PKG_VERSION")))
 }
 
 impl Baked {
-    /// The baked expansion, `include!`d after the tracking of the files it was made from,
-    /// when the file is whole and made from these files as they read now.
+    /// The baked expansion after the tracking of the files it was made from, when the file is
+    /// whole and made from these files as they read now.
+    ///
+    /// The body is read into tokens here rather than `include!`d: its tokens then carry the
+    /// spans the full work gives them (the call site's), so after an edit of the catalog the
+    /// compiler reuses what it checked of the baked expansion wherever the expansion is the
+    /// same (with `include!`, every item's place differed, and the whole crate was
+    /// type-checked again).
     pub fn hit(&self) -> Option<TokenStream> {
         let text = std::fs::read_to_string(&self.file).ok()?;
         if !self.inputs.fresh(generator()?, &text) {
             return None;
         }
-        let (header, _) = baked::parse(&text).ok()?;
+        let (header, body) = baked::parse(&text).ok()?;
+        let body: TokenStream = body.parse().ok()?;
         let inputs: Vec<PathBuf> =
             self.inputs.files(&header.includes).into_iter().map(|f| f.canonicalize().unwrap_or(f)).collect();
         let track = track(&inputs);
-        let file = self.file.canonicalize().unwrap_or_else(|_| self.file.clone());
-        let file = file.to_string_lossy();
-        let end = self.items.then(|| quote!(;));
-        Some(quote! { #track ::core::include!(#file) #end })
+        Some(quote! { #track #body })
     }
 
     /// With `HMS_BAKE=write`, writes `body` as the baked expansion of the files as they read
@@ -95,13 +97,14 @@ mod tests {
             official: None,
             texts: None,
         };
-        let baked = Baked { file: dir.join("baked.rs"), title: "test".into(), inputs: inputs.clone(), items: true };
+        let baked = Baked { file: dir.join("baked.rs"), title: "test".into(), inputs: inputs.clone() };
         assert!(baked.hit().is_none(), "no file yet");
         let key = inputs.key(generator().unwrap(), &[]).unwrap();
+        let track = track(&[catalog.canonicalize().unwrap()]);
         let header = Header { key, args: inputs.args.clone(), includes: vec![] };
         let text = baked::format("test", &header, "pub enum Module {}\n");
         std::fs::write(&baked.file, &text).unwrap();
-        assert!(baked.hit().unwrap().to_string().contains("include"));
+        assert_eq!(baked.hit().unwrap().to_string(), quote!(#track pub enum Module {}).to_string());
         std::fs::write(&catalog, "schema: 2\n").unwrap();
         assert!(baked.hit().is_none(), "the catalog changed");
         std::fs::write(&catalog, "schema: 1\n").unwrap();

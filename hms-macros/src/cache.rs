@@ -26,9 +26,15 @@ pub struct Loaded {
     pub built: Built,
     /// Every file read, with a hash of its bytes.
     read: Vec<(PathBuf, u128)>,
-    /// The arguments it was loaded for.
-    args: (String, Option<String>, Option<PathBuf>),
+    /// The arguments it was loaded for: the paths as written and the files they name.
+    args: Args,
 }
+
+/// A catalog's and its facts' paths as written (they name the files in diagnostics), and the
+/// files they name from the calling crate. Two calls from different source files of one crate
+/// (`catalog!` and each language's `official_texts!`) name the same files, so they share one
+/// layout.
+type Args = (String, Option<String>, Option<PathBuf>, Option<PathBuf>);
 
 static CACHE: Mutex<Vec<Arc<Loaded>>> = Mutex::new(Vec::new());
 
@@ -39,7 +45,8 @@ fn fingerprint(path: &Path) -> Option<u128> {
 /// The catalog at `path` (and the facts at `official`) laid out: from the cache when every
 /// file reads as it did, else read, checked and built anew.
 pub fn load(path: &LitStr, official: Option<&LitStr>, source_file: Option<&Path>) -> syn::Result<Arc<Loaded>> {
-    let args = (path.value(), official.map(LitStr::value), source_file.map(Path::to_path_buf));
+    let located = |lit: &LitStr| crate::args::locate(&lit.value(), source_file);
+    let args = (path.value(), official.map(LitStr::value), located(path), official.and_then(located));
     let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let fresh = |l: &Loaded| l.args == args && l.read.iter().all(|(f, h)| fingerprint(f) == Some(*h));
     if let Some(hit) = cache.iter().find(|l| fresh(l)) {
@@ -52,7 +59,7 @@ pub fn load(path: &LitStr, official: Option<&LitStr>, source_file: Option<&Path>
     if let Some((facts, _)) = &facts {
         facts.add_unnamed_to(&mut catalog);
     }
-    let built = hms_model::tables::build(&catalog, facts.as_ref().map(|(f, _)| f))
+    let built = hms_model::tables::build_stored(&catalog, facts.as_ref().map(|(f, _)| f), crate::store::store())
         .map_err(|e| syn::Error::new(path.span(), format!("{}: {e}", path.value())))?;
     let files = std::iter::once(&file).chain(&included).chain(facts.as_ref().map(|(_, f)| f));
     let read = files.filter_map(|f| Some((f.clone(), fingerprint(f)?))).collect();
@@ -81,6 +88,10 @@ mod tests {
         let first = load(&lit, None, None).unwrap();
         let again = load(&lit, None, None).unwrap();
         assert!(Arc::ptr_eq(&first, &again), "the same files are read and laid out once");
+        // Called from another file of the crate (each language's `official_texts!`), naming
+        // the same file.
+        let elsewhere = load(&lit, None, Some(Path::new("/elsewhere/lang.rs"))).unwrap();
+        assert!(Arc::ptr_eq(&first, &elsewhere), "the files named, not the calling file, key the layout");
         let more = CATALOG.replace("modules: [", "modules: [{ id: \"03\", abbr: MC, name: MC }, ");
         std::fs::write(&file, more).unwrap();
         let changed = load(&lit, None, None).unwrap();

@@ -12,6 +12,7 @@ mod cache;
 mod code;
 mod emit;
 mod load;
+mod store;
 mod texts;
 
 /// Compiles a catalog file into `Module`, `Model`, `Level` and `Code` enums and the lookup

@@ -77,7 +77,6 @@ pub fn baked_catalog(
             official: official_file,
             texts: None,
         },
-        items: true,
     })
 }
 
@@ -96,6 +95,5 @@ pub fn baked_texts(
     baked.title = format!("the texts of `{}` packed by `official_texts!`; do not edit", lang.value());
     baked.inputs.args = vec!["official_texts!".into(), lang.value(), catalog.value(), official.value()];
     baked.inputs.texts = Some(texts.to_path_buf());
-    baked.items = false;
     Ok(baked)
 }

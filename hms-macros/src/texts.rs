@@ -50,8 +50,9 @@ pub fn expand(args: &Args, source_file: Option<PathBuf>) -> syn::Result<TokenStr
     let source = args::read(&file, lang)?;
     let texts =
         hms_model::official::parse_texts(&source, &written, &loaded.catalog).map_err(|d| args::errors(&d, lang))?;
-    let table = hms_model::tables::build_texts(&loaded.built.layout, facts, &texts, &code)
-        .map_err(|e| syn::Error::new(lang.span(), e))?;
+    let table =
+        hms_model::tables::build_texts_stored(&loaded.built.layout, facts, &texts, &code, crate::store::store())
+            .map_err(|e| syn::Error::new(lang.span(), e))?;
     let table = hms_core::layout::bake::baked(&table)
         .parse::<TokenStream>()
         .map_err(|e| syn::Error::new(lang.span(), format!("baked texts: {e}")))?;

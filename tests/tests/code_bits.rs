@@ -53,8 +53,9 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("hms-cli/tests/cli.rs", "state ^= state", "xorshift, random input bytes"),
     ("hms-cli/tests/cli.rs", "(state >> 24) as u8", "a byte of the random state"),
     ("xtask/tests/crash.rs", "(self.0 >> 11) as f64", "a random float from 53 random bits"),
-    ("hms-model/src/packing.rs", "self.0 = (self.0 << 8 | b as u64)", "a hash of text bytes"),
-    ("hms-model/src/packing.rs", "self.0 = self.0 << 16 | n as u64", "a hash of a symbol"),
+    ("hms-model/src/packing/mod.rs", "self.0 = (self.0 << 8 | b as u64)", "a hash of text bytes"),
+    ("hms-model/src/packing/mod.rs", "self.0 = self.0 << 16 | n as u64", "a hash of a symbol"),
+    ("hms-model/src/packing/mod.rs", "h ^ h >> 32", "a hash's high bits folded into its low bits"),
     ("tests/tests/no_copy.rs", "rotate_left", "a hash of words"),
     ("size-probe/src/main.rs", "rotate_left", "a hash of text bytes"),
     (

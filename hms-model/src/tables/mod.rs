@@ -17,7 +17,7 @@ use crate::model::Catalog;
 use crate::official::OfficialFacts;
 
 pub use rows::RowLayout;
-pub use texts::build_texts;
+pub use texts::{build_texts, build_texts_stored};
 
 /// The tables of a catalog, and what a titles-only build and the texts need of the layout.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,6 +55,16 @@ impl Built {
 /// Lays `catalog` (and the official facts, if any) out in tables; fails only when they
 /// outgrow the layout's fixed-width fields.
 pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Built, String> {
+    build_stored(catalog, official, None)
+}
+
+/// [`build`], with the own texts' packing kept in `store` (as `catalog`) and reused while the
+/// texts read the same.
+pub fn build_stored(
+    catalog: &Catalog,
+    official: Option<&OfficialFacts>,
+    store: Option<&crate::packing::Store>,
+) -> Result<Built, String> {
     if catalog.codes.len() > crate::MAX_CODES || catalog.procedures.len() > crate::MAX_CODES {
         return Err(format!(
             "{} codes and {} procedures: the tables hold at most {} of each",
@@ -63,7 +73,7 @@ pub fn build(catalog: &Catalog, official: Option<&OfficialFacts>) -> Result<Buil
             crate::MAX_CODES
         ));
     }
-    let mut own = own::build(catalog)?;
+    let mut own = own::build(catalog, store)?;
     let empty = OfficialFacts::default();
     let (facts, layout, rules) = rows::build(catalog, official.unwrap_or(&empty))?;
     own::place_patterns(catalog, &rules, &mut own.tables);

@@ -10,9 +10,9 @@ use super::Strings;
 use crate::model::{Catalog, CodeEntry};
 
 /// Lays out the entries, procedures and texts.
-pub(super) fn build(catalog: &Catalog) -> Result<TableWriter, String> {
+pub(super) fn build(catalog: &Catalog, store: Option<&crate::packing::Store>) -> Result<TableWriter, String> {
     let mut w = TableWriter::default();
-    pack_texts(catalog, &mut w)?;
+    pack_texts(catalog, &mut w, store)?;
     for p in &catalog.procedures {
         let record = ProcedureRecord {
             name: w.plain(&p.name)?,
@@ -68,7 +68,7 @@ fn entry_record(c: &CodeEntry, w: &mut TableWriter, patterns: usize) -> Result<(
 /// Compresses every text of the catalog with one dictionary: the entries' titles first (so a
 /// titles-only build keeps a prefix of the stream and of the dictionary), then each
 /// procedure's texts, then each entry's meaning, note and causes; each distinct text once.
-fn pack_texts(catalog: &Catalog, w: &mut TableWriter) -> Result<(), String> {
+fn pack_texts(catalog: &Catalog, w: &mut TableWriter, store: Option<&crate::packing::Store>) -> Result<(), String> {
     let mut all: Vec<&str> = catalog.codes.iter().map(|c| c.title.as_str()).collect();
     let titles = all.len();
     for p in &catalog.procedures {
@@ -101,7 +101,7 @@ fn pack_texts(catalog: &Catalog, w: &mut TableWriter) -> Result<(), String> {
     // bytes).
     let (titles, rest) = marked.split_at(title_texts);
     let merges = [crate::packing::MERGES_PER_PASS, 2 * crate::packing::MERGES_PER_PASS];
-    let (packed, _) = crate::packing::pack_staged(titles, rest, merges);
+    let (packed, _) = crate::packing::pack_stored(titles, rest, merges, store.map(|s| (s, "catalog")));
     // Text ids run from 1 (0 is no text).
     if distinct.len() > TextId::MAX as usize {
         return Err(format!("{} distinct texts: the tables number them with 16 bits", distinct.len()));

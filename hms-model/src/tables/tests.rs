@@ -42,6 +42,25 @@ mod own {
     }
 
     #[test]
+    fn a_kept_packing_serves_only_the_texts_it_was_packed_from() {
+        let dir = std::env::temp_dir().join(format!("hms-model-tables-store-{}", std::process::id()));
+        let store = crate::packing::Store { dir: dir.clone(), salt: 1 };
+        let (catalog, built) = tables();
+        assert_eq!(build_stored(&catalog, None, Some(&store)).unwrap(), built);
+        assert_eq!(build_stored(&catalog, None, Some(&store)).unwrap(), built, "kept");
+        let mut titled = catalog.clone();
+        titled.codes[0].title.push_str(" again");
+        let mut noted = catalog.clone();
+        noted.codes[1].note = Some("A note written since.".into());
+        let mut unlinked = catalog.clone();
+        unlinked.codes[0].see_also = None;
+        for edited in [titled, noted, unlinked, catalog] {
+            assert_eq!(build_stored(&edited, None, Some(&store)).unwrap(), build(&edited, None).unwrap());
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn titles_lead_the_stream_and_need_only_a_prefix_of_the_dictionary() {
         let (catalog, built) = tables();
         let titles = hms_core::layout::OwnedTables { catalog: built.titles_only(), ..built.tables.clone() };

@@ -19,6 +19,18 @@ pub fn build_texts(
     texts: &OfficialTexts,
     lang: &str,
 ) -> Result<OwnedTextTable, String> {
+    build_texts_stored(layout, facts, texts, lang, None)
+}
+
+/// [`build_texts`], with the texts' packing kept in `store` (as `texts-<lang>`) and reused
+/// while they read the same.
+pub fn build_texts_stored(
+    layout: &RowLayout,
+    facts: &OfficialFacts,
+    texts: &OfficialTexts,
+    lang: &str,
+    store: Option<&crate::packing::Store>,
+) -> Result<OwnedTextTable, String> {
     let index: HashMap<(Channel, u64), usize> =
         facts.codes.iter().enumerate().map(|(i, c)| ((c.channel, c.key), i)).collect();
     // Per record: (models, text), `None` for models without a text in the language.
@@ -101,7 +113,11 @@ pub fn build_texts(
         return Err(too_many("texts or variant lists"));
     }
     let marked = distinct.iter().map(|t| crate::packing::mark(t)).collect::<Result<Vec<_>, _>>()?;
-    let packed = crate::packing::pack(&marked);
+    let name = format!("texts-{lang}");
+    // The language names the file: only a plain language tag does.
+    let store = store.filter(|_| !lang.is_empty() && lang.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    let merges = [crate::packing::MERGES_PER_PASS; 2];
+    let (packed, _) = crate::packing::pack_stored(&[], &marked, merges, store.map(|s| (s, name.as_str())));
     if packed.texts.iter().map(Vec::len).sum::<usize>() >= u32::MAX as usize {
         return Err(format!("`{lang}` texts outgrow the 32-bit symbol offsets"));
     }

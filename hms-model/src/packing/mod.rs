@@ -8,6 +8,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 use hms_core::packed::{MARKERS, MAX_DEPTH, SYMBOLS};
 use hms_core::placeholder::{Piece, find, pieces};
 
+use corpus::Corpus;
+pub use store::Store;
+
+mod corpus;
+#[cfg(test)]
+mod reference;
+mod store;
+
 /// The dictionary and every text in symbols.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Packed {
@@ -66,20 +74,36 @@ pub fn pack_with(texts: &[Vec<u8>], merges_per_pass: usize) -> Packed {
 pub fn pack_staged(first: &[Vec<u8>], rest: &[Vec<u8>], merges_per_pass: [usize; 2]) -> (Packed, usize) {
     let symbols =
         |texts: &[Vec<u8>]| -> Vec<Vec<u16>> { texts.iter().map(|t| t.iter().map(|&b| b as u16).collect()).collect() };
-    let (mut head, mut tail) = (symbols(first), symbols(rest));
+    let mut head = Corpus::new(symbols(first));
     let mut learner = Learner { depth: vec![0; 256], pairs: Vec::new(), merges_per_pass: merges_per_pass[0].max(1) };
     let passes = learner.learn(&mut head);
     let first_pairs = learner.pairs.len();
     // The rest, in the first texts' pairs first, pass by pass as they were learned.
-    for chosen in &passes {
-        for s in &mut tail {
-            merge(s, chosen);
-        }
-    }
+    let mut tail = Corpus::replayed(symbols(rest), &passes);
     learner.merges_per_pass = merges_per_pass[1].max(1);
     learner.learn(&mut tail);
-    head.extend(tail);
-    (Packed { pairs: learner.pairs, texts: head }, first_pairs)
+    let mut texts = head.texts;
+    texts.extend(tail.texts);
+    (Packed { pairs: learner.pairs, texts }, first_pairs)
+}
+
+/// [`pack_staged`], reusing the result `store` keeps under `name` when it was packed from the
+/// same texts, else keeping the new one there.
+pub fn pack_stored(
+    first: &[Vec<u8>],
+    rest: &[Vec<u8>],
+    merges_per_pass: [usize; 2],
+    store: Option<(&Store, &str)>,
+) -> (Packed, usize) {
+    let Some((store, name)) = store else {
+        return pack_staged(first, rest, merges_per_pass);
+    };
+    if let Some(kept) = store.get(name, first, rest, merges_per_pass) {
+        return kept;
+    }
+    let packed = pack_staged(first, rest, merges_per_pass);
+    store.put(name, first, rest, merges_per_pass, &packed);
+    packed
 }
 
 /// Pairs chosen in one pass, and the symbol each becomes.
@@ -94,29 +118,36 @@ struct Learner {
 }
 
 impl Learner {
-    /// Learns pairs from `seqs` until the dictionary is full or no pair pays, merging them in
-    /// `seqs`; returns the pairs chosen in each pass.
-    fn learn(&mut self, seqs: &mut [Vec<u16>]) -> Vec<Chosen> {
+    /// Learns pairs from `corpus` until the dictionary is full or no pair pays, merging them
+    /// in its texts; returns the pairs chosen in each pass.
+    ///
+    /// Each pass takes the most frequent pairs (ties: the lower pair first) that share no
+    /// symbol with a pair taken before them in the pass and nest no deeper than
+    /// [`MAX_DEPTH`], up to `merges_per_pass` of them.
+    fn learn(&mut self, corpus: &mut Corpus) -> Vec<Chosen> {
         let room = SYMBOLS - 256;
         let mut passes = Vec::new();
-        let mut counts: HashMap<(u16, u16), u32, BuildHasherDefault<PairHasher>> = HashMap::default();
         while self.pairs.len() < room {
-            counts.clear();
-            for s in seqs.iter() {
-                for w in s.windows(2) {
-                    *counts.entry((w[0], w[1])).or_insert(0) += 1;
-                }
+            let mut ranked = corpus.frequent(MIN_COUNT);
+            let rank = |&(pair, n): &(corpus::Pair, u32)| (std::cmp::Reverse(n), pair);
+            // Most passes take their pairs from the first few candidates: those are sorted
+            // first, the rest only when the pass gets that far.
+            let first = ranked.len().min(8 * self.merges_per_pass);
+            if first < ranked.len() {
+                ranked.select_nth_unstable_by_key(first, rank);
             }
-            let mut ranked: Vec<((u16, u16), u32)> =
-                counts.iter().filter(|&(_, &n)| n >= MIN_COUNT).map(|(&p, &n)| (p, n)).collect();
-            ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked[..first].sort_unstable_by_key(rank);
             // Pairs merged together share no symbol, so one left-to-right scan applies them all.
             let mut used: Vec<u16> = Vec::new();
             let mut chosen = Chosen::default();
-            for ((a, b), _) in ranked {
+            for i in 0..ranked.len() {
+                if i == first {
+                    ranked[first..].sort_unstable_by_key(rank);
+                }
                 if chosen.len() == self.merges_per_pass || self.pairs.len() == room {
                     break;
                 }
+                let (a, b) = ranked[i].0;
                 let d = self.depth[a as usize].max(self.depth[b as usize]) + 1;
                 if used.contains(&a) || used.contains(&b) || d as usize > MAX_DEPTH {
                     continue;
@@ -130,32 +161,11 @@ impl Learner {
             if chosen.is_empty() {
                 break;
             }
-            for s in seqs.iter_mut() {
-                merge(s, &chosen);
-            }
+            corpus.apply(&chosen);
             passes.push(chosen);
         }
         passes
     }
-}
-
-/// Replaces each pair of `chosen` in `s`, left to right.
-fn merge(s: &mut Vec<u16>, chosen: &Chosen) {
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        match s.get(i + 1).and_then(|&b| chosen.get(&(s[i], b))) {
-            Some(&m) => {
-                out.push(m);
-                i += 2;
-            }
-            None => {
-                out.push(s[i]);
-                i += 1;
-            }
-        }
-    }
-    *s = out;
 }
 
 impl Packed {
@@ -178,7 +188,10 @@ struct PairHasher(u64);
 
 impl Hasher for PairHasher {
     fn finish(&self) -> u64 {
-        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        // The table's slot is the hash's low bits: fold the high bits, which depend on every
+        // bit of the pair, into them.
+        let h = self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^ h >> 32
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
@@ -244,6 +257,48 @@ mod tests {
         }
         // Without first texts, the same as one dictionary for all.
         assert_eq!(pack_staged(&[], &rest, [MERGES_PER_PASS; 2]).0, pack(&rest));
+    }
+
+    /// Texts of the catalog's kind: the catalog's own files, whole lines of them.
+    fn catalog_lines(most: usize) -> Vec<Vec<u8>> {
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog"));
+        let mut lines = Vec::new();
+        for file in ["ams.yaml", "motion.yaml"] {
+            let text = std::fs::read_to_string(root.join(file)).unwrap();
+            lines.extend(text.lines().map(|l| l.trim().as_bytes().to_vec()));
+        }
+        lines.truncate(most);
+        lines
+    }
+
+    #[test]
+    fn learning_from_the_pairs_a_pass_touches_gives_what_counting_every_pass_gives() {
+        let lines = catalog_lines(1000);
+        let (first, rest) = lines.split_at(200);
+        for merges in [[2, 3], [16, 32]] {
+            assert_eq!(pack_staged(first, rest, merges), reference::pack_staged(first, rest, merges), "{merges:?}");
+        }
+        // Runs of one byte overlap their own pairs; pairs that nest too deep are passed over.
+        let runs: Vec<Vec<u8>> = (1..60).map(|n| vec![b'a'; n]).chain([b"abababab".repeat(30)]).collect();
+        assert_eq!(pack_staged(&runs[..5], &runs[5..], [2, 7]), reference::pack_staged(&runs[..5], &runs[5..], [2, 7]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_texts_pack_as_the_plain_way_packs_them(
+            // Few letters make long runs of one pair; 16 make more candidates than a pass of
+            // 9 or more pairs sorts first (it cannot take more than 8: pairs share no letter).
+            few in proptest::bool::ANY,
+            texts in proptest::collection::vec(proptest::collection::vec(0u8..16, 0..60), 0..30),
+            split in 0usize..30,
+            merges in (1usize..12, 1usize..12),
+        ) {
+            let letters = if few { 3 } else { 16 };
+            let texts: Vec<Vec<u8>> = texts.iter().map(|t| t.iter().map(|&l| b'a' + l % letters).collect()).collect();
+            let (first, rest) = texts.split_at(split.min(texts.len()));
+            let merges = [merges.0, merges.1];
+            proptest::prop_assert_eq!(pack_staged(first, rest, merges), reference::pack_staged(first, rest, merges));
+        }
     }
 
     #[test]
