@@ -449,40 +449,57 @@ impl core::fmt::Debug for Member {
     }
 }
 
-/// What one probe of the rows finds for a code, in six bytes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Probe {
-    official: Option<Member>,
-    /// The pattern index plus 1.
-    entry: Option<core::num::NonZeroU16>,
-}
+/// What one probe of the rows finds for a code, in one word: the [`Member`] in the low 32 bits
+/// (0: not listed), the covering pattern's index plus 1 in the 16 above (0: none).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Probe(u64);
 
 impl Probe {
     /// What a probe that finds nothing answers.
-    pub const NOTHING: Probe = Probe { official: None, entry: None };
+    pub const NOTHING: Probe = Probe(0);
 
-    /// A probe's answer: where the code sits, and the pattern that covers it.
+    /// A probe's answer: where the code sits, and the pattern that covers it (a pattern index
+    /// of `u16::MAX` is none).
     pub const fn new(official: Option<Member>, entry: Option<u16>) -> Probe {
         let entry = match entry {
-            Some(e) => core::num::NonZeroU16::new(e.wrapping_add(1)),
-            None => None,
+            Some(e) => e.wrapping_add(1),
+            None => 0,
         };
-        Probe { official, entry }
+        Probe::of(official, entry)
+    }
+
+    /// The answer of `official` and the pattern index plus 1 (0: none).
+    #[inline(always)]
+    const fn of(official: Option<Member>, entry_plus_1: u16) -> Probe {
+        let member = match official {
+            Some(m) => m.0.get(),
+            None => 0,
+        };
+        Probe(member as u64 | (entry_plus_1 as u64) << 32)
     }
 
     /// Where the code sits, if Bambu lists it.
     #[inline]
     pub const fn official(&self) -> Option<Member> {
-        self.official
+        match core::num::NonZeroU32::new(self.0 as u32) {
+            Some(word) => Some(Member(word)),
+            None => None,
+        }
     }
 
     /// The pattern of a catalog entry (the index of its [`Rule`]) that covers the code, if any.
     #[inline]
     pub const fn entry(&self) -> Option<u16> {
-        match self.entry {
-            Some(e) => Some(e.get() - 1),
-            None => None,
+        match (self.0 >> 32) as u16 {
+            0 => None,
+            e => Some(e - 1),
         }
+    }
+}
+
+impl core::fmt::Debug for Probe {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Probe").field("official", &self.official()).field("entry", &self.entry()).finish()
     }
 }
 
@@ -536,12 +553,11 @@ impl<'a> FactTable<'a> {
             // The rule's index numbers the pattern, and `rules` is the row's first plus 1: the
             // answer's `entry` (an index plus 1) is their sum, no read of the rule. In `u32`, so
             // it cannot overflow; past `u16` (damage) it is no entry.
-            let entry = u16::try_from(row.rules.wrapping_add(rule as u32)).ok();
-            Probe { official, entry: entry.and_then(core::num::NonZeroU16::new) }
+            Probe::of(official, u16::try_from(row.rules.wrapping_add(rule as u32)).unwrap_or(0))
         } else if rule == MEMBER_SCAN {
             Probe::new(official, self.entry(row.rules, unit, slot))
         } else {
-            Probe { official, entry: None }
+            Probe::of(official, 0)
         }
     }
 
