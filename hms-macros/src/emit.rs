@@ -362,8 +362,8 @@ fn tables_static(built: &Built, guides: Option<&str>) -> syn::Result<TokenStream
             }
         }
     };
-    // One static for the rows and their tables: a lookup finds them all from one address.
-    let facts = tokens(baked_in_one(&t.facts))?;
+    // One static for what a probe reads: a lookup finds it all from one address.
+    let facts = tokens(baked_in_one(&t.facts, hms_core::layout::FactTable::PROBED))?;
     let wiki = gated(format_ident!("WIKI"), format_ident!("WikiTable"), "wiki", !t.wiki.records.is_empty(), || {
         tokens(baked(&t.wiki))
     })?;

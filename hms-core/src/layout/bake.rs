@@ -68,6 +68,8 @@ pub trait Part {
 pub struct Baker {
     out: String,
     shared: Option<Vec<u8>>,
+    /// How many more byte strings go into `shared`.
+    to_share: usize,
 }
 
 #[cfg(feature = "bake")]
@@ -99,12 +101,13 @@ pub fn baked<P: Part>(part: &P) -> String {
     out.out
 }
 
-/// The baked expression of `part`, its byte strings back to back in one static
-/// (`{ static ALL: [u8; N] = *b"..."; expression }`), each read as a slice of it. For tables a
-/// lookup reads together: the code then finds every byte string from one address.
+/// The baked expression of `part`, its first `shared` byte strings back to back in one static
+/// (`{ static ALL: [u8; N] = *b"..."; expression }`), each read as a slice of it, the others
+/// in statics of their own. For tables a lookup reads together: the code then finds them from
+/// one address, and a build can still leave out the byte strings it never reads.
 #[cfg(feature = "bake")]
-pub fn baked_in_one<P: Part>(part: &P) -> String {
-    let mut inner = Baker { out: String::new(), shared: Some(Vec::new()) };
+pub fn baked_in_one<P: Part>(part: &P, shared: usize) -> String {
+    let mut inner = Baker { out: String::new(), shared: Some(Vec::new()), to_share: shared };
     part.bake(&mut inner);
     let bytes = inner.shared.unwrap_or_default();
     let mut out = String::with_capacity(bytes.len() * 2 + inner.out.len() + 64);
@@ -130,7 +133,8 @@ pub const fn slice(all: &'static [u8], start: usize, len: usize) -> &'static [u8
 /// refers to.
 #[cfg(feature = "bake")]
 pub fn bake_bytes(bytes: &[u8], out: &mut Baker) {
-    if let Some(shared) = &mut out.shared {
+    if let Some(shared) = out.shared.as_mut().filter(|_| out.to_share > 0) {
+        out.to_share -= 1;
         let start = shared.len();
         shared.extend_from_slice(bytes);
         let _ = write!(out.out, "::hms_core::layout::bake::slice(&ALL, {start}, {})", bytes.len());
@@ -256,9 +260,15 @@ mod tests {
             }
         }
         assert_eq!(
-            baked_in_one(&Pair(pair)),
+            baked_in_one(&Pair(pair.clone()), 2),
             "{ static ALL: [u8; 6] = *b\"\\x09\\x08\\x01\\x00\\x02\\x00\"; ::hms_core::layout::bake::slice(&ALL, 0, 2) / \
              ::hms_core::layout::index::PhfIndex::new(7u64, ::hms_core::layout::bake::slice(&ALL, 2, 4), 3u32) }"
+        );
+        // Past the shared ones, a byte string keeps a static of its own.
+        assert_eq!(
+            baked_in_one(&Pair(pair), 1),
+            "{ static ALL: [u8; 2] = *b\"\\x09\\x08\"; ::hms_core::layout::bake::slice(&ALL, 0, 2) / \
+             ::hms_core::layout::index::PhfIndex::new(7u64, { static B: [u8; 4] = *b\"\\x01\\x00\\x02\\x00\"; &B }, 3u32) }"
         );
         const ALL: [u8; 6] = [9, 8, 1, 0, 2, 0];
         assert_eq!(slice(&ALL, 2, 4), [1, 0, 2, 0]);

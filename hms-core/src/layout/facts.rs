@@ -340,7 +340,8 @@ impl ModuleParts {
 }
 
 crate::tables! {
-    /// The official codes and the catalog's codes, as rows.
+    /// The official codes and the catalog's codes, as rows. The byte strings a probe reads come
+    /// first ([`FactTable::PROBED`] of them), the models after.
     pub struct FactTable<'a> /
     /// [`FactTable`] with its bytes owned.
     OwnedFacts {
@@ -361,15 +362,15 @@ crate::tables! {
         /// run, or [`NOT_MEMBER`], [`MEMBER_NONE`], [`MEMBER_SCAN`]. Sets of the same bytes
         /// share them.
         pub member_rules: &'a [u8] => alloc::vec::Vec<u8>,
+        /// The rules of the rows, each row's a run ending at [`Rule::LAST`].
+        pub rules: Records<'a, Rule> => RecordsBuf<Rule>,
+        /// The part layouts of the modules that have one (at most 16), from catalog.yaml.
+        pub parts: Records<'a, ModuleParts> => RecordsBuf<ModuleParts>,
         /// Model sets: bit masks, bit `i` being model `i` of the catalog.
         pub model_sets: Records<'a, u32> => RecordsBuf<u32>,
         /// Per member of a row whose members differ in models: its model set (one byte while
         /// there are at most 256 model sets, else `u16`).
         pub member_models: &'a [u8] => alloc::vec::Vec<u8>,
-        /// The rules of the rows, each row's a run ending at [`Rule::LAST`].
-        pub rules: Records<'a, Rule> => RecordsBuf<Rule>,
-        /// The part layouts of the modules that have one (at most 16), from catalog.yaml.
-        pub parts: Records<'a, ModuleParts> => RecordsBuf<ModuleParts>,
         /// Number of official records.
         pub records: u32 => u32,
     }
@@ -504,6 +505,14 @@ impl core::fmt::Debug for Probe {
 }
 
 impl<'a> FactTable<'a> {
+    /// How many of the table's byte strings, in declaration order, a probe reads ([`find`]):
+    /// the index's pilots, rows, prefixes, classes, sets, member rules, rules and part layouts.
+    /// They are baked into one static (`bake::baked_in_one`); the models keep statics of
+    /// their own, which a build that never reads them leaves out.
+    ///
+    /// [`find`]: Self::find
+    pub const PROBED: usize = 8;
+
     /// Bytes of the official facts: index, rows, prefixes, classes, member sets with each
     /// member's rule offset, and models (the rules belong to the catalog).
     pub const fn byte_len(&self) -> usize {
