@@ -98,11 +98,13 @@ pub fn pack_stored(
     let Some((store, name)) = store else {
         return pack_staged(first, rest, merges_per_pass);
     };
-    if let Some(kept) = store.get(name, first, rest, merges_per_pass) {
+    // The key hashes every text: made once, for the look-up and for keeping the result.
+    let key = store.key(first, rest, merges_per_pass);
+    if let Some(kept) = store.get(name, key, first.len() + rest.len()) {
         return kept;
     }
     let packed = pack_staged(first, rest, merges_per_pass);
-    store.put(name, first, rest, merges_per_pass, &packed);
+    store.put(name, key, &packed);
     packed
 }
 

@@ -27,7 +27,7 @@ pub struct Store {
 
 impl Store {
     /// The key of packing `first` then `rest` with `merges` per pass.
-    fn key(&self, first: &[Vec<u8>], rest: &[Vec<u8>], merges: [usize; 2]) -> u128 {
+    pub(super) fn key(&self, first: &[Vec<u8>], rest: &[Vec<u8>], merges: [usize; 2]) -> u128 {
         let mut hasher = Hasher::default();
         hasher.field(FORMAT).field(&self.salt.to_le_bytes());
         for m in merges {
@@ -46,38 +46,26 @@ impl Store {
         self.dir.join(format!("{name}.packed"))
     }
 
-    /// The result kept for these texts, if the file `name` holds it whole.
-    pub(super) fn get(
-        &self,
-        name: &str,
-        first: &[Vec<u8>],
-        rest: &[Vec<u8>],
-        merges: [usize; 2],
-    ) -> Option<(Packed, usize)> {
+    /// The result kept under `key` ([`key`](Self::key)) for `texts` texts, if the file `name`
+    /// holds it whole.
+    pub(super) fn get(&self, name: &str, key: u128, texts: usize) -> Option<(Packed, usize)> {
         let bytes = std::fs::read(self.file(name)).ok()?;
         let bytes = bytes.strip_prefix(FORMAT)?;
-        let (key, bytes) = bytes.split_at_checked(16)?;
+        let (kept, bytes) = bytes.split_at_checked(16)?;
         let (check, body) = bytes.split_at_checked(16)?;
-        if key != self.key(first, rest, merges).to_le_bytes() || check != hash(body).to_le_bytes() {
+        if kept != key.to_le_bytes() || check != hash(body).to_le_bytes() {
             return None;
         }
         let packed = decode(body)?;
-        (packed.0.texts.len() == first.len() + rest.len()).then_some(packed)
+        (packed.0.texts.len() == texts).then_some(packed)
     }
 
-    /// Keeps `packed` as the packing of these texts in the file `name`. Failing to write only
-    /// costs the next build the packing.
-    pub(super) fn put(
-        &self,
-        name: &str,
-        first: &[Vec<u8>],
-        rest: &[Vec<u8>],
-        merges: [usize; 2],
-        packed: &(Packed, usize),
-    ) {
+    /// Keeps `packed` as the packing of the texts of `key` in the file `name`. Failing to write
+    /// only costs the next build the packing.
+    pub(super) fn put(&self, name: &str, key: u128, packed: &(Packed, usize)) {
         let body = encode(packed);
         let mut file = FORMAT.to_vec();
-        file.extend(self.key(first, rest, merges).to_le_bytes());
+        file.extend(key.to_le_bytes());
         file.extend(hash(&body).to_le_bytes());
         file.extend(body);
         let _ = write_atomically(&self.file(name), &file);
@@ -138,11 +126,14 @@ mod tests {
         let store = Store { dir: dir.clone(), salt: 7 };
         let (titles, rest) = (texts(&["Slot ran out", "Slot is empty"]), texts(&["Heater too hot", "Fan stopped"]));
         let merges = [2, 3];
+        let kept = |store: &Store, name: &str, first: &[Vec<u8>], rest: &[Vec<u8>], merges| {
+            store.get(name, store.key(first, rest, merges), first.len() + rest.len())
+        };
         let first = pack_stored(&titles, &rest, merges, Some((&store, "catalog")));
         assert_eq!(first, pack_staged(&titles, &rest, merges));
-        assert_eq!(store.get("catalog", &titles, &rest, merges), Some(first.clone()), "kept and read back whole");
+        assert_eq!(kept(&store, "catalog", &titles, &rest, merges), Some(first.clone()), "kept and read back whole");
         // Kept results are found under their name only.
-        assert_eq!(store.get("texts-en", &titles, &rest, merges), None);
+        assert_eq!(kept(&store, "texts-en", &titles, &rest, merges), None);
         // Each kind of change packs again, and what is kept then is the new packing.
         let mut edited_title = titles.clone();
         edited_title[3].extend(b" again");
@@ -155,15 +146,15 @@ mod tests {
             (&moved.0, &moved.1, merges),
             (&titles, &rest, [2, 4]),
         ] {
-            assert_eq!(store.get("catalog", first_texts, rest_texts, merges), None);
+            assert_eq!(kept(&store, "catalog", first_texts, rest_texts, merges), None);
             let packed = pack_stored(first_texts, rest_texts, merges, Some((&store, "catalog")));
             assert_eq!(packed, pack_staged(first_texts, rest_texts, merges));
-            assert_eq!(store.get("catalog", first_texts, rest_texts, merges), Some(packed));
+            assert_eq!(kept(&store, "catalog", first_texts, rest_texts, merges), Some(packed));
         }
         // A changed packer (another salt) does not read what the old one kept.
         pack_stored(&titles, &rest, merges, Some((&store, "catalog")));
         let newer = Store { salt: 8, ..store.clone() };
-        assert_eq!(newer.get("catalog", &titles, &rest, merges), None);
+        assert_eq!(kept(&newer, "catalog", &titles, &rest, merges), None);
         // A damaged or cut file is ignored, and packed again.
         let file = store.file("catalog");
         let whole = std::fs::read(&file).unwrap();
@@ -171,7 +162,7 @@ mod tests {
         *damaged.last_mut().unwrap() ^= 1;
         for bad in [damaged, whole[..whole.len() - 2].to_vec(), whole[..20].to_vec(), Vec::new()] {
             std::fs::write(&file, bad).unwrap();
-            assert_eq!(store.get("catalog", &titles, &rest, merges), None);
+            assert_eq!(kept(&store, "catalog", &titles, &rest, merges), None);
             assert_eq!(pack_stored(&titles, &rest, merges, Some((&store, "catalog"))), first);
         }
         std::fs::remove_dir_all(&dir).unwrap();
